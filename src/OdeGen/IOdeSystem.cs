@@ -1,0 +1,47 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// The right-hand side <c>f(t, y, p)</c> of an ODE <c>dy/dt = f(t, y, p)</c> together with its derivatives.
+/// Implemented by the structs the OdeGen generator emits for <c>[OdeDynamics]</c> methods; solvers take it
+/// as a generic parameter so that the JIT specializes and inlines it.
+/// </summary>
+public interface IOdeSystem
+{
+    /// <summary>Length of <c>y</c> and of <c>dy</c>.</summary>
+    int StateSize { get; }
+
+    /// <summary>Length of <c>p</c>; 0 for systems without parameters.</summary>
+    int ParameterSize { get; }
+
+    /// <summary><c>dy = f(t, y, p)</c>.</summary>
+    void Forward(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy);
+
+    /// <summary>
+    /// Jacobian-vector product <c>jv = (df/dy) vy + (df/dp) vp + (df/dt) vt</c>; also writes <c>f</c> into
+    /// <paramref name="dy"/> unless it is empty.
+    /// </summary>
+    void Jvp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+             ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt,
+             Span<double> dy, Span<double> jv);
+
+    /// <summary>
+    /// Vector-Jacobian product: overwrites <c>wJy = wᵀ df/dy</c> and <c>wJp = wᵀ df/dp</c> and returns
+    /// <c>wᵀ df/dt</c>; also writes <c>f</c> into <paramref name="dy"/> unless it is empty.
+    /// </summary>
+    double Vjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+               ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp);
+
+    /// <summary>Dense row-major <c>df/dy</c>, <c>StateSize x StateSize</c>.</summary>
+    void JacobianY(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac);
+
+    /// <summary>Dense row-major <c>df/dp</c>, <c>StateSize x ParameterSize</c>.</summary>
+    void JacobianP(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac);
+
+    /// <summary><c>dfdt = ∂f/∂t</c>.</summary>
+    void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dfdt);
+
+    /// <summary>Which entries of <c>df/dy</c> can be non-zero, known at compile time.</summary>
+    SparsityPattern JacobianYSparsity { get; }
+}
