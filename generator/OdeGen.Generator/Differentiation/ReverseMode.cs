@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OdeGen.Generator.Ir;
+using OdeGen.Generator.Model;
+
+namespace OdeGen.Generator.Differentiation;
+
+/// <summary>
+/// The transpose of the linearization: a forward sweep (the primal program) followed by a reverse sweep
+/// that visits definitions last to first and hands each node's cotangent to its arguments through the
+/// same <see cref="Rules"/>. No tape: in straight-line code every use of a value comes after it, so its
+/// cotangent is a sum of SSA terms complete when its definition is reached. A branch is reversed as an
+/// If on the same condition that recomputes the branch's primal values; its contributions to values from
+/// outside the branch go into accumulator variables declared before that If.
+/// </summary>
+internal sealed class ReverseMode
+{
+    private readonly GraphBuilder _g;
+    private readonly Func<Node, string> _cotangentName;
+    private readonly Dictionary<int, Cotangent> _cotangents = new();
+    // The reverse blocks being built, innermost last, with accumulators to declare before their next If.
+    private readonly List<(int Scope, List<int> Declare)> _frames = new();
+    private int _accumulators;
+
+    private ReverseMode(GraphBuilder g, Func<Node, string> cotangentName)
+    {
+        _g = g;
+        _cotangentName = cotangentName;
+    }
+
+    /// <summary>
+    /// Appends to the current block of <paramref name="g"/> the forward sweep, then the reverse sweep
+    /// seeded with <paramref name="seeds"/> (a cotangent node per output, -1 for none). Returns a function
+    /// giving the final cotangent of a leaf (-1 for zero); call it only after this returns.
+    /// </summary>
+    public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<Node, string> cotangentName)
+    {
+        var mode = new ReverseMode(g, cotangentName);
+        foreach (var statement in program.Body.Statements) g.Append(statement);
+        for (int i = 0; i < seeds.Count; i++)
+        {
+            if (seeds[i] >= 0) mode.AddTerm(program.Outputs[i], seeds[i]);
+        }
+        mode._frames.Add((0, new List<int>()));
+        mode.ReverseBlock(program.Body);
+        return mode.Final;
+    }
+
+    private void ReverseBlock(Block block)
+    {
+        for (int i = block.Statements.Count - 1; i >= 0; i--)
+        {
+            switch (block.Statements[i])
+            {
+                case LetStmt let:
+                    ReverseNode(let.Node);
+                    break;
+                case IfStmt branch:
+                    ReverseIf(branch);
+                    break;
+                default:
+                    throw new InvalidOperationException("Reverse mode met " + block.Statements[i].GetType().Name);
+            }
+        }
+    }
+
+    private void ReverseNode(int id)
+    {
+        if (!_cotangents.ContainsKey(id)) return;
+        int cotangent = Final(id);
+        if (cotangent < 0) return;
+        var node = _g[id];
+        if (Rules.Routing(_g, id) is { } routing)
+        {
+            var zero = _g.Const(0);
+            AddTerm(node.Arg(routing.Then), _g.Select(routing.Condition, cotangent, zero));
+            AddTerm(node.Arg(routing.Else), _g.Select(routing.Condition, zero, cotangent));
+            return;
+        }
+        foreach (var partial in Rules.Partials(_g, id))
+        {
+            int term = Rules.Apply(_g, cotangent, partial);
+            if (term >= 0) AddTerm(node.Arg(partial.Slot), term);
+        }
+    }
+
+    private void ReverseIf(IfStmt branch)
+    {
+        var phiCotangents = branch.Phis.Select(phi => _cotangents.ContainsKey(phi.Phi) ? Final(phi.Phi) : -1).ToList();
+        if (phiCotangents.All(c => c < 0)) return;
+
+        var thenBlock = ReverseRegion(branch.Then, branch.Phis.Select(p => p.Then).ToList(), phiCotangents);
+        var elseBlock = ReverseRegion(branch.Else, branch.Phis.Select(p => p.Else).ToList(), phiCotangents);
+
+        DeclarePendingAccumulators();
+        _g.Append(new IfStmt(branch.Cond, thenBlock, elseBlock, EquatableArray<PhiAssignment>.Empty));
+    }
+
+    private Block ReverseRegion(Block block, List<int> phiValues, List<int> phiCotangents)
+    {
+        var statements = block.Statements.Select(Copy).ToList(); // recompute the branch's primal values
+        _g.Enter(block.Scope, statements);
+        _frames.Add((block.Scope, new List<int>()));
+        for (int i = 0; i < phiValues.Count; i++)
+        {
+            if (phiCotangents[i] >= 0) AddTerm(phiValues[i], phiCotangents[i]);
+        }
+        ReverseBlock(block);
+        _frames.RemoveAt(_frames.Count - 1);
+        _g.Exit();
+        return new Block(block.Scope, statements.ToEquatableArray());
+    }
+
+    /// <summary>Declares, before the If about to be appended, the accumulators its branches add to.</summary>
+    private void DeclarePendingAccumulators()
+    {
+        var frame = _frames[_frames.Count - 1];
+        foreach (int id in frame.Declare)
+        {
+            var cotangent = _cotangents[id];
+            int initial = SumTerms(cotangent.Terms);
+            cotangent.Terms.Clear();
+            _g.Append(new AccumulatorDeclaration(cotangent.Accumulator, initial, cotangent.AccumulatorName!));
+        }
+        frame.Declare.Clear();
+    }
+
+    private void AddTerm(int id, int term)
+    {
+        var node = _g[id];
+        if (node.IsConst || node.Op.IsBoolean() || term < 0) return;
+        if (!_cotangents.TryGetValue(id, out var cotangent))
+        {
+            cotangent = new Cotangent();
+            _cotangents[id] = cotangent;
+        }
+
+        if (node.Scope == _g.CurrentScope || _frames.Count <= 1 && node.Scope == 0 && _g.CurrentScope == 0)
+        {
+            cotangent.Terms.Add(term);
+            return;
+        }
+
+        // A contribution from inside a region to a value defined outside it.
+        if (cotangent.Accumulator < 0)
+        {
+            cotangent.Accumulator = _accumulators++;
+            cotangent.AccumulatorName = _cotangentName(node);
+            var frame = _frames.LastOrDefault(f => f.Scope == node.Scope);
+            (frame.Declare ?? _frames[0].Declare).Add(id);
+        }
+        _g.Append(new AccumulateStmt(cotangent.Accumulator, term));
+    }
+
+    /// <summary>The complete cotangent of <paramref name="id"/> (-1 for zero); it takes no more terms after this.</summary>
+    private int Final(int id)
+    {
+        if (!_cotangents.TryGetValue(id, out var cotangent)) return -1;
+        _cotangents.Remove(id);
+        int sum = SumTerms(cotangent.Terms);
+        if (cotangent.Accumulator >= 0)
+            sum = Rules.Sum(_g, _g.AccumulatorValue(cotangent.Accumulator, cotangent.AccumulatorName!), sum);
+        if (sum >= 0) _g.SetNameIfUnnamed(sum, _cotangentName(_g[id]));
+        return sum;
+    }
+
+    private int SumTerms(List<int> terms)
+    {
+        int sum = -1;
+        foreach (int term in terms) sum = Rules.Sum(_g, sum, term);
+        return sum;
+    }
+
+    /// <summary>A fresh occurrence of a primal statement, so that each place it is written is analysed on its own.</summary>
+    private static Stmt Copy(Stmt statement) => statement switch
+    {
+        LetStmt let => new LetStmt(let.Node),
+        IfStmt branch => new IfStmt(branch.Cond, CopyBlock(branch.Then), CopyBlock(branch.Else), branch.Phis),
+        _ => statement,
+    };
+
+    private static Block CopyBlock(Block block) => new(block.Scope, block.Statements.Select(Copy).ToEquatableArray());
+
+    private sealed class Cotangent
+    {
+        public List<int> Terms { get; } = new();
+
+        public int Accumulator { get; set; } = -1;
+
+        public string? AccumulatorName { get; set; }
+    }
+}

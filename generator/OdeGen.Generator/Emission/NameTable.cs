@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace OdeGen.Generator.Emission;
+
+/// <summary>
+/// Gives every emitted variable a unique, readable name: the user's own local name where the value is
+/// a user's local, a derived one (xDot, xBar) for its tangent and cotangent, and a name after the
+/// operation for other temporaries. Generated names never take a name the user wrote elsewhere.
+/// </summary>
+internal sealed class NameTable
+{
+    private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _userNames;
+
+    public NameTable(IEnumerable<string> reserved, IEnumerable<string> userNames)
+    {
+        foreach (var name in reserved) _taken.Add(name);
+        _userNames = new HashSet<string>(userNames, System.StringComparer.Ordinal);
+    }
+
+    /// <summary>A fresh name from <paramref name="hint"/>; <paramref name="isUserLocal"/> lets it take the user's own name.</summary>
+    public string Allocate(string hint, bool isUserLocal)
+    {
+        string baseName = Sanitize(hint);
+        if (Free(baseName, isUserLocal)) return Take(baseName);
+        for (int i = 2; ; i++)
+        {
+            string candidate = baseName + i.ToString(CultureInfo.InvariantCulture);
+            if (Free(candidate, false)) return Take(candidate);
+        }
+    }
+
+    private bool Free(string name, bool isUserLocal) =>
+        !_taken.Contains(name) && (isUserLocal || !_userNames.Contains(name)) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+
+    private string Take(string name)
+    {
+        _taken.Add(name);
+        return name;
+    }
+
+    private static string Sanitize(string hint)
+    {
+        var chars = hint.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(chars[i]) && chars[i] != '_') chars[i] = '_';
+        }
+        string name = new string(chars);
+        return name.Length == 0 || char.IsDigit(name[0]) ? "v" + name : name;
+    }
+}

@@ -1,0 +1,346 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OdeGen.Generator.Differentiation;
+using OdeGen.Generator.Ir;
+using OdeGen.Generator.Model;
+
+namespace OdeGen.Generator.Emission;
+
+/// <summary>The names the emitted method gives its spans and scalars.</summary>
+internal sealed record SpanNames(string Time, string State, string Parameters, string TangentState, string TangentParameters, string TangentTime, string Cotangent)
+{
+    public static SpanNames Standard { get; } = new("t", "y", "p", "vy", "vp", "vt", "w");
+}
+
+/// <summary>
+/// Writes the statements of one derivative program as a method body. Dead values are dropped block by
+/// block; a temporary used once in its own block is written inline into its use, so that what remains
+/// reads like hand-written code; the rest become locals named by the <see cref="NameTable"/>.
+/// </summary>
+internal sealed class ProgramEmitter
+{
+    private readonly DerivativeProgram _program;
+    private readonly int _userNodeCount;
+    private readonly NameTable _names;
+    private readonly SpanNames _spans;
+    private readonly CodeWriter _w;
+    private readonly Dictionary<int, string> _nodeNames = new();
+    private readonly Dictionary<int, string> _accumulatorNames = new();
+    // Per block being written: the nodes written inline.
+    private readonly Stack<HashSet<int>> _inlined = new();
+    private readonly Dictionary<Block, Liveness> _liveness = new(ReferenceEqualityComparer.Instance);
+
+    public ProgramEmitter(DerivativeProgram program, int userNodeCount, NameTable names, SpanNames spans, CodeWriter writer)
+    {
+        _program = program;
+        _userNodeCount = userNodeCount;
+        _names = names;
+        _spans = spans;
+        _w = writer;
+    }
+
+    private Node N(int id) => _program.Nodes[id];
+
+    public void Emit()
+    {
+        Analyze(_program.Body, new HashSet<int>());
+        WriteBlock(_program.Body);
+    }
+
+    // ---------------------------------------------------------------- liveness
+
+    private sealed class Liveness
+    {
+        public HashSet<Stmt> LiveStatements { get; } = new(ReferenceEqualityComparer.Instance);
+        public Dictionary<int, int> Uses { get; } = new();
+        public HashSet<int> NestedUses { get; } = new();
+        public HashSet<int> LivePhis { get; } = new();
+    }
+
+    /// <summary>
+    /// Backward pass over a block: marks live statements, counts uses of each node within the block, and
+    /// returns the nodes the block reads from enclosing blocks. <paramref name="needed"/> holds what the
+    /// code after the block needs.
+    /// </summary>
+    private HashSet<int> Analyze(Block block, HashSet<int> needed)
+    {
+        var live = new Liveness();
+        _liveness[block] = live;
+        void Use(int id, bool nested = false)
+        {
+            if (id < 0 || IsLeafLike(id)) return;
+            needed.Add(id);
+            live.Uses[id] = live.Uses.TryGetValue(id, out int n) ? n + 1 : 1;
+            if (nested) live.NestedUses.Add(id);
+        }
+
+        var statements = block.Statements;
+        for (int i = statements.Count - 1; i >= 0; i--)
+        {
+            switch (statements[i])
+            {
+                case LetStmt let:
+                    if (!needed.Remove(let.Node)) break;
+                    live.LiveStatements.Add(let);
+                    var node = N(let.Node);
+                    for (int slot = 0; slot < node.Op.Arity(); slot++) Use(node.Arg(slot));
+                    break;
+                case StoreStmt store:
+                    live.LiveStatements.Add(store);
+                    Use(store.Node);
+                    break;
+                case ReturnStmt ret:
+                    live.LiveStatements.Add(ret);
+                    Use(ret.Node);
+                    break;
+                case AccumulateStmt add:
+                    live.LiveStatements.Add(add);
+                    Use(add.Node);
+                    break;
+                case AccumulatorDeclaration declaration:
+                    live.LiveStatements.Add(declaration);
+                    Use(declaration.Initial);
+                    break;
+                case ClearStmt clear:
+                    live.LiveStatements.Add(clear);
+                    break;
+                case IfStmt branch:
+                    var livePhis = branch.Phis.Where(p => needed.Remove(p.Phi)).ToList();
+                    foreach (var phi in livePhis) live.LivePhis.Add(phi.Phi);
+                    var fromThen = Analyze(branch.Then, new HashSet<int>(livePhis.Select(p => p.Then)), livePhis.Select(p => p.Then));
+                    var fromElse = Analyze(branch.Else, new HashSet<int>(livePhis.Select(p => p.Else)), livePhis.Select(p => p.Else));
+                    bool anything = livePhis.Count > 0 || _liveness[branch.Then].LiveStatements.Count > 0 || _liveness[branch.Else].LiveStatements.Count > 0;
+                    if (!anything) break;
+                    live.LiveStatements.Add(branch);
+                    Use(branch.Cond);
+                    foreach (int id in fromThen.Concat(fromElse).Distinct()) Use(id, nested: true);
+                    break;
+            }
+        }
+        return needed;
+    }
+
+    private HashSet<int> Analyze(Block block, HashSet<int> needed, IEnumerable<int> phiValues)
+    {
+        var result = Analyze(block, needed);
+        // Values assigned to phis at the end of the branch are uses within the branch.
+        var live = _liveness[block];
+        foreach (int id in phiValues)
+        {
+            if (id < 0 || IsLeafLike(id)) continue;
+            live.Uses[id] = live.Uses.TryGetValue(id, out int n) ? n + 1 : 1;
+        }
+        return result;
+    }
+
+    private bool IsLeafLike(int id) => N(id).Op.IsLeaf() && N(id).Op != Op.Phi;
+
+    // ---------------------------------------------------------------- writing
+
+    private void WriteBlock(Block block, ISet<int>? phiValues = null)
+    {
+        var live = _liveness[block];
+        var inlined = new HashSet<int>();
+        foreach (var statement in block.Statements.OfType<LetStmt>())
+        {
+            if (!live.LiveStatements.Contains(statement)) continue;
+            int id = statement.Node;
+            // A user's local whose only use is the merge after the branch is written straight into it.
+            bool userLocal = id < _userNodeCount && N(id).Name is not null && phiValues?.Contains(id) != true;
+            bool single = live.Uses.TryGetValue(id, out int uses) && uses == 1 && !live.NestedUses.Contains(id);
+            if (single && !userLocal) inlined.Add(id);
+        }
+        _inlined.Push(inlined);
+
+        var statements = block.Statements;
+        for (int i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            if (!live.LiveStatements.Contains(statement)) continue;
+            switch (statement)
+            {
+                case LetStmt let when !inlined.Contains(let.Node):
+                    _w.Line(TypeOf(let.Node) + " " + Define(let.Node) + " = " + Expression(let.Node, bind: false) + ";");
+                    break;
+                case StoreStmt { Target: OutputSpan.Dy }:
+                    _w.Open("if (!dy.IsEmpty)");
+                    for (; i < statements.Count && statements[i] is StoreStmt { Target: OutputSpan.Dy } store; i++)
+                        _w.Line("dy[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";");
+                    i--;
+                    _w.Close();
+                    break;
+                case StoreStmt store:
+                    _w.Line(Target(store.Target) + "[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";" + StoreComment(store));
+                    break;
+                case ReturnStmt ret:
+                    _w.Line("return " + Expression(ret.Node) + ";");
+                    break;
+                case ClearStmt clear:
+                    _w.Line(Target(clear.Target) + ".Clear();");
+                    break;
+                case AccumulatorDeclaration declaration:
+                    string name = _names.Allocate(declaration.Name, false);
+                    _accumulatorNames[declaration.Accumulator] = name;
+                    _w.Line("double " + name + " = " + (declaration.Initial < 0 ? "0.0" : Expression(declaration.Initial)) + ";");
+                    break;
+                case AccumulateStmt add:
+                    _w.Line(_accumulatorNames[add.Accumulator] + " += " + Expression(add.Node) + ";");
+                    break;
+                case IfStmt branch:
+                    WriteIf(branch, live);
+                    break;
+            }
+        }
+        _inlined.Pop();
+    }
+
+    private void WriteIf(IfStmt branch, Liveness outer)
+    {
+        var phis = branch.Phis.Where(p => outer.LivePhis.Contains(p.Phi)).ToList();
+        foreach (var phi in phis) _w.Line(TypeOf(phi.Then) + " " + Define(phi.Phi) + ";");
+        _w.Open("if (" + Expression(branch.Cond) + ")");
+        WriteBranch(branch.Then, phis.Select(p => (p.Phi, p.Then)));
+        bool hasElse = phis.Count > 0 || _liveness[branch.Else].LiveStatements.Count > 0;
+        if (hasElse)
+        {
+            _w.Close();
+            _w.Open("else");
+            WriteBranch(branch.Else, phis.Select(p => (p.Phi, p.Else)));
+        }
+        _w.Close();
+    }
+
+    private void WriteBranch(Block block, IEnumerable<(int Phi, int Value)> assignments)
+    {
+        WriteBlock(block, new HashSet<int>(assignments.Select(a => a.Value)));
+        _inlined.Push(InlinedIn(block));
+        foreach (var (phi, value) in assignments) _w.Line(_nodeNames[phi] + " = " + Expression(value) + ";");
+        _inlined.Pop();
+    }
+
+    private HashSet<int> InlinedIn(Block block)
+    {
+        // Phi values read at the end of a branch may have been single-use temporaries of that branch.
+        var live = _liveness[block];
+        var set = new HashSet<int>();
+        foreach (var let in block.Statements.OfType<LetStmt>())
+        {
+            int id = let.Node;
+            if (!live.LiveStatements.Contains(let) || _nodeNames.ContainsKey(id)) continue;
+            set.Add(id);
+        }
+        return set;
+    }
+
+    private string TypeOf(int id) => N(id).Op.IsBoolean() ? "bool" : "double";
+
+    private string Define(int id)
+    {
+        var node = N(id);
+        if (_nodeNames.TryGetValue(id, out var existing)) return existing;
+        bool userLocal = id < _userNodeCount && node.Name is not null;
+        string name = _names.Allocate(node.Name ?? BaseName(node.Op), userLocal);
+        _nodeNames[id] = name;
+        return name;
+    }
+
+    private string Target(OutputSpan span) => span switch
+    {
+        OutputSpan.Dy => "dy",
+        OutputSpan.Jv => "jv",
+        OutputSpan.WJy => "wJy",
+        OutputSpan.WJp => "wJp",
+        OutputSpan.Jac => "jac",
+        _ => "dfdt",
+    };
+
+    private string StoreComment(StoreStmt store)
+    {
+        if (store.Target != OutputSpan.Jac || _program.JacobianColumns <= 0) return "";
+        int row = store.Index / _program.JacobianColumns, column = store.Index % _program.JacobianColumns;
+        string wrt = _program.JacobianOfParameters ? _spans.Parameters : _spans.State;
+        return " // d(dy[" + Literals.Int(row) + "])/d" + wrt + "[" + Literals.Int(column) + "]";
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private const int Conditional = 1, LogicalOr = 2, LogicalAnd = 3, Equality = 4, Relational = 5, Additive = 6, Multiplicative = 7, Unary = 8, Primary = 9;
+
+    private string Expression(int id, bool bind = true) => Print(id, 0, bind);
+
+    private string Print(int id, int context, bool bind = true)
+    {
+        var node = N(id);
+        if (bind && !node.Op.IsLeaf() && !IsInlined(id))
+        {
+            if (_nodeNames.TryGetValue(id, out var name)) return name;
+            return Define(id);
+        }
+        var (text, precedence) = Render(id, node);
+        return precedence < context ? "(" + text + ")" : text;
+    }
+
+    private bool IsInlined(int id)
+    {
+        foreach (var set in _inlined)
+        {
+            if (set.Contains(id)) return true;
+        }
+        return false;
+    }
+
+    private (string Text, int Precedence) Render(int id, Node node)
+    {
+        switch (node.Op)
+        {
+            case Op.Const:
+                string literal = Literals.Double(node.Value);
+                return (literal, literal.StartsWith("-", StringComparison.Ordinal) ? Unary : Primary);
+            case Op.Time: return (_spans.Time, Primary);
+            case Op.State: return (_spans.State + "[" + Literals.Int(node.Index) + "]", Primary);
+            case Op.Parameter: return (_spans.Parameters + "[" + Literals.Int(node.Index) + "]", Primary);
+            case Op.TangentState: return (_spans.TangentState + "[" + Literals.Int(node.Index) + "]", Primary);
+            case Op.TangentParameter: return (_spans.TangentParameters + "[" + Literals.Int(node.Index) + "]", Primary);
+            case Op.TangentTime: return (_spans.TangentTime, Primary);
+            case Op.Cotangent: return (_spans.Cotangent + "[" + Literals.Int(node.Index) + "]", Primary);
+            case Op.Accumulator: return (_accumulatorNames[node.Index], Primary);
+            case Op.Phi: return (_nodeNames[id], Primary);
+            case Op.Neg: return ("-" + Print(node.A, Unary + 1), Unary);
+            case Op.Add:
+                // a + (-c) is written a - c: the same IEEE result.
+                if (N(node.B) is { IsConst: true } c && c.Value < 0)
+                    return (Print(node.A, Additive) + " - " + Literals.Double(-c.Value), Additive);
+                return (Print(node.A, Additive) + " + " + Print(node.B, Additive + 1), Additive);
+            case Op.Sub: return (Print(node.A, Additive) + " - " + Print(node.B, Additive + 1), Additive);
+            case Op.Mul: return (Print(node.A, Multiplicative) + " * " + Print(node.B, Multiplicative + 1), Multiplicative);
+            case Op.Div: return (Print(node.A, Multiplicative) + " / " + Print(node.B, Multiplicative + 1), Multiplicative);
+            case Op.Less: return (Print(node.A, Relational + 1) + " < " + Print(node.B, Relational + 1), Relational);
+            case Op.LessOrEqual: return (Print(node.A, Relational + 1) + " <= " + Print(node.B, Relational + 1), Relational);
+            case Op.Greater: return (Print(node.A, Relational + 1) + " > " + Print(node.B, Relational + 1), Relational);
+            case Op.GreaterOrEqual: return (Print(node.A, Relational + 1) + " >= " + Print(node.B, Relational + 1), Relational);
+            case Op.Equal: return (Print(node.A, Equality + 1) + " == " + Print(node.B, Equality + 1), Equality);
+            case Op.NotEqual: return (Print(node.A, Equality + 1) + " != " + Print(node.B, Equality + 1), Equality);
+            case Op.And: return (Print(node.A, LogicalAnd) + " && " + Print(node.B, LogicalAnd + 1), LogicalAnd);
+            case Op.Or: return (Print(node.A, LogicalOr) + " || " + Print(node.B, LogicalOr + 1), LogicalOr);
+            case Op.Not: return ("!" + Print(node.A, Unary + 1), Unary);
+            case Op.Select: return (Print(node.A, LogicalOr) + " ? " + Print(node.B, Conditional) + " : " + Print(node.C, Conditional), Conditional);
+            default:
+                string function = "global::System.Math." + node.Op.MathName();
+                string arguments = node.Op.Arity() == 2 ? Print(node.A, 0) + ", " + Print(node.B, 0) : Print(node.A, 0);
+                return (function + "(" + arguments + ")", Primary);
+        }
+    }
+
+    private static string BaseName(Op op) => op.BaseName();
+}
+
+/// <summary>Reference equality for statements and blocks: equal records in different places are different occurrences.</summary>
+internal sealed class ReferenceEqualityComparer : IEqualityComparer<object>
+{
+    public static ReferenceEqualityComparer Instance { get; } = new();
+
+    public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+}

@@ -1,0 +1,39 @@
+using OdeGen.Generator.Diagnostics;
+using System.Linq;
+using Microsoft.CodeAnalysis.Text;
+using OdeGen.Generator.Ir;
+
+namespace OdeGen.Generator.Model;
+
+/// <summary>
+/// Everything the later stages need about one [OdeDynamics] method, as a frozen equatable value:
+/// no symbols, syntax or semantic models. Names of types are strings.
+/// </summary>
+internal sealed record DynamicsModel(
+    string? Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string QualifiedTypeName,
+    string MethodName,
+    bool HasParameters,
+    int StateSize,
+    int ParameterSize,
+    IrProgram Program,
+    EquatableArray<string> UserNames,
+    SourceLocation Location)
+{
+    public string StructName => MethodName + "System";
+
+    public string HintName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", ContainingTypes.AsImmutableArray().Select(t => t.Name)) + "." + MethodName + ".g.cs";
+}
+
+/// <summary>Where the method's name is, for diagnostics reported after Parse.</summary>
+internal sealed record SourceLocation(string FilePath, TextSpan Span, LinePositionSpan LineSpan);
+
+/// <summary>A type the method is nested in, outermost first: its keyword ("class", "record struct", ...) and name with type parameters.</summary>
+internal sealed record ContainingType(string Keyword, string Name, bool IsStatic);
+
+/// <summary>The parsed body: the node graph, the region tree, the statements and the node assigned to each dy[i].</summary>
+internal sealed record IrProgram(EquatableArray<Node> Nodes, EquatableArray<int> ScopeParents, Block Body, EquatableArray<int> Outputs);
+
+/// <summary>What Parse hands on: a model when the method can be differentiated, and its diagnostics.</summary>
+internal sealed record ParseResult(DynamicsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

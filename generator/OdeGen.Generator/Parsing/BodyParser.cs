@@ -1,0 +1,651 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using OdeGen.Generator.Diagnostics;
+using OdeGen.Generator.Ir;
+using OdeGen.Generator.Model;
+
+namespace OdeGen.Generator.Parsing;
+
+/// <summary>
+/// Turns the body of a dynamics method (and of the [Differentiable] helpers it calls, inlined) into IR.
+/// Locals are renamed into SSA values as they are assigned; an if/else becomes an <see cref="IfStmt"/>
+/// whose phis merge what the branches assigned. Every unsupported construct is reported at its own
+/// syntax and parsing goes on, so that one build shows all of them.
+/// </summary>
+internal sealed class BodyParser
+{
+    private const int PartiallyAssigned = -2;
+
+    private readonly SemanticModel _semanticModel;
+    private readonly IMethodSymbol _method;
+    private readonly Signature _signature;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly GraphBuilder _graph = new();
+
+    // Current SSA value of each local (and, inside an inlined helper, of each of its parameters).
+    private Dictionary<ISymbol, Value> _variables = new(SymbolEqualityComparer.Default);
+    // Current node of each dy[i] written so far (PartiallyAssigned when only some paths wrote it).
+    private Dictionary<int, int> _outputs = new();
+    private readonly Stack<HelperFrame> _helpers = new();
+
+    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, Signature signature, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _semanticModel = semanticModel;
+        _method = method;
+        _signature = signature;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Identifiers the user wrote (locals, parameters): generated names avoid clashing with them.</summary>
+    public HashSet<string> UserNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each index read from or written to y, p and dy, with where it first appeared.</summary>
+    public Dictionary<(SpanKind Span, int Index), Location> Indices { get; } = new();
+
+    public IrProgram? Parse(MethodDeclarationSyntax syntax)
+    {
+        foreach (var parameter in _method.Parameters) UserNames.Add(parameter.Name);
+        if (_semanticModel.GetOperation(syntax, _cancellationToken) is not IMethodBodyOperation body)
+            return null;
+        var block = body.BlockBody ?? body.ExpressionBody;
+        if (block is null) return null;
+        Statements(block.Operations, topLevel: true);
+        return new IrProgram(_graph.FreezeNodes(), _graph.FreezeScopes(), new Block(0, _graph.CurrentStatements.ToEquatableArray()), EquatableArray<int>.Empty);
+    }
+
+    /// <summary>The node of each dy[i], i &lt; <paramref name="stateSize"/>; reports outputs not assigned on every path.</summary>
+    public EquatableArray<int> OutputNodes(int stateSize)
+    {
+        var nodes = new int[stateSize];
+        for (int i = 0; i < stateSize; i++) nodes[i] = _outputs.TryGetValue(i, out int node) ? node : -1;
+        return nodes.ToEquatableArray();
+    }
+
+    public IEnumerable<int> UnassignedOutputs(int stateSize) =>
+        Enumerable.Range(0, stateSize).Where(i => !_outputs.TryGetValue(i, out int node) || node == PartiallyAssigned);
+
+    public string DerivativeName => _signature.Derivative.Name;
+
+    // ---------------------------------------------------------------- statements
+
+    private void Statements(IEnumerable<IOperation> operations, bool topLevel)
+    {
+        var list = operations.ToList();
+        for (int i = 0; i < list.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            bool last = topLevel && i == list.Count - 1;
+            Statement(list[i], last);
+        }
+    }
+
+    private void Statement(IOperation operation, bool lastAtTopLevel)
+    {
+        switch (operation)
+        {
+            case IBlockOperation block:
+                Statements(block.Operations, topLevel: false);
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators) Declare(declarator, declaration.Initializer);
+                }
+                break;
+            case IExpressionStatementOperation statement:
+                ExpressionStatement(statement.Operation);
+                break;
+            case IConditionalOperation conditional:
+                If(conditional);
+                break;
+            case IEmptyOperation:
+                break;
+            case IReturnOperation ret:
+                Return(ret, lastAtTopLevel);
+                break;
+            case ILoopOperation:
+                Unsupported(Descriptors.UnsupportedStatement, operation, "This loop", "loops are not supported yet; write each iteration out");
+                break;
+            default:
+                Unsupported(Descriptors.UnsupportedStatement, operation, Describe(operation), "use local declarations, assignments, compound assignments and if/else");
+                break;
+        }
+    }
+
+    private void Declare(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? sharedInitializer)
+    {
+        var local = declarator.Symbol;
+        UserNames.Add(local.Name);
+        var kind = KindOf(local.Type);
+        if (kind is null)
+        {
+            Unsupported(Descriptors.UnsupportedStatement, declarator, "A local of type '" + local.Type.ToDisplayString() + "'", "declare it as double or int");
+            return;
+        }
+        var initializer = declarator.Initializer ?? sharedInitializer;
+        if (initializer is null) return;
+        Assign(local, Convert(Expression(initializer.Value), kind.Value, initializer.Value));
+    }
+
+    private void ExpressionStatement(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation assignment:
+                AssignTo(assignment.Target, Expression(assignment.Value));
+                break;
+            case ICompoundAssignmentOperation compound:
+                var current = Expression(compound.Target);
+                var right = Expression(compound.Value);
+                AssignTo(compound.Target, Binary(compound.OperatorKind, current, right, compound));
+                break;
+            case IIncrementOrDecrementOperation increment:
+                var value = Expression(increment.Target);
+                var one = Value.Int(1);
+                var kind = increment.Kind is OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
+                AssignTo(increment.Target, Binary(kind, value, one, increment));
+                break;
+            default:
+                Unsupported(Descriptors.UnsupportedStatement, operation, Describe(operation), "a statement must assign a local or an element of the output span");
+                break;
+        }
+    }
+
+    private void AssignTo(IOperation target, Value value)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                Assign(local.Local, Convert(value, KindOf(local.Local.Type) ?? ValueKind.Double, target));
+                break;
+            case IParameterReferenceOperation parameter when _helpers.Count > 0 && !IsDynamicsParameter(parameter.Parameter):
+                Assign(parameter.Parameter, Convert(value, KindOf(parameter.Parameter.Type) ?? ValueKind.Double, target));
+                break;
+            case IParameterReferenceOperation parameter:
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.AssignmentToInput, target.Syntax.GetLocation(), parameter.Parameter.Name));
+                break;
+            case IPropertyReferenceOperation indexer when IndexedSpan(indexer) is { } span:
+                if (!SymbolEqualityComparer.Default.Equals(span, _signature.Derivative))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.AssignmentToInput, target.Syntax.GetLocation(), target.Syntax.ToString()));
+                    break;
+                }
+                int index = ConstantIndex(indexer.Arguments[0].Value);
+                if (index == int.MinValue) break;
+                Record(SpanKind.Derivative, index, indexer);
+                if (value.Kind == ValueKind.Error) break;
+                _outputs[index] = Convert(value, ValueKind.Double, target).Node;
+                break;
+            default:
+                Unsupported(Descriptors.UnsupportedExpression, target, "Assignment to '" + target.Syntax + "'", "assign a local or an element of '" + _signature.Derivative.Name + "'");
+                break;
+        }
+    }
+
+    private void Assign(ISymbol variable, Value value)
+    {
+        if (value.Kind == ValueKind.Error)
+        {
+            _variables[variable] = value;
+            return;
+        }
+        if (value.Kind != ValueKind.Int) _graph.SetNameIfUnnamed(value.Node, variable.Name);
+        _variables[variable] = value;
+    }
+
+    private void Return(IReturnOperation ret, bool lastAtTopLevel)
+    {
+        if (_helpers.Count == 0)
+        {
+            if (ret.ReturnedValue is null && lastAtTopLevel) return;
+            Unsupported(Descriptors.UnsupportedStatement, ret, "An early 'return'", "assign every output and let the method end; use if/else around the assignments instead");
+            return;
+        }
+        var frame = _helpers.Peek();
+        if (!lastAtTopLevel || ret.ReturnedValue is null)
+        {
+            Unsupported(Descriptors.UnsupportedStatement, ret, "A 'return' before the end of a [Differentiable] helper", "assign a local in each branch and return it once, at the end");
+            frame.Result = Value.Error;
+            return;
+        }
+        frame.Result = Convert(Expression(ret.ReturnedValue), ValueKind.Double, ret.ReturnedValue);
+    }
+
+    private void If(IConditionalOperation conditional)
+    {
+        var condition = Expression(conditional.Condition);
+        if (condition.Kind == ValueKind.Error) return;
+        var cond = Convert(condition, ValueKind.Bool, conditional.Condition).Node;
+
+        var variablesBefore = new Dictionary<ISymbol, Value>(_variables, SymbolEqualityComparer.Default);
+        var outputsBefore = new Dictionary<int, int>(_outputs);
+
+        var (thenBlock, thenVariables, thenOutputs) = Branch(conditional.WhenTrue, variablesBefore, outputsBefore);
+        var (elseBlock, elseVariables, elseOutputs) = Branch(conditional.WhenFalse, variablesBefore, outputsBefore);
+
+        var phis = new List<PhiAssignment>();
+        _variables = new Dictionary<ISymbol, Value>(variablesBefore, SymbolEqualityComparer.Default);
+        // Variables declared before the If and assigned on both paths live on after it, merged.
+        foreach (var variable in thenVariables.Keys.Where(elseVariables.ContainsKey).Where(v => variablesBefore.ContainsKey(v) || DeclaredOutside(v, conditional)).ToList())
+        {
+            var a = thenVariables[variable];
+            var b = elseVariables[variable];
+            if (a.Kind == ValueKind.Error || b.Kind == ValueKind.Error) { _variables[variable] = Value.Error; continue; }
+            if (a.Equals(b)) { _variables[variable] = a; continue; }
+            if (a.Kind == ValueKind.Int || b.Kind == ValueKind.Int)
+            {
+                Unsupported(Descriptors.NonConstantIndex, conditional, variable.Name, "");
+                _variables[variable] = Value.Error;
+                continue;
+            }
+            int phi = _graph.Phi(variable.Name);
+            phis.Add(new PhiAssignment(phi, a.Node, b.Node));
+            _variables[variable] = new Value(a.Kind, phi, 0);
+        }
+
+        _outputs = new Dictionary<int, int>(outputsBefore);
+        foreach (int index in thenOutputs.Keys.Union(elseOutputs.Keys).ToList())
+        {
+            if (!thenOutputs.TryGetValue(index, out int a) || !elseOutputs.TryGetValue(index, out int b) || a == PartiallyAssigned || b == PartiallyAssigned)
+            {
+                _outputs[index] = PartiallyAssigned;
+                continue;
+            }
+            if (a == b) { _outputs[index] = a; continue; }
+            int phi = _graph.Phi(DerivativeName + index);
+            phis.Add(new PhiAssignment(phi, a, b));
+            _outputs[index] = phi;
+        }
+
+        _graph.Append(new IfStmt(cond, thenBlock, elseBlock, phis.ToEquatableArray()));
+    }
+
+    private (Block Block, Dictionary<ISymbol, Value> Variables, Dictionary<int, int> Outputs) Branch(IOperation? branch, Dictionary<ISymbol, Value> variablesBefore, Dictionary<int, int> outputsBefore)
+    {
+        _variables = new Dictionary<ISymbol, Value>(variablesBefore, SymbolEqualityComparer.Default);
+        _outputs = new Dictionary<int, int>(outputsBefore);
+        int scope = _graph.NewScope();
+        var statements = new List<Stmt>();
+        _graph.Enter(scope, statements);
+        if (branch is not null) Statement(branch, lastAtTopLevel: false);
+        _graph.Exit();
+        return (new Block(scope, statements.ToEquatableArray()), _variables, _outputs);
+    }
+
+    private static bool DeclaredOutside(ISymbol variable, IConditionalOperation conditional) =>
+        variable.DeclaringSyntaxReferences.All(r => !conditional.Syntax.Span.Contains(r.Span));
+
+    // ---------------------------------------------------------------- expressions
+
+    private Value Expression(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (operation.ConstantValue.HasValue) return Constant(operation);
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return ConversionOf(conversion);
+            case IParenthesizedOperation parenthesized:
+                return Expression(parenthesized.Operand);
+            case IParameterReferenceOperation parameter:
+                return ParameterValue(parameter);
+            case ILocalReferenceOperation local:
+                if (_variables.TryGetValue(local.Local, out var value)) return value;
+                return Unsupported(Descriptors.UnsupportedExpression, operation, "'" + local.Local.Name + "'", "only double, int and bool locals can be read");
+            case IPropertyReferenceOperation property when IndexedSpan(property) is { } span:
+                return SpanElement(property, span);
+            case IBinaryOperation binary:
+                return Binary(binary.OperatorKind, Expression(binary.LeftOperand), Expression(binary.RightOperand), binary);
+            case IUnaryOperation unary:
+                return Unary(unary);
+            case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                return Ternary(conditional);
+            case IInvocationOperation invocation:
+                return Call(invocation);
+            case IObjectCreationOperation or IArrayCreationOperation or IAnonymousObjectCreationOperation
+                or IDelegateCreationOperation or IAnonymousFunctionOperation or IInterpolatedStringOperation
+                or ICollectionExpressionOperation:
+                return Unsupported(Descriptors.HeapAllocation, operation, "'" + operation.Syntax + "'", "");
+            case IFieldReferenceOperation field:
+                return Unsupported(Descriptors.UnsupportedExpression, operation, "The field '" + field.Field.Name + "'", "make it a const, or pass the value in the parameter vector");
+            case IPropertyReferenceOperation property:
+                return Unsupported(Descriptors.UnsupportedExpression, operation, "'" + operation.Syntax + "'", "read elements with constant indices; sizes come from the attribute (StateSize, ParameterSize)");
+            default:
+                return Unsupported(Descriptors.UnsupportedExpression, operation, "'" + operation.Syntax + "'", "use arithmetic, Math functions, ?: and comparisons over double and int values");
+        }
+    }
+
+    private Value Constant(IOperation operation)
+    {
+        switch (operation.ConstantValue.Value)
+        {
+            case double d: return Value.Double(_graph.Const(d));
+            case float f: return Value.Double(_graph.Const(f));
+            case int i: return operation.Type?.SpecialType == SpecialType.System_Double ? Value.Double(_graph.Const(i)) : Value.Int(i);
+            case long l: return Value.Double(_graph.Const(l));
+            case bool b: return Value.Bool(_graph.Const(b ? 1 : 0));
+            default:
+                return Unsupported(Descriptors.UnsupportedExpression, operation, "'" + operation.Syntax + "'", "only double, int and bool constants are supported");
+        }
+    }
+
+    private Value ConversionOf(IConversionOperation conversion)
+    {
+        var operand = Expression(conversion.Operand);
+        if (operand.Kind == ValueKind.Error) return operand;
+        var target = KindOf(conversion.Type!);
+        if (target is null)
+            return Unsupported(Descriptors.UnsupportedExpression, conversion, "The conversion to '" + conversion.Type!.ToDisplayString() + "'", "compute in double");
+        if (target == ValueKind.Int && operand.Kind == ValueKind.Double)
+            return Unsupported(Descriptors.UnsupportedExpression, conversion, "'" + conversion.Syntax + "'", "converting a double to int has no derivative: use Math.Floor or Math.Round in double");
+        return Convert(operand, target.Value, conversion);
+    }
+
+    private Value ParameterValue(IParameterReferenceOperation reference)
+    {
+        var parameter = reference.Parameter;
+        if (SymbolEqualityComparer.Default.Equals(parameter, _signature.Time)) return Value.Double(_graph.Leaf(Op.Time));
+        if (_variables.TryGetValue(parameter, out var value)) return value;
+        return Unsupported(Descriptors.UnsupportedExpression, reference, "'" + parameter.Name + "'", "read its elements with constant indices, such as '" + parameter.Name + "[0]'");
+    }
+
+    private Value SpanElement(IPropertyReferenceOperation indexer, IParameterSymbol span)
+    {
+        int index = ConstantIndex(indexer.Arguments[0].Value);
+        if (index == int.MinValue) return Value.Error;
+        if (SymbolEqualityComparer.Default.Equals(span, _signature.State))
+        {
+            Record(SpanKind.State, index, indexer);
+            return Value.Double(_graph.Leaf(Op.State, index));
+        }
+        if (SymbolEqualityComparer.Default.Equals(span, _signature.Parameters))
+        {
+            Record(SpanKind.Parameters, index, indexer);
+            return Value.Double(_graph.Leaf(Op.Parameter, index));
+        }
+        if (!_outputs.TryGetValue(index, out int node) || node == PartiallyAssigned)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputReadBeforeWrite, indexer.Syntax.GetLocation(), span.Name, index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return Value.Error;
+        }
+        return Value.Double(node);
+    }
+
+    private void Record(SpanKind span, int index, IOperation where)
+    {
+        if (!Indices.ContainsKey((span, index))) Indices[(span, index)] = where.Syntax.GetLocation();
+    }
+
+    private int ConstantIndex(IOperation operation)
+    {
+        var value = Expression(operation);
+        if (value.Kind == ValueKind.Int) return value.Integer;
+        if (value.Kind != ValueKind.Error)
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantIndex, operation.Syntax.GetLocation(), operation.Syntax.ToString()));
+        return int.MinValue;
+    }
+
+    private Value Binary(BinaryOperatorKind kind, Value left, Value right, IOperation where)
+    {
+        if (left.Kind == ValueKind.Error || right.Kind == ValueKind.Error) return Value.Error;
+
+        if (left.Kind == ValueKind.Int && right.Kind == ValueKind.Int)
+        {
+            int a = left.Integer, b = right.Integer;
+            switch (kind)
+            {
+                case BinaryOperatorKind.Add: return Value.Int(unchecked(a + b));
+                case BinaryOperatorKind.Subtract: return Value.Int(unchecked(a - b));
+                case BinaryOperatorKind.Multiply: return Value.Int(unchecked(a * b));
+                case BinaryOperatorKind.Divide when b != 0: return Value.Int(a / b);
+                case BinaryOperatorKind.Remainder when b != 0: return Value.Int(a % b);
+                case BinaryOperatorKind.LessThan: return Value.Bool(_graph.Const(a < b ? 1 : 0));
+                case BinaryOperatorKind.LessThanOrEqual: return Value.Bool(_graph.Const(a <= b ? 1 : 0));
+                case BinaryOperatorKind.GreaterThan: return Value.Bool(_graph.Const(a > b ? 1 : 0));
+                case BinaryOperatorKind.GreaterThanOrEqual: return Value.Bool(_graph.Const(a >= b ? 1 : 0));
+                case BinaryOperatorKind.Equals: return Value.Bool(_graph.Const(a == b ? 1 : 0));
+                case BinaryOperatorKind.NotEquals: return Value.Bool(_graph.Const(a != b ? 1 : 0));
+            }
+            return Unsupported(Descriptors.UnsupportedExpression, where, "The int operator in '" + where.Syntax + "'", "use + - * / % on int constants");
+        }
+
+        if (left.Kind == ValueKind.Bool && right.Kind == ValueKind.Bool)
+        {
+            switch (kind)
+            {
+                case BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And: return Value.Bool(_graph.Emit(Op.And, left.Node, right.Node));
+                case BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or: return Value.Bool(_graph.Emit(Op.Or, left.Node, right.Node));
+            }
+            return Unsupported(Descriptors.UnsupportedExpression, where, "The bool operator in '" + where.Syntax + "'", "combine conditions with && and ||");
+        }
+
+        int l = Convert(left, ValueKind.Double, where).Node;
+        int r = Convert(right, ValueKind.Double, where).Node;
+        switch (kind)
+        {
+            case BinaryOperatorKind.Add: return Value.Double(_graph.Add(l, r));
+            case BinaryOperatorKind.Subtract: return Value.Double(_graph.Sub(l, r));
+            case BinaryOperatorKind.Multiply: return Value.Double(_graph.Mul(l, r));
+            case BinaryOperatorKind.Divide: return Value.Double(_graph.Div(l, r));
+            case BinaryOperatorKind.LessThan: return Value.Bool(_graph.Emit(Op.Less, l, r));
+            case BinaryOperatorKind.LessThanOrEqual: return Value.Bool(_graph.Emit(Op.LessOrEqual, l, r));
+            case BinaryOperatorKind.GreaterThan: return Value.Bool(_graph.Emit(Op.Greater, l, r));
+            case BinaryOperatorKind.GreaterThanOrEqual: return Value.Bool(_graph.Emit(Op.GreaterOrEqual, l, r));
+            case BinaryOperatorKind.Equals: return Value.Bool(_graph.Emit(Op.Equal, l, r));
+            case BinaryOperatorKind.NotEquals: return Value.Bool(_graph.Emit(Op.NotEqual, l, r));
+            case BinaryOperatorKind.Remainder:
+                return Unsupported(Descriptors.UnsupportedExpression, where, "'" + where.Syntax + "'", "the remainder of doubles jumps; write x - m * Math.Floor(x / m) if you need it");
+        }
+        return Unsupported(Descriptors.UnsupportedExpression, where, "The operator in '" + where.Syntax + "'", "use + - * / and comparisons on doubles");
+    }
+
+    private Value Unary(IUnaryOperation unary)
+    {
+        var operand = Expression(unary.Operand);
+        if (operand.Kind == ValueKind.Error) return operand;
+        switch (unary.OperatorKind)
+        {
+            case UnaryOperatorKind.Plus:
+                return operand;
+            case UnaryOperatorKind.Minus when operand.Kind == ValueKind.Int:
+                return Value.Int(unchecked(-operand.Integer));
+            case UnaryOperatorKind.Minus when operand.Kind == ValueKind.Double:
+                return Value.Double(_graph.Neg(operand.Node));
+            case UnaryOperatorKind.Not when operand.Kind == ValueKind.Bool:
+                return Value.Bool(_graph.Emit(Op.Not, operand.Node));
+        }
+        return Unsupported(Descriptors.UnsupportedExpression, unary, "'" + unary.Syntax + "'", "use unary minus on doubles or ! on conditions");
+    }
+
+    private Value Ternary(IConditionalOperation conditional)
+    {
+        var condition = Expression(conditional.Condition);
+        var whenTrue = Expression(conditional.WhenTrue);
+        var whenFalse = Expression(conditional.WhenFalse!);
+        if (condition.Kind == ValueKind.Error || whenTrue.Kind == ValueKind.Error || whenFalse.Kind == ValueKind.Error) return Value.Error;
+        var kind = KindOf(conditional.Type!) ?? ValueKind.Double;
+        if (kind == ValueKind.Int)
+        {
+            var picked = _graph[condition.Node];
+            if (picked.IsConst) return picked.Value != 0 ? whenTrue : whenFalse;
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantIndex, conditional.Syntax.GetLocation(), conditional.Syntax.ToString()));
+            return Value.Error;
+        }
+        int a = Convert(whenTrue, kind, conditional.WhenTrue).Node;
+        int b = Convert(whenFalse, kind, conditional.WhenFalse!).Node;
+        return new Value(kind, _graph.Select(condition.Node, a, b), 0);
+    }
+
+    private Value Call(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        if (target.ContainingType?.ToDisplayString() == "System.Math" && target.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32
+            && target.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
+            && KnownMathFunctions.TryGet(target.Name, invocation.Arguments.Length, out var op))
+        {
+            var arguments = invocation.Arguments.Select(a => Expression(a.Value)).ToList();
+            if (arguments.Any(a => a.Kind == ValueKind.Error)) return Value.Error;
+            if (op.IsNonSmooth())
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonSmoothFunction, invocation.Syntax.GetLocation(), target.Name, KnownMathFunctions.DerivativeConvention(op)));
+            int a0 = Convert(arguments[0], ValueKind.Double, invocation).Node;
+            int a1 = arguments.Count > 1 ? Convert(arguments[1], ValueKind.Double, invocation).Node : -1;
+            return Value.Double(_graph.Emit(op, a0, a1));
+        }
+        if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DifferentiableAttribute))
+            return Inline(invocation);
+        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedCall, invocation.Syntax.GetLocation(), target.ContainingType is null ? target.Name : target.ContainingType.Name + "." + target.Name));
+        return Value.Error;
+    }
+
+    /// <summary>Reads a [Differentiable] helper's body in place, with its parameters bound to the argument values.</summary>
+    private Value Inline(IInvocationOperation invocation)
+    {
+        var helper = invocation.TargetMethod.OriginalDefinition;
+        string? problem = HelperProblem(helper);
+        var syntax = helper.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        if (problem is null && syntax is null) problem = "its source is not part of this compilation";
+        if (problem is null && _helpers.Any(f => SymbolEqualityComparer.Default.Equals(f.Method, helper)))
+            problem = "it calls itself, directly or through other helpers, and recursion cannot be inlined";
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidHelper, invocation.Syntax.GetLocation(), helper.Name, problem));
+            return Value.Error;
+        }
+
+        var arguments = invocation.Arguments.Select(a => Expression(a.Value)).ToList();
+        if (arguments.Any(a => a.Kind == ValueKind.Error)) return Value.Error;
+
+        var model = syntax!.SyntaxTree == _semanticModel.SyntaxTree
+            ? _semanticModel
+#pragma warning disable RS1030 // The helper's body lives in another file; its semantic model is read only here, in Parse.
+            : _semanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        if (model.GetOperation(syntax, _cancellationToken) is not IMethodBodyOperation body || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidHelper, invocation.Syntax.GetLocation(), helper.Name, "it has no body"));
+            return Value.Error;
+        }
+
+        var savedVariables = _variables;
+        _variables = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+        for (int i = 0; i < helper.Parameters.Length; i++)
+        {
+            UserNames.Add(helper.Parameters[i].Name);
+            _variables[helper.Parameters[i]] = Convert(arguments[i], ValueKind.Double, invocation);
+        }
+        var frame = new HelperFrame(helper);
+        _helpers.Push(frame);
+        Statements(block.Operations, topLevel: true);
+        _helpers.Pop();
+        _variables = savedVariables;
+
+        if (frame.Result is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidHelper, invocation.Syntax.GetLocation(), helper.Name, "it does not end with 'return value;'"));
+            return Value.Error;
+        }
+        return frame.Result.Value;
+    }
+
+    private static string? HelperProblem(IMethodSymbol helper)
+    {
+        if (!helper.IsStatic) return "it is not static";
+        if (helper.ReturnType.SpecialType != SpecialType.System_Double) return "it must return double";
+        if (helper.IsGenericMethod) return "it is generic";
+        foreach (var parameter in helper.Parameters)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_Double || parameter.RefKind != RefKind.None)
+                return "parameter '" + parameter.Name + "' must be a plain double";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private IParameterSymbol? IndexedSpan(IPropertyReferenceOperation property)
+    {
+        if (!property.Property.IsIndexer || property.Arguments.Length != 1) return null;
+        if (property.Instance is not IParameterReferenceOperation parameter) return null;
+        return IsDynamicsParameter(parameter.Parameter) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _signature.Time) ? parameter.Parameter : null;
+    }
+
+    private bool IsDynamicsParameter(IParameterSymbol parameter) =>
+        SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _method);
+
+    private Value Convert(Value value, ValueKind kind, IOperation where)
+    {
+        if (value.Kind == ValueKind.Error || value.Kind == kind) return value;
+        if (value.Kind == ValueKind.Int && kind == ValueKind.Double) return Value.Double(_graph.Const(value.Integer));
+        return Unsupported(Descriptors.UnsupportedExpression, where, "'" + where.Syntax + "'", "it mixes " + value.Kind.ToString().ToLowerInvariant() + " and " + kind.ToString().ToLowerInvariant() + " values");
+    }
+
+    private static ValueKind? KindOf(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Double => ValueKind.Double,
+        SpecialType.System_Int32 => ValueKind.Int,
+        SpecialType.System_Boolean => ValueKind.Bool,
+        _ => null,
+    };
+
+    private Value Unsupported(DiagnosticDescriptor descriptor, IOperation operation, string what, string instead)
+    {
+        string[] arguments = descriptor == Descriptors.HeapAllocation || descriptor == Descriptors.NonConstantIndex ? new[] { Trim(what) } : new[] { what, instead };
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, operation.Syntax.GetLocation(), arguments));
+        return Value.Error;
+    }
+
+    private static string Trim(string text) => text.Trim('\'');
+
+    private static string Describe(IOperation operation) => "'" + FirstLine(operation.Syntax.ToString()) + "'";
+
+    private static string FirstLine(string text)
+    {
+        int newline = text.IndexOf('\n');
+        return newline < 0 ? text : text.Substring(0, newline).TrimEnd() + " ...";
+    }
+
+    private sealed class HelperFrame
+    {
+        public HelperFrame(IMethodSymbol method) => Method = method;
+
+        public IMethodSymbol Method { get; }
+
+        public Value? Result { get; set; }
+    }
+}
+
+/// <summary>The spans of a dynamics method that are indexed.</summary>
+internal enum SpanKind
+{
+    State,
+    Parameters,
+    Derivative,
+}
+
+internal enum ValueKind
+{
+    Double,
+    Int,
+    Bool,
+    Error,
+}
+
+/// <summary>A parsed value: a double or bool node, or an int known at compile time.</summary>
+internal readonly record struct Value(ValueKind Kind, int Node, int Integer)
+{
+    public static Value Error => new(ValueKind.Error, -1, 0);
+
+    public static Value Double(int node) => new(ValueKind.Double, node, 0);
+
+    public static Value Bool(int node) => new(ValueKind.Bool, node, 0);
+
+    public static Value Int(int value) => new(ValueKind.Int, -1, value);
+}

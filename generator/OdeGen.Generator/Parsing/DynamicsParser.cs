@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using OdeGen.Generator.Diagnostics;
+using OdeGen.Generator.Model;
+
+namespace OdeGen.Generator.Parsing;
+
+/// <summary>
+/// The Parse stage: reads an [OdeDynamics] method through Roslyn's semantic model and returns a frozen
+/// <see cref="ParseResult"/>. This folder is the only place that touches symbols, syntax or operations.
+/// </summary>
+internal static class DynamicsParser
+{
+    public const string DynamicsAttribute = "OdeGen.OdeDynamicsAttribute";
+    public const string DifferentiableAttribute = "OdeGen.DifferentiableAttribute";
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        try
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var signature = SignatureChecker.Check(method, syntax, diagnostics);
+            if (signature is null) return Result(null, diagnostics);
+
+            var (stateSize, parameterSize) = ReadSizes(context.Attributes);
+            var body = new BodyParser(context.SemanticModel, method, signature, diagnostics, cancellationToken);
+            var program = body.Parse(syntax);
+            if (program is null || diagnostics.Any(d => DescriptorTable.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
+                return Result(null, diagnostics);
+
+            var sizes = SizeInference.Infer(body, signature, stateSize, parameterSize, syntax, diagnostics);
+            if (sizes is null) return Result(null, diagnostics);
+
+            var model = new DynamicsModel(
+                method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
+                ContainingTypes(method),
+                method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                method.Name,
+                signature.Parameters is not null,
+                sizes.Value.StateSize,
+                sizes.Value.ParameterSize,
+                program with { Outputs = body.OutputNodes(sizes.Value.StateSize) },
+                body.UserNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+                LocationOf(syntax));
+            return Result(model, diagnostics);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var info = DiagnosticInfo.Create(Descriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, exception.GetType().Name + ": " + exception.Message);
+            return Result(null, new List<DiagnosticInfo> { info });
+        }
+    }
+
+    private static SourceLocation LocationOf(MethodDeclarationSyntax syntax)
+    {
+        var location = syntax.Identifier.GetLocation();
+        var lineSpan = location.GetLineSpan();
+        return new SourceLocation(lineSpan.Path ?? "", location.SourceSpan, lineSpan.Span);
+    }
+
+    private static ParseResult Result(DynamicsModel? model, List<DiagnosticInfo> diagnostics) => new(model, diagnostics.ToEquatableArray());
+
+    private static (int StateSize, int ParameterSize) ReadSizes(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+    {
+        int stateSize = 0, parameterSize = 0;
+        foreach (var argument in attributes[0].NamedArguments)
+        {
+            if (argument.Value.Value is not int value) continue;
+            if (argument.Key == "StateSize") stateSize = value;
+            else if (argument.Key == "ParameterSize") parameterSize = value;
+        }
+        return (stateSize, parameterSize);
+    }
+
+    private static EquatableArray<ContainingType> ContainingTypes(IMethodSymbol method)
+    {
+        var types = new List<ContainingType>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            string keyword = type.TypeKind switch
+            {
+                TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => type.IsRecord ? "record" : "class",
+            };
+            string name = type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+            types.Insert(0, new ContainingType(keyword, name, type.IsStatic));
+        }
+        return types.ToEquatableArray();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using OdeGen.Generator.Diagnostics;
+
+namespace OdeGen.Generator.Parsing;
+
+/// <summary>
+/// Sizes of y (= dy) and p: from the attribute where given, otherwise one past the largest constant index
+/// written to dy (state) or read from p (parameters). Every index is then checked against them.
+/// </summary>
+internal static class SizeInference
+{
+    public static (int StateSize, int ParameterSize)? Infer(BodyParser body, Signature signature, int declaredState, int declaredParameters, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+    {
+        var location = syntax.Identifier.GetLocation();
+        int Largest(SpanKind span) => body.Indices.Keys.Where(k => k.Span == span).Select(k => k.Index).DefaultIfEmpty(-1).Max();
+
+        int stateSize = declaredState > 0 ? declaredState : Largest(SpanKind.Derivative) + 1;
+        if (stateSize <= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.SizeNotInferable, location, "state size", syntax.Identifier.Text, "no element of '" + signature.Derivative.Name + "' is assigned with a constant index", "StateSize"));
+            return null;
+        }
+
+        int parameterSize = 0;
+        if (signature.Parameters is not null)
+            parameterSize = declaredParameters > 0 ? declaredParameters : Largest(SpanKind.Parameters) + 1;
+
+        bool ok = true;
+        foreach (var entry in body.Indices.OrderBy(e => e.Key.Span).ThenBy(e => e.Key.Index))
+        {
+            var (span, index) = entry.Key;
+            int size = span == SpanKind.Parameters ? parameterSize : stateSize;
+            if (index >= 0 && index < size) continue;
+            string name = span switch
+            {
+                SpanKind.State => signature.State.Name,
+                SpanKind.Parameters => signature.Parameters!.Name,
+                _ => signature.Derivative.Name,
+            };
+            string sizeName = span == SpanKind.Parameters ? "parameter size" : "state size";
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.IndexOutOfRange, entry.Value, name, index.ToString(CultureInfo.InvariantCulture), sizeName, size.ToString(CultureInfo.InvariantCulture), (size - 1).ToString(CultureInfo.InvariantCulture)));
+            ok = false;
+        }
+
+        foreach (int index in body.UnassignedOutputs(stateSize))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, index.ToString(CultureInfo.InvariantCulture)));
+            ok = false;
+        }
+        return ok ? (stateSize, parameterSize) : null;
+    }
+}
