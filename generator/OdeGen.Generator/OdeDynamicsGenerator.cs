@@ -44,9 +44,11 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
             .Select(static (model, _) => Differentiate(model))
             .WithTrackingName(Stages.Differentiate);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        // Only this cheap step sees the compilation: it turns stored spans back into locations in the
+        // user's syntax trees, where #pragma warning disable applies.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (var info in list) spc.ReportDiagnostic(info.ToDiagnostic());
+            foreach (var info in pair.Left) spc.ReportDiagnostic(info.ToDiagnostic(pair.Right));
         });
 
         context.RegisterSourceOutput(derivatives, static (spc, result) => Emit(spc, result));

@@ -16,9 +16,24 @@ internal sealed record DiagnosticInfo(string Id, string FilePath, TextSpan Span,
         return new DiagnosticInfo(descriptor.Id, lineSpan.Path ?? "", location.SourceSpan, lineSpan.Span, arguments.ToEquatableArray());
     }
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>
+    /// The diagnostic, located in <paramref name="compilation"/>'s own syntax tree where it has one, so that
+    /// <c>#pragma warning disable</c> and editor config apply to it as to the compiler's own diagnostics.
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation? compilation = null)
     {
-        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        Location location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+        if (compilation is not null)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.FilePath == FilePath && tree.Length >= Span.End)
+                {
+                    location = Location.Create(tree, Span);
+                    break;
+                }
+            }
+        }
         return Diagnostic.Create(DescriptorTable.ById(Id), location, System.Linq.Enumerable.ToArray<object>(Arguments.AsImmutableArray()));
     }
 }

@@ -185,7 +185,10 @@ internal sealed class ProgramEmitter
                     _w.Line("double " + name + " = " + (declaration.Initial < 0 ? "0.0" : Expression(declaration.Initial)) + ";");
                     break;
                 case AccumulateStmt add:
-                    _w.Line(_accumulatorNames[add.Accumulator] + " += " + Expression(add.Node) + ";");
+                    if (N(add.Node).Op == Op.Neg && !IsNamed(add.Node))
+                        _w.Line(_accumulatorNames[add.Accumulator] + " -= " + Print(N(add.Node).A, 0) + ";");
+                    else
+                        _w.Line(_accumulatorNames[add.Accumulator] + " += " + Expression(add.Node) + ";");
                     break;
                 case IfStmt branch:
                     WriteIf(branch, live);
@@ -232,6 +235,8 @@ internal sealed class ProgramEmitter
         }
         return set;
     }
+
+    private bool IsNamed(int id) => _nodeNames.ContainsKey(id);
 
     private string TypeOf(int id) => N(id).Op.IsBoolean() ? "bool" : "double";
 

@@ -168,11 +168,15 @@ internal sealed class GraphBuilder
                 if (y!.IsConstValue(1)) return a;
                 if (x.IsConstValue(-1)) return Neg(b);
                 if (y.IsConstValue(-1)) return Neg(a);
+                // (-a) b = -(a b) exactly (rounding is symmetric), and lets a sum become a difference.
+                if (x.Op == Op.Neg) return Neg(Mul(x.A, b));
+                if (y.Op == Op.Neg) return Neg(Mul(a, y.A));
                 break;
             case Op.Div:
                 if (x!.IsConst && y!.IsConst) return Const(x.Value / y.Value);
                 if (y!.IsConstValue(1)) return a;
                 if (y.IsConstValue(-1)) return Neg(a);
+                if (x.Op == Op.Neg) return Neg(Div(x.A, b));
                 break;
             case Op.Sqrt:
                 if (x!.IsConst) return Const(System.Math.Sqrt(x.Value));

@@ -1,0 +1,66 @@
+using OdeGen.Tests.Corpus;
+
+namespace OdeGen.Tests;
+
+/// <summary>Every derivative the generator emits for the corpus, checked at random points (fixed seeds).</summary>
+public class CorpusDerivativeTests
+{
+    private const int Points = 25;
+
+    private static void Check<TSystem>(TSystem system, UserRhs user, Func<Random, (double T, double[] Y, double[] P)> point, int seed = 1)
+        where TSystem : IOdeSystem
+    {
+        var random = new Random(seed);
+        for (int k = 0; k < Points; k++)
+        {
+            var (t, y, p) = point(random);
+            DerivativeChecks.AtPoint(system, user, t, y, p, random);
+        }
+    }
+
+    private static Func<Random, (double, double[], double[])> Uniform(int n, int m, double low = -2, double high = 2) =>
+        random => (4 * random.NextDouble(), DerivativeChecks.RandomVector(random, n, low, high), DerivativeChecks.RandomVector(random, m, 0.5, 2));
+
+    private static UserRhs WithoutParameters(Action<double, ReadOnlySpan<double>, Span<double>> rhs) => (t, y, _, dy) => rhs(t, y, dy);
+
+    [Fact] public void Lorenz() => Check(new Lorenz.RhsSystem(), Corpus.Lorenz.Rhs, Uniform(3, 3));
+
+    [Fact] public void Robertson() => Check(new Robertson.RhsSystem(), Corpus.Robertson.Rhs, Uniform(3, 3, 0, 1));
+
+    [Fact] public void VanDerPol() => Check(new VanDerPol.RhsSystem(), Corpus.VanDerPol.Rhs, Uniform(2, 1));
+
+    [Fact] public void Brusselator() => Check(new Brusselator.RhsSystem(), Corpus.Brusselator.Rhs, Uniform(2, 2, 0, 3));
+
+    [Fact] public void LotkaVolterra() => Check(new LotkaVolterra.RhsSystem(), Corpus.LotkaVolterra.Rhs, Uniform(2, 4, 0, 3));
+
+    [Fact] public void Pendulum() => Check(new Pendulum.RhsSystem(), Corpus.Pendulum.Rhs, Uniform(2, 4));
+
+    [Fact] public void Arenstorf() => Check(new Arenstorf.RhsSystem(), Corpus.Arenstorf.Rhs, random => (0, DerivativeChecks.RandomVector(random, 4, 0.2, 0.8), new[] { 0.012277471 }));
+
+    [Fact] public void Oregonator() => Check(new Oregonator.RhsSystem(), Corpus.Oregonator.Rhs, Uniform(3, 3, 0.1, 2));
+
+    [Fact]
+    public void AllMath() => Check(new AllMath.RhsSystem(), Corpus.AllMath.Rhs, random =>
+    {
+        // Keep away from the kinks of Abs, Min, Max, Sign, Floor and Ceiling, where differences straddle a jump.
+        var y = new[] { 0.3, -0.4, 0.7, 1.2, 0.9, 0.45 };
+        for (int i = 0; i < y.Length; i++) y[i] += 0.05 * (random.NextDouble() - 0.5);
+        return (1.5 + 0.1 * random.NextDouble(), y, new[] { 1.0 + random.NextDouble(), -1.0 });
+    });
+
+    [Fact]
+    public void Branches()
+    {
+        // Both sides of each branch, away from the switching lines y0 = 0.5 and y1 = 0.
+        Check(new Branches.RhsSystem(), Corpus.Branches.Rhs, random => (random.NextDouble(), new[] { 0.1 + 0.3 * random.NextDouble(), -1 + 0.8 * random.NextDouble() }, new[] { 1.2, 0.7 }), seed: 2);
+        Check(new Branches.RhsSystem(), Corpus.Branches.Rhs, random => (random.NextDouble(), new[] { 0.7 + 0.3 * random.NextDouble(), 0.2 + 0.8 * random.NextDouble() }, new[] { 1.2, 0.7 }), seed: 3);
+    }
+
+    [Fact] public void Helper() => Check(new Helper.RhsSystem(), Corpus.Helper.Rhs, Uniform(2, 2, 0.1, 2));
+
+    [Fact] public void OscillatorWithoutParameters() => Check(new Oscillator.RhsSystem(), WithoutParameters(Corpus.Oscillator.Rhs), Uniform(2, 0));
+
+    [Fact] public void ExpressionBodied() => Check(new Decay.RhsSystem(), Corpus.Decay.Rhs, Uniform(1, 1));
+
+    [Fact] public void CompoundAssignments() => Check(new Outer.Compound.RhsSystem(), Outer.Compound.Rhs, Uniform(3, 2));
+}
