@@ -84,16 +84,7 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Failure(derivatives.Source, exception).ToDiagnostic());
             return;
         }
-        try
-        {
-            context.AddSource(derivatives.Source.HintName, text);
-        }
-        catch (ArgumentException)
-        {
-            var info = new DiagnosticInfo(Descriptors.DuplicateSystem.Id, "", default, default,
-                new[] { derivatives.Source.StructName, derivatives.Source.MethodName }.ToEquatableArray());
-            context.ReportDiagnostic(info.ToDiagnostic());
-        }
+        context.AddSource(derivatives.Source.HintName, text);
     }
 
     private static DiagnosticInfo Failure(DynamicsModel model, Exception exception) =>

@@ -23,7 +23,14 @@ internal sealed record DynamicsModel(
 {
     public string StructName => MethodName + "System";
 
-    public string HintName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", ContainingTypes.AsImmutableArray().Select(t => t.Name)) + "." + MethodName + ".g.cs";
+    /// <summary>{Namespace}.{Type}.{Method}.g.cs, with generic type parameters written as "`1" so the name is a valid file name.</summary>
+    public string HintName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", ContainingTypes.AsImmutableArray().Select(t => FileSafe(t.Name))) + "." + MethodName + ".g.cs";
+
+    private static string FileSafe(string typeName)
+    {
+        int open = typeName.IndexOf('<');
+        return open < 0 ? typeName : typeName.Substring(0, open) + "`" + (typeName.Count(c => c == ',') + 1);
+    }
 }
 
 /// <summary>Where the method's name is, for diagnostics reported after Parse.</summary>

@@ -124,12 +124,15 @@ internal sealed class BodyParser
         var local = declarator.Symbol;
         UserNames.Add(local.Name);
         var kind = KindOf(local.Type);
+        var initializer = declarator.Initializer ?? sharedInitializer;
         if (kind is null)
         {
-            Unsupported(Descriptors.UnsupportedStatement, declarator, "A local of type '" + local.Type.ToDisplayString() + "'", "declare it as double or int");
+            if (initializer?.Value is { } value && IsHeapAllocation(value))
+                Unsupported(Descriptors.HeapAllocation, value, "'" + value.Syntax + "'", "");
+            else
+                Unsupported(Descriptors.UnsupportedStatement, declarator, "A local of type '" + local.Type.ToDisplayString() + "'", "declare it as double or int");
             return;
         }
-        var initializer = declarator.Initializer ?? sharedInitializer;
         if (initializer is null) return;
         Assign(local, Convert(Expression(initializer.Value), kind.Value, initializer.Value));
     }
@@ -310,10 +313,10 @@ internal sealed class BodyParser
                 return Ternary(conditional);
             case IInvocationOperation invocation:
                 return Call(invocation);
-            case IObjectCreationOperation or IArrayCreationOperation or IAnonymousObjectCreationOperation
-                or IDelegateCreationOperation or IAnonymousFunctionOperation or IInterpolatedStringOperation
-                or ICollectionExpressionOperation:
+            case var allocation when IsHeapAllocation(allocation):
                 return Unsupported(Descriptors.HeapAllocation, operation, "'" + operation.Syntax + "'", "");
+            case IArrayElementReferenceOperation element when IsHeapAllocation(element.ArrayReference):
+                return Unsupported(Descriptors.HeapAllocation, element.ArrayReference, "'" + element.ArrayReference.Syntax + "'", "");
             case IFieldReferenceOperation field:
                 return Unsupported(Descriptors.UnsupportedExpression, operation, "The field '" + field.Field.Name + "'", "make it a const, or pass the value in the parameter vector");
             case IPropertyReferenceOperation property:
@@ -586,6 +589,10 @@ internal sealed class BodyParser
         if (value.Kind == ValueKind.Int && kind == ValueKind.Double) return Value.Double(_graph.Const(value.Integer));
         return Unsupported(Descriptors.UnsupportedExpression, where, "'" + where.Syntax + "'", "it mixes " + value.Kind.ToString().ToLowerInvariant() + " and " + kind.ToString().ToLowerInvariant() + " values");
     }
+
+    private static bool IsHeapAllocation(IOperation operation) =>
+        operation is IObjectCreationOperation { Type.IsReferenceType: true } or IArrayCreationOperation or IAnonymousObjectCreationOperation
+            or IDelegateCreationOperation or IAnonymousFunctionOperation or IInterpolatedStringOperation or ICollectionExpressionOperation;
 
     private static ValueKind? KindOf(ITypeSymbol type) => type.SpecialType switch
     {

@@ -41,6 +41,16 @@ internal static class SignatureChecker
         }
         if (!partialOk) return null;
 
+        // Another [OdeDynamics] overload declared earlier, or a member of the same name, already takes the struct's name.
+        var rivals = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DynamicsAttribute))
+            .Where(m => m.Locations.FirstOrDefault() is { } other && other.SourceSpan.Start < location.SourceSpan.Start);
+        if (rivals.Any() || method.ContainingType.GetMembers(structName).Any(m => !m.IsImplicitlyDeclared))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateSystem, location, structName, method.Name));
+            return null;
+        }
+
         var ps = method.Parameters;
         return ps.Length == 4
             ? new Signature(ps[0], ps[1], ps[2], ps[3])

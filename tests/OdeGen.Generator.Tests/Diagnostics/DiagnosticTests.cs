@@ -1,0 +1,194 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace OdeGen.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// Each unsupported construct gives its own diagnostic id, on the line marked <c>// here</c>, with a
+/// message that says what to write instead; no code is generated for a method with an error.
+/// </summary>
+public class DiagnosticTests
+{
+    private const string Signature = "public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)";
+
+    private static string InClass(string members, string modifiers = "public static partial") =>
+        GeneratorHarness.Usings + modifiers + " class Sys\n{\n" + members + "\n}\n";
+
+    private static string Dynamics(string body, string attribute = "[OdeDynamics]") =>
+        InClass("    " + attribute + "\n    " + Signature + "\n    {\n" + body + "\n    }");
+
+    private static Diagnostic Expect(string source, string id)
+    {
+        var result = GeneratorHarness.Run(source);
+        var found = result.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(found.Count > 0, $"Expected {id}; got: {string.Join("; ", result.GeneratorDiagnostics)}");
+        var diagnostic = found[0];
+        int expectedLine = source.Split('\n').Select((line, i) => (line, i)).First(x => x.line.Contains("// here")).i;
+        Assert.Equal(expectedLine, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "ODE9999");
+        if (diagnostic.Severity == DiagnosticSeverity.Error) Assert.Empty(result.GeneratedSources);
+        return diagnostic;
+    }
+
+    [Fact]
+    public void NotStaticIsAWrongSignature()
+    {
+        var d = Expect(InClass("    [OdeDynamics]\n    public void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) // here\n    { dy[0] = y[0]; }", "public partial"), "ODE0001");
+        Assert.Contains("not static", d.GetMessage());
+        Assert.Contains("static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)", d.GetMessage());
+    }
+
+    [Fact]
+    public void WrongParameterTypeIsAWrongSignature()
+    {
+        var d = Expect(InClass("    [OdeDynamics]\n    public static void Rhs(double t, double[] y, ReadOnlySpan<double> p, Span<double> dy) // here\n    { dy[0] = y[0]; }"), "ODE0001");
+        Assert.Contains("'y'", d.GetMessage());
+    }
+
+    [Fact]
+    public void ReturningAValueIsAWrongSignature() =>
+        Expect(InClass("    [OdeDynamics]\n    public static double Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) // here\n    { dy[0] = y[0]; return 0; }"), "ODE0001");
+
+    [Fact]
+    public void ContainingTypeMustBePartial()
+    {
+        var source = GeneratorHarness.Usings + "public static class Sys // here\n{\n    [OdeDynamics]\n    " + Signature + " { dy[0] = y[0]; }\n}\n";
+        var d = Expect(source, "ODE0002");
+        Assert.Contains("partial", d.GetMessage());
+        Assert.Contains("RhsSystem", d.GetMessage());
+    }
+
+    [Fact]
+    public void LoopIsAnUnsupportedStatement() =>
+        Expect(Dynamics("        double s = 0;\n        while (s < 1) s += y[0]; // here\n        dy[0] = s;"), "ODE0003");
+
+    [Fact]
+    public void ThrowIsAnUnsupportedStatement() =>
+        Expect(Dynamics("        dy[0] = y[0];\n        throw new InvalidOperationException(); // here"), "ODE0003");
+
+    [Fact]
+    public void EarlyReturnIsAnUnsupportedStatement() =>
+        Expect(Dynamics("        dy[0] = y[0];\n        if (y[0] > 0) return; // here\n        dy[0] = 2 * y[0];"), "ODE0003");
+
+    [Fact]
+    public void SpanLengthIsAnUnsupportedExpression()
+    {
+        var d = Expect(Dynamics("        dy[0] = y.Length * y[0]; // here"), "ODE0004");
+        Assert.Contains("StateSize", d.GetMessage());
+    }
+
+    [Fact]
+    public void NonConstFieldIsAnUnsupportedExpression()
+    {
+        var source = InClass("    public static double Gain = 2;\n    [OdeDynamics]\n    " + Signature + "\n    {\n        dy[0] = Gain * y[0]; // here\n    }");
+        var d = Expect(source, "ODE0004");
+        Assert.Contains("const", d.GetMessage());
+    }
+
+    [Fact]
+    public void RemainderOfDoublesIsAnUnsupportedExpression() =>
+        Expect(Dynamics("        dy[0] = y[0] % 2.0; // here"), "ODE0004");
+
+    [Fact]
+    public void CastToIntIsAnUnsupportedExpression()
+    {
+        var d = Expect(Dynamics("        int k = (int)y[0]; // here\n        dy[0] = k;"), "ODE0004");
+        Assert.Contains("Math.Floor", d.GetMessage());
+    }
+
+    [Fact]
+    public void UnknownMathFunctionIsAnUnsupportedCall()
+    {
+        var d = Expect(Dynamics("        dy[0] = Math.Round(y[0]); // here"), "ODE0005");
+        Assert.Contains("Math.Round", d.GetMessage());
+        Assert.Contains("[Differentiable]", d.GetMessage());
+    }
+
+    [Fact]
+    public void UnmarkedHelperIsAnUnsupportedCall()
+    {
+        var source = InClass("    public static double Twice(double x) => 2 * x;\n    [OdeDynamics]\n    " + Signature + "\n    {\n        dy[0] = Twice(y[0]); // here\n    }");
+        Assert.Contains("Sys.Twice", Expect(source, "ODE0005").GetMessage());
+    }
+
+    [Fact]
+    public void NoOutputMeansTheSizeCannotBeInferred() =>
+        Expect(InClass("    [OdeDynamics]\n    " + Signature.Replace("Rhs(", "Rhs(") + " // here\n    {\n        double a = y[0];\n    }"), "ODE0006");
+
+    [Fact]
+    public void AssigningTimeIsAnAssignmentToAnInput()
+    {
+        var d = Expect(Dynamics("        t = 2 * t; // here\n        dy[0] = t * y[0];"), "ODE0007");
+        Assert.Contains("copy it into a local", d.GetMessage());
+    }
+
+    [Fact]
+    public void ArrayIsAHeapAllocation() =>
+        Expect(Dynamics("        double[] scratch = new double[3]; // here\n        dy[0] = y[0];"), "ODE0008");
+
+    [Fact]
+    public void LambdaIsAHeapAllocation() =>
+        Expect(Dynamics("        Func<double, double> square = x => x * x; // here\n        dy[0] = square(y[0]);"), "ODE0008");
+
+    [Fact]
+    public void NonSmoothFunctionIsAWarningAndCodeIsStillGenerated()
+    {
+        var source = Dynamics("        dy[0] = Math.Abs(y[0]); // here");
+        var d = Expect(source, "ODE0009");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains("Math.Sign", d.GetMessage());
+        Assert.Single(GeneratorHarness.Run(source).GeneratedSources);
+    }
+
+    [Fact]
+    public void IndexBeyondTheDeclaredSizeIsOutOfRange()
+    {
+        var d = Expect(Dynamics("        dy[0] = y[1];\n        dy[1] = y[2]; // here", "[OdeDynamics(StateSize = 2)]"), "ODE0010");
+        Assert.Contains("0 to 1", d.GetMessage());
+    }
+
+    [Fact]
+    public void OutputAssignedOnOnePathOnly() =>
+        Expect(InClass("    [OdeDynamics]\n    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) // here\n    {\n        dy[0] = y[0];\n        if (y[0] > 0) dy[1] = y[1];\n    }"), "ODE0011");
+
+    [Fact]
+    public void OutputReadBeforeItIsWritten() =>
+        Expect(Dynamics("        dy[0] = dy[1] * y[0]; // here\n        dy[1] = y[1];"), "ODE0012");
+
+    [Fact]
+    public void IndexThatIsNotAConstant() =>
+        Expect(Dynamics("        dy[0] = y[Math.Sign(y[0])]; // here"), "ODE0013");
+
+    [Fact]
+    public void RecursiveHelperIsInvalid()
+    {
+        var source = InClass("    [Differentiable]\n    public static double F(double x) => x < 0 ? x : F(x - 1);\n    [OdeDynamics]\n    " + Signature + "\n    {\n        dy[0] = F(y[0]);\n    }");
+        var result = GeneratorHarness.Run(source);
+        var d = Assert.Single(result.GeneratorDiagnostics, x => x.Id == "ODE0014");
+        Assert.Contains("recursion", d.GetMessage());
+    }
+
+    [Fact]
+    public void NonStaticHelperIsInvalid()
+    {
+        var source = GeneratorHarness.Usings + "public partial class Sys\n{\n    [Differentiable]\n    public double F(double x) => x;\n    [OdeDynamics]\n    " + Signature + "\n    {\n        dy[0] = new Sys().F(y[0]); // here\n    }\n}\n";
+        Assert.Contains("not static", Expect(source, "ODE0014").GetMessage());
+    }
+
+    [Fact]
+    public void TwoSystemsWithOneNameAreReported()
+    {
+        var source = InClass("    [OdeDynamics]\n    " + Signature + " { dy[0] = y[0]; }\n    [OdeDynamics]\n    public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy) { dy[0] = y[0]; }");
+        var result = GeneratorHarness.Run(source);
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "ODE0015");
+        Assert.Single(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void ManyProblemsAreAllReportedInOneBuild()
+    {
+        var result = GeneratorHarness.Run(Dynamics("        dy[0] = Math.Round(y[0]);\n        dy[1] = y[0] % 3.0;\n        t = 1;"));
+        var ids = result.GeneratorDiagnostics.Select(d => d.Id).ToHashSet();
+        Assert.Superset(new[] { "ODE0005", "ODE0004", "ODE0007" }.ToHashSet(), ids);
+    }
+}
