@@ -91,7 +91,7 @@ internal static class Differentiator
         var body = new List<Stmt>();
         g.Enter(0, body);
         var seeds = Enumerable.Range(0, program.Outputs.Count).Select(i => g.Leaf(Op.Cotangent, i)).ToList();
-        var cotangentOf = ReverseMode.Transpose(g, program, seeds, node => CotangentName(node));
+        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id));
         StoreOutputs(g, program);
         for (int j = 0; j < model.StateSize; j++)
             g.Append(new StoreStmt(OutputSpan.WJy, j, OrZero(g, cotangentOf(g.Leaf(Op.State, j)))));
@@ -107,13 +107,17 @@ internal static class Differentiator
         for (int i = 0; i < program.Outputs.Count; i++) g.Append(new StoreStmt(OutputSpan.Dy, i, program.Outputs[i]));
     }
 
-    private static string CotangentName(Node node) => node.Op switch
+    private static string CotangentName(GraphBuilder g, int id)
     {
-        Op.State => "yBar" + node.Index,
-        Op.Parameter => "pBar" + node.Index,
-        Op.Time => "tBar",
-        _ => (node.Name ?? node.Op.BaseName()) + "Bar",
-    };
+        var node = g[id];
+        return node.Op switch
+        {
+            Op.State => "yBar" + node.Index,
+            Op.Parameter => "pBar" + node.Index,
+            Op.Time => "tBar",
+            _ => NameHint.DerivedFrom(id, node.Name, "Bar"),
+        };
+    }
 
     private static int OrZero(GraphBuilder g, int node) => node < 0 ? g.Const(0) : node;
 

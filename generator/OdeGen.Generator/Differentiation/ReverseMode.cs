@@ -17,13 +17,13 @@ namespace OdeGen.Generator.Differentiation;
 internal sealed class ReverseMode
 {
     private readonly GraphBuilder _g;
-    private readonly Func<Node, string> _cotangentName;
+    private readonly Func<int, string> _cotangentName;
     private readonly Dictionary<int, Cotangent> _cotangents = new();
     // The reverse blocks being built, innermost last, with accumulators to declare before their next If.
     private readonly List<(int Scope, List<int> Declare)> _frames = new();
     private int _accumulators;
 
-    private ReverseMode(GraphBuilder g, Func<Node, string> cotangentName)
+    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName)
     {
         _g = g;
         _cotangentName = cotangentName;
@@ -34,7 +34,7 @@ internal sealed class ReverseMode
     /// seeded with <paramref name="seeds"/> (a cotangent node per output, -1 for none). Returns a function
     /// giving the final cotangent of a leaf (-1 for zero); call it only after this returns.
     /// </summary>
-    public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<Node, string> cotangentName)
+    public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<int, string> cotangentName)
     {
         var mode = new ReverseMode(g, cotangentName);
         foreach (var statement in program.Body.Statements) g.Append(statement);
@@ -146,7 +146,7 @@ internal sealed class ReverseMode
         if (cotangent.Accumulator < 0)
         {
             cotangent.Accumulator = _accumulators++;
-            cotangent.AccumulatorName = _cotangentName(node);
+            cotangent.AccumulatorName = _cotangentName(id);
             var frame = _frames.LastOrDefault(f => f.Scope == node.Scope);
             (frame.Declare ?? _frames[0].Declare).Add(id);
         }
@@ -161,7 +161,7 @@ internal sealed class ReverseMode
         int sum = SumTerms(cotangent.Terms);
         if (cotangent.Accumulator >= 0)
             sum = Rules.Sum(_g, _g.AccumulatorValue(cotangent.Accumulator, cotangent.AccumulatorName!), sum);
-        if (sum >= 0) _g.SetNameIfUnnamed(sum, _cotangentName(_g[id]));
+        if (sum >= 0) _g.SetNameIfUnnamed(sum, _cotangentName(id));
         return sum;
     }
 

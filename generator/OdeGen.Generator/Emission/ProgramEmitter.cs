@@ -180,7 +180,7 @@ internal sealed class ProgramEmitter
                     _w.Line(Target(clear.Target) + ".Clear();");
                     break;
                 case AccumulatorDeclaration declaration:
-                    string name = _names.Allocate(declaration.Name, false);
+                    string name = _names.Allocate(Hint(declaration.Name)!, false);
                     _accumulatorNames[declaration.Accumulator] = name;
                     _w.Line("double " + name + " = " + (declaration.Initial < 0 ? "0.0" : Expression(declaration.Initial)) + ";");
                     break;
@@ -245,9 +245,16 @@ internal sealed class ProgramEmitter
         var node = N(id);
         if (_nodeNames.TryGetValue(id, out var existing)) return existing;
         bool userLocal = id < _userNodeCount && node.Name is not null;
-        string name = _names.Allocate(node.Name ?? BaseName(node.Op), userLocal);
+        string name = _names.Allocate(Hint(node.Name) ?? BaseName(node.Op), userLocal);
         _nodeNames[id] = name;
         return name;
+    }
+
+    /// <summary>Resolves a hint naming another node (<see cref="NameHint"/>) to that node's emitted name plus a suffix.</summary>
+    private string? Hint(string? hint)
+    {
+        if (hint is null || !NameHint.TryParse(hint, out int of, out string suffix)) return hint;
+        return (_nodeNames.TryGetValue(of, out var name) ? name : Define(of)) + suffix;
     }
 
     private string Target(OutputSpan span) => span switch

@@ -86,13 +86,13 @@ namespace OdeGen.Tests.Corpus
                 double difference = y[4] - 0.25;
                 bool condition = y[1] >= p[1];
                 bool condition2 = y[0] <= y[5];
-                double sumBar = w[3] / (3.0 * (cbrt * cbrt));
-                double sumBar2 = w[3] / (sum * 2.302585092994046);
-                double product4 = y[3] * sumBar2;
+                double sum2Bar = w[3] / (3.0 * (cbrt * cbrt));
+                double sumBar = w[3] / (sum * 2.302585092994046);
+                double product4 = y[3] * sumBar;
                 double product5 = y[2] * (exp * w[2]);
-                double sum2 = y[0] * y[0] + positive * positive;
+                double sum3 = y[0] * y[0] + positive * positive;
                 double sqrt2 = global::System.Math.Sqrt(1.0 - bounded * bounded);
-                double product6 = y[1] * (p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * w[4] + sumBar + w[3] / (2.0 * sqrt) + sumBar2 + w[3] / positive - y[0] / sum2 * w[1]);
+                double product6 = y[1] * (p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * w[4] + sum2Bar + w[3] / (2.0 * sqrt) + sumBar + w[3] / positive - y[0] / sum3 * w[1]);
                 if (!dy.IsEmpty)
                 {
                     dy[0] = global::System.Math.Sin(y[0]) + global::System.Math.Cos(y[1]) + tan;
@@ -102,7 +102,7 @@ namespace OdeGen.Tests.Corpus
                     dy[4] = pow + global::System.Math.Pow(y[3], 3.0) + global::System.Math.Abs(difference);
                     dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
                 }
-                wJy[0] = (condition2 ? w[5] : 0.0) + sumBar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum2 * w[1] + global::System.Math.Cos(y[0]) * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
+                wJy[0] = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + global::System.Math.Cos(y[0]) * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
                 wJy[1] = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - global::System.Math.Sin(y[1]) * w[0] + product6 + product6;
                 wJy[2] = -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
                 wJy[3] = 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;

@@ -79,13 +79,13 @@ namespace OdeGen.Tests.Corpus
                 double quotient6 = w[3] / d1;
                 double quotient7 = w[2] / d2;
                 double quotient8 = w[2] / d1;
-                double sumBar = 1.5 * global::System.Math.Pow(sum3, 0.5) * (quotient4 / d2 * w[3] + quotient2 / d2 * w[2]);
-                double product2 = difference * sumBar;
+                double sum3Bar = 1.5 * global::System.Math.Pow(sum3, 0.5) * (quotient4 / d2 * w[3] + quotient2 / d2 * w[2]);
+                double product2 = difference * sum3Bar;
                 double differenceBar = product2 - p[0] * quotient7 + product2;
-                double sumBar2 = 1.5 * global::System.Math.Pow(sum2, 0.5) * (quotient3 / d1 * w[3] + quotient / d1 * w[2]);
-                double product3 = y[1] * (sumBar + sumBar2);
-                double product4 = sum * sumBar2;
-                double sumBar3 = product4 - muPrime * quotient8 + product4;
+                double sum2Bar = 1.5 * global::System.Math.Pow(sum2, 0.5) * (quotient3 / d1 * w[3] + quotient / d1 * w[2]);
+                double product3 = y[1] * (sum3Bar + sum2Bar);
+                double product4 = sum * sum2Bar;
+                double sumBar = product4 - muPrime * quotient8 + product4;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[2];
@@ -93,11 +93,11 @@ namespace OdeGen.Tests.Corpus
                     dy[2] = y[0] + 2.0 * y[3] - quotient - quotient2;
                     dy[3] = y[1] - 2.0 * y[2] - quotient3 - quotient4;
                 }
-                wJy[0] = w[2] + differenceBar + sumBar3;
+                wJy[0] = w[2] + differenceBar + sumBar;
                 wJy[1] = -(p[0] * quotient5) - muPrime * quotient6 + w[3] + product3 + product3;
                 wJy[2] = w[0] - 2.0 * w[3];
                 wJy[3] = w[1] + 2.0 * w[2];
-                wJp[0] = -(y[1] * quotient5) - difference * quotient7 + sumBar3 - (-(y[1] * quotient6) - sum * quotient8 - differenceBar);
+                wJp[0] = -(y[1] * quotient5) - difference * quotient7 + sumBar - (-(y[1] * quotient6) - sum * quotient8 - differenceBar);
                 return 0.0;
             }
 

@@ -69,20 +69,20 @@ namespace OdeGen.Tests.Corpus
                 double sum3 = pow + xn2;
                 double quotient3 = xn2 / sum3;
                 double difference2 = 1.0 - quotient3;
-                double differenceBar = p[0] * w[1];
-                double sumBar = quotient3 / sum3 * differenceBar;
-                double differenceBar2 = exp * (quotient2 / sum2 * (0.1 * w[0]));
-                double differenceBar3 = p[0] * w[0];
-                double sumBar2 = quotient / sum * differenceBar3;
+                double difference2Bar = p[0] * w[1];
+                double sum3Bar = quotient3 / sum3 * difference2Bar;
+                double difference3Bar = exp * (quotient2 / sum2 * (0.1 * w[0]));
+                double differenceBar = p[0] * w[0];
+                double sumBar = quotient / sum * differenceBar;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference - y[0] + 0.1 * quotient2;
                     dy[1] = p[0] * difference2 - y[1];
                 }
-                wJy[0] = 2.0 * y[0] * (sumBar - differenceBar / sum3) + differenceBar2 - w[0];
-                wJy[1] = -w[1] - differenceBar2 + 2.0 * y[1] * (sumBar2 - differenceBar3 / sum);
+                wJy[0] = 2.0 * y[0] * (sum3Bar - difference2Bar / sum3) + difference3Bar - w[0];
+                wJy[1] = -w[1] - difference3Bar + 2.0 * y[1] * (sumBar - differenceBar / sum);
                 wJp[0] = difference2 * w[1] + difference * w[0];
-                wJp[1] = 2.0 * p[1] * (sumBar + sumBar2);
+                wJp[1] = 2.0 * p[1] * (sum3Bar + sumBar);
                 return 0.0;
             }
 

@@ -48,19 +48,19 @@ namespace OdeGen.Tests.Corpus
             {
                 double difference = y[1] - y[0];
                 double difference2 = p[1] - y[2];
-                double differenceBar = y[0] * w[1];
-                double differenceBar2 = p[0] * w[0];
+                double difference2Bar = y[0] * w[1];
+                double differenceBar = p[0] * w[0];
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference;
                     dy[1] = y[0] * difference2 - y[1];
                     dy[2] = y[0] * y[1] - p[2] * y[2];
                 }
-                wJy[0] = y[1] * w[2] + difference2 * w[1] - differenceBar2;
-                wJy[1] = y[0] * w[2] - w[1] + differenceBar2;
-                wJy[2] = -(p[2] * w[2]) - differenceBar;
+                wJy[0] = y[1] * w[2] + difference2 * w[1] - differenceBar;
+                wJy[1] = y[0] * w[2] - w[1] + differenceBar;
+                wJy[2] = -(p[2] * w[2]) - difference2Bar;
                 wJp[0] = difference * w[0];
-                wJp[1] = differenceBar;
+                wJp[1] = difference2Bar;
                 wJp[2] = -(y[2] * w[2]);
                 return 0.0;
             }

@@ -58,9 +58,9 @@ namespace OdeGen.Tests.Corpus
                 double product2 = p[2] * y[1];
                 double r3 = product2 * y[2];
                 double r3Bar = w[0] - w[1];
-                double productBar = y[2] * r3Bar;
+                double product2Bar = y[2] * r3Bar;
                 double r2Bar = w[2] - w[1];
-                double productBar2 = y[1] * r2Bar;
+                double productBar = y[1] * r2Bar;
                 double r1Bar = w[1] - w[0];
                 if (!dy.IsEmpty)
                 {
@@ -69,11 +69,11 @@ namespace OdeGen.Tests.Corpus
                     dy[2] = r2;
                 }
                 wJy[0] = p[0] * r1Bar;
-                wJy[1] = p[2] * productBar + product * r2Bar + p[1] * productBar2;
+                wJy[1] = p[2] * product2Bar + product * r2Bar + p[1] * productBar;
                 wJy[2] = product2 * r3Bar;
                 wJp[0] = y[0] * r1Bar;
-                wJp[1] = y[1] * productBar2;
-                wJp[2] = y[1] * productBar;
+                wJp[1] = y[1] * productBar;
+                wJp[2] = y[1] * product2Bar;
                 return 0.0;
             }
 
