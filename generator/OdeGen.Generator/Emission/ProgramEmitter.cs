@@ -86,25 +86,6 @@ internal sealed class ProgramEmitter
                     var node = N(let.Node);
                     for (int slot = 0; slot < node.Op.Arity(); slot++) Use(node.Arg(slot));
                     break;
-                case StoreStmt store:
-                    live.LiveStatements.Add(store);
-                    Use(store.Node);
-                    break;
-                case ReturnStmt ret:
-                    live.LiveStatements.Add(ret);
-                    Use(ret.Node);
-                    break;
-                case AccumulateStmt add:
-                    live.LiveStatements.Add(add);
-                    Use(add.Node);
-                    break;
-                case AccumulatorDeclaration declaration:
-                    live.LiveStatements.Add(declaration);
-                    Use(declaration.Initial);
-                    break;
-                case ClearStmt clear:
-                    live.LiveStatements.Add(clear);
-                    break;
                 case IfStmt branch:
                     var livePhis = branch.Phis.Where(p => needed.Remove(p.Phi)).ToList();
                     foreach (var phi in livePhis) live.LivePhis.Add(phi.Phi);
@@ -116,10 +97,24 @@ internal sealed class ProgramEmitter
                     Use(branch.Cond);
                     foreach (int id in fromThen.Concat(fromElse).Distinct()) Use(id, nested: true);
                     break;
+                default:
+                    // Stores, returns, accumulations and declarations are effects: always live.
+                    live.LiveStatements.Add(statements[i]);
+                    Use(Operand(statements[i]));
+                    break;
             }
         }
         return needed;
     }
+
+    private static int Operand(Stmt statement) => statement switch
+    {
+        StoreStmt store => store.Node,
+        ReturnStmt ret => ret.Node,
+        AccumulateStmt add => add.Node,
+        AccumulatorDeclaration declaration => declaration.Initial,
+        _ => -1,
+    };
 
     private HashSet<int> Analyze(Block block, HashSet<int> needed, IEnumerable<int> phiValues)
     {
