@@ -60,7 +60,7 @@ public sealed class RmsProp : Optimizer
             if (_gradientAverage is not null)
             {
                 double mean = _gradientAverage[i] = Alpha * _gradientAverage[i] + (1 - Alpha) * g;
-                v -= mean * mean;
+                v = Math.Max(v - mean * mean, 0); // non-negative in exact arithmetic; rounding must not make it NaN
             }
             double scaled = g / (Math.Sqrt(v) + Epsilon);
             if (_momentumBuffer is not null)

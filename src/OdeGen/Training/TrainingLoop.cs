@@ -29,7 +29,8 @@ public static class TrainingLoop
     /// Gradient-based training of <paramref name="parameters"/> in place: each iteration calls
     /// <paramref name="lossAndGradient"/> at the current parameters and, unless a stopping rule fires on that loss,
     /// lets <paramref name="optimizer"/> take a step. So after a <see cref="StopReason.TargetLossReached"/> stop the
-    /// parameters are the ones that reached the target, and a non-finite loss never reaches them. The gradient
+    /// parameters are the ones that reached the target, and a non-finite loss never reaches them; after
+    /// <see cref="StopReason.MaxIterations"/> they have taken one step past the last reported loss. The gradient
     /// buffer is allocated once.
     /// </summary>
     /// <param name="parameters">The parameters, updated in place.</param>
