@@ -1,0 +1,239 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// An <see cref="IOdeSystem"/> made of <see cref="BatchSize"/> independent copies of an inner system that share one
+/// parameter vector: the state is the copies' states laid out one after another,
+/// <c>[y_0, y_1, …, y_(B-1)]</c>, each of the inner system's <c>StateSize</c> n, and the parameters are the inner
+/// system's <c>p</c> (length m). It is how a batch of trajectories (several initial conditions, one model) is solved
+/// and differentiated in one call, as with a batched state in torchdiffeq or a <c>vmap</c> in Diffrax.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every member applies the inner system copy by copy, so its derivatives follow from the inner ones:
+/// <c>df/dy</c> is block-diagonal (copies do not interact), <c>df/dp</c> stacks the copies' <c>n x m</c> blocks,
+/// and the vector-Jacobian product with respect to the shared <c>p</c> (and to <c>t</c>) is the sum over the
+/// copies, which is the gradient of a loss summed over the batch.
+/// </para>
+/// <para>
+/// A <c>readonly struct</c>, so that solvers and gradient methods generic over <c>TSystem : IOdeSystem</c> are
+/// specialized by the JIT for it and for the inner system. No member allocates. <see cref="Vjp"/> accumulates
+/// parameter cotangents in a scratch array created once by the constructor when <c>m</c> exceeds
+/// <see cref="StackScratchLimit"/> (and on the stack otherwise); copies of one instance share that array, so
+/// above the limit concurrent <see cref="Vjp"/> calls need separately constructed instances. Use the
+/// constructor: <c>default(BatchedSystem&lt;TSystem&gt;)</c> is not a usable system.
+/// </para>
+/// </remarks>
+/// <typeparam name="TSystem">The inner system, typically a generated struct.</typeparam>
+public readonly struct BatchedSystem<TSystem> : IOdeSystem
+    where TSystem : IOdeSystem
+{
+    /// <summary>
+    /// Largest parameter count for which <see cref="Vjp"/> accumulates on the stack (2 KiB); above it, the scratch
+    /// array allocated once by the constructor is used.
+    /// </summary>
+    public const int StackScratchLimit = 256;
+
+    private readonly TSystem _system;
+    private readonly int _innerStateSize;
+    private readonly int _parameterSize;
+    private readonly int _batchSize;
+    private readonly double[]? _parameterScratch;
+    private readonly SparsityPattern _sparsity;
+
+    /// <summary>
+    /// <paramref name="batchSize"/> copies of <paramref name="system"/> sharing one parameter vector.
+    /// </summary>
+    /// <param name="system">The inner system, applied to every copy.</param>
+    /// <param name="batchSize">The number of copies, at least 1.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="system"/> is null (a class implementing the interface).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1, or the batched state size overflows.</exception>
+    public BatchedSystem(TSystem system, int batchSize)
+    {
+        if (system is null) throw new ArgumentNullException(nameof(system));
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        int n = system.StateSize;
+        long total = (long)n * batchSize;
+        if (total > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"{batchSize} copies of a state of size {n} exceed the largest array.");
+
+        _system = system;
+        _innerStateSize = n;
+        _parameterSize = system.ParameterSize;
+        _batchSize = batchSize;
+        _parameterScratch = _parameterSize > StackScratchLimit ? new double[_parameterSize] : null;
+        _sparsity = system.JacobianYSparsity.BlockDiagonal(batchSize);
+    }
+
+    /// <summary>The inner system applied to every copy.</summary>
+    public TSystem Inner => _system;
+
+    /// <summary>The number of copies B.</summary>
+    public int BatchSize => _batchSize;
+
+    /// <summary>The inner system's state size n; copy <c>b</c> occupies <c>y[b*n .. (b+1)*n)</c>.</summary>
+    public int InnerStateSize => _innerStateSize;
+
+    /// <summary><c>B * n</c>.</summary>
+    public int StateSize => _innerStateSize * _batchSize;
+
+    /// <summary>The inner system's parameter size m: one parameter vector is shared by every copy.</summary>
+    public int ParameterSize => _parameterSize;
+
+    /// <summary>The inner pattern repeated on the diagonal, <see cref="SparsityPattern.BlockDiagonal"/>; computed once.</summary>
+    public SparsityPattern JacobianYSparsity => _sparsity;
+
+    /// <summary>Copy <paramref name="index"/>'s part of a batched state-sized vector.</summary>
+    public Span<double> Copy(Span<double> batched, int index) => batched.Slice(CopyStart(index), _innerStateSize);
+
+    /// <summary>Copy <paramref name="index"/>'s part of a batched state-sized vector.</summary>
+    public ReadOnlySpan<double> Copy(ReadOnlySpan<double> batched, int index) => batched.Slice(CopyStart(index), _innerStateSize);
+
+    /// <summary><c>dy = f(t, y, p)</c>: the inner <c>Forward</c> on every copy.</summary>
+    public void Forward(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        CheckState(dy, nameof(dy));
+        int n = _innerStateSize;
+        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+            _system.Forward(t, y.Slice(offset, n), p, dy.Slice(offset, n));
+    }
+
+    /// <summary>
+    /// <c>jv = (df/dy) vy + (df/dp) vp + (df/dt) vt</c>: the inner <c>Jvp</c> on every copy with that copy's part of
+    /// <paramref name="vy"/> and the same <paramref name="vp"/> and <paramref name="vt"/>; also writes <c>f</c> into
+    /// <paramref name="dy"/> unless it is empty.
+    /// </summary>
+    public void Jvp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                    ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt,
+                    Span<double> dy, Span<double> jv)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        CheckState(vy, nameof(vy));
+        CheckParameters(vp, nameof(vp));
+        if (!dy.IsEmpty) CheckState(dy, nameof(dy));
+        CheckState(jv, nameof(jv));
+        int n = _innerStateSize;
+        bool writeDy = !dy.IsEmpty;
+        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+        {
+            _system.Jvp(t, y.Slice(offset, n), p, vy.Slice(offset, n), vp, vt,
+                        writeDy ? dy.Slice(offset, n) : Span<double>.Empty, jv.Slice(offset, n));
+        }
+    }
+
+    /// <summary>
+    /// Vector-Jacobian product: <c>wJy</c> is the inner <c>wᵀ df/dy</c> of every copy with that copy's part of
+    /// <paramref name="w"/>; <c>wJp</c> and the returned <c>wᵀ df/dt</c> are summed over the copies, because they
+    /// share <c>p</c> and <c>t</c>. Also writes <c>f</c> into <paramref name="dy"/> unless it is empty.
+    /// </summary>
+    public double Vjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                      ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        CheckState(w, nameof(w));
+        if (!dy.IsEmpty) CheckState(dy, nameof(dy));
+        CheckState(wJy, nameof(wJy));
+        CheckParameters(wJp, nameof(wJp));
+
+        int n = _innerStateSize, m = _parameterSize;
+        Span<double> scratch = _parameterScratch is null ? stackalloc double[m] : _parameterScratch;
+        bool writeDy = !dy.IsEmpty;
+
+        // Copy 0 writes wJp directly; later copies write the scratch, which is added in.
+        double wJt = _system.Vjp(t, y.Slice(0, n), p, w.Slice(0, n),
+                                 writeDy ? dy.Slice(0, n) : Span<double>.Empty, wJy.Slice(0, n), wJp);
+        for (int b = 1, offset = n; b < _batchSize; b++, offset += n)
+        {
+            wJt += _system.Vjp(t, y.Slice(offset, n), p, w.Slice(offset, n),
+                               writeDy ? dy.Slice(offset, n) : Span<double>.Empty, wJy.Slice(offset, n), scratch);
+            for (int k = 0; k < m; k++) wJp[k] += scratch[k];
+        }
+        return wJt;
+    }
+
+    /// <summary>
+    /// Dense row-major <c>df/dy</c>, <c>StateSize x StateSize</c>: the inner Jacobians on the diagonal, zero elsewhere.
+    /// Each block is written by the inner system into the start of its rows and then moved into place, so no scratch
+    /// is needed.
+    /// </summary>
+    public void JacobianY(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        int n = _innerStateSize, size = StateSize;
+        if (jac.Length != (long)size * size)
+            throw new ArgumentException($"Expected length {(long)size * size} (StateSize²), got {jac.Length}.", nameof(jac));
+        if (n == 0) return;
+
+        for (int b = 0; b < _batchSize; b++)
+        {
+            // The block's n rows of the full matrix: n * size entries, the first n * n of which receive the block.
+            Span<double> rows = jac.Slice(b * n * size, n * size);
+            _system.JacobianY(t, y.Slice(b * n, n), p, rows.Slice(0, n * n));
+
+            // Move row i from i*n to i*size + b*n, last row first: a row's target never precedes its source, so
+            // the rows not yet moved are never overwritten (CopyTo handles the overlap of one row with itself).
+            int column = b * n;
+            for (int i = n - 1; i >= 0; i--)
+                rows.Slice(i * n, n).CopyTo(rows.Slice(i * size + column, n));
+
+            // Zero everything in these rows outside the block.
+            for (int i = 0; i < n; i++)
+            {
+                Span<double> row = rows.Slice(i * size, size);
+                row.Slice(0, column).Clear();
+                row.Slice(column + n).Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dense row-major <c>df/dp</c>, <c>StateSize x ParameterSize</c>: the inner <c>n x m</c> Jacobians of the copies
+    /// stacked one under another.
+    /// </summary>
+    public void JacobianP(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        int n = _innerStateSize, m = _parameterSize;
+        if (jac.Length != (long)StateSize * m)
+            throw new ArgumentException($"Expected length {(long)StateSize * m} (StateSize x ParameterSize), got {jac.Length}.", nameof(jac));
+        int block = n * m;
+        for (int b = 0; b < _batchSize; b++)
+            _system.JacobianP(t, y.Slice(b * n, n), p, jac.Slice(b * block, block));
+    }
+
+    /// <summary><c>dfdt = ∂f/∂t</c>: the inner <c>TimeDerivative</c> on every copy.</summary>
+    public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dfdt)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        CheckState(dfdt, nameof(dfdt));
+        int n = _innerStateSize;
+        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+            _system.TimeDerivative(t, y.Slice(offset, n), p, dfdt.Slice(offset, n));
+    }
+
+    private int CopyStart(int index)
+    {
+        if ((uint)index >= (uint)_batchSize) throw new ArgumentOutOfRangeException(nameof(index));
+        return index * _innerStateSize;
+    }
+
+    private void CheckState(ReadOnlySpan<double> span, string name)
+    {
+        if (span.Length != _innerStateSize * _batchSize)
+            throw new ArgumentException($"Expected length {_innerStateSize * _batchSize} (StateSize), got {span.Length}.", name);
+    }
+
+    private void CheckParameters(ReadOnlySpan<double> span, string name)
+    {
+        if (span.Length != _parameterSize)
+            throw new ArgumentException($"Expected length {_parameterSize} (ParameterSize), got {span.Length}.", name);
+    }
+}
