@@ -91,4 +91,18 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
         Assert.Contains("\"OdeGen/" + _package.Version + "\"", assets);
         Assert.DoesNotContain("Microsoft.CodeAnalysis", assets);
     }
+
+    [Fact]
+    public void TheToolPackageInstallsTheOdegenCommand()
+    {
+        string work = _package.NewFolder("tool");
+        string tools = Path.Combine(work, "tools");
+        Dotnet.Run(work, _package.Environment, "tool", "install", "OdeGen.Cli", "--tool-path", tools, "--version", _package.ToolVersion, "--add-source", _package.Feed);
+        File.WriteAllText(Path.Combine(work, "Lorenz.cs"), Sources.Lorenz);
+
+        var result = Dotnet.ExecuteProgram(Path.Combine(tools, "odegen"), work, _package.Environment, "sparsity", "Lorenz.cs");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Lorenz.Rhs: df/dy is 3x3, 8 of 9 entries can be non-zero\n██·\n███\n███\n", result.Output);
+    }
 }

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace OdeGen.Cli.Tests.Support;
 
-/// <summary>Runs the <c>dotnet</c> command line as a user would, in a clean environment.</summary>
+/// <summary>Runs the <c>dotnet</c> command line (and tools it installs) as a user would, in a clean environment.</summary>
 internal static class Dotnet
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -27,9 +27,13 @@ internal static class Dotnet
     }
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="args"/> in <paramref name="directory"/>; fails the test if it takes too long.</summary>
-    public static Result Execute(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Result Execute(string directory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ExecuteProgram(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", directory, environment, args);
+
+    /// <summary>Runs <paramref name="program"/> (such as an installed tool) in the same clean environment.</summary>
+    public static Result ExecuteProgram(string program, string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -50,7 +54,7 @@ internal static class Dotnet
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', args)} took more than {Timeout.TotalMinutes} minutes:\n{output}\n{error}");
+            Assert.Fail($"{program} {string.Join(' ', args)} took more than {Timeout.TotalMinutes} minutes:\n{output}\n{error}");
         }
         process.WaitForExit();
         return new Result(process.ExitCode, output.ToString(), error.ToString());
