@@ -95,6 +95,16 @@ public sealed class ShowCommandTests : IDisposable
     }
 
     [Fact]
+    public void APragmaSilencesAWarningAsInAProject()
+    {
+        var result = Tool.Run("show", _temp.Write("Kink.cs", Sources.WarningSuppressed));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Error);
+        Assert.Contains("public readonly struct RhsSystem", result.Output);
+    }
+
+    [Fact]
     public void AFileThatDoesNotParseGetsTheCompilersErrors()
     {
         string file = _temp.Write("Broken.cs", Sources.DoesNotParse);

@@ -92,6 +92,15 @@ public sealed class SparsityCommandTests : IDisposable
     }
 
     [Fact]
+    public void AProgramWithTopLevelStatementsAndImplicitUsingsCompiles()
+    {
+        var result = Tool.Run("sparsity", _temp.Write("Program.cs", Sources.Program));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Oscillator.Rhs: df/dy is 2x2, 2 of 4 entries can be non-zero\n·█\n█·\n", result.Output);
+    }
+
+    [Fact]
     public void AnErrorExitsWith1AndTheOtherMethodsAreStillDrawn()
     {
         string file = _temp.Write("Mixed.cs", Sources.WrongSignature);

@@ -104,4 +104,38 @@ internal static class Sources
             public static int Twice(int x) => 2 * x;
         }
         """;
+
+    /// <summary>The warning of <see cref="WarningOnly"/>, silenced as in a project.</summary>
+    public const string WarningSuppressed = """
+        using System;
+        using OdeGen;
+
+        public static partial class Kink
+        {
+            [OdeDynamics]
+            public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy)
+            {
+        #pragma warning disable ODE0009
+                dy[0] = Math.Abs(y[0]);
+        #pragma warning restore ODE0009
+            }
+        }
+        """;
+
+    /// <summary>A program: top-level statements, no <c>using System;</c> (implicit usings), the dynamics below.</summary>
+    public const string Program = """
+        using OdeGen;
+
+        Console.WriteLine(new Oscillator.RhsSystem().StateSize);
+
+        public static partial class Oscillator
+        {
+            [OdeDynamics]
+            public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+            {
+                dy[0] = y[1];
+                dy[1] = -p[0] * y[0];
+            }
+        }
+        """;
 }
