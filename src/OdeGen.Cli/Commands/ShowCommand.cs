@@ -10,7 +10,7 @@ internal static class ShowCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The C# file holding [OdeDynamics] methods; it need not belong to a project." };
-        var method = new Option<string?>("--method", "-m") { Description = "Show only this method (Rhs, Lorenz.Rhs or Namespace.Lorenz.Rhs)." };
+        var method = new Option<string?>("--method", "-m") { HelpName = "NAME", Description = "Show only this method (Rhs, Lorenz.Rhs or Namespace.Lorenz.Rhs)." };
         var command = new Command("show", "Prints the code the generator makes for each [OdeDynamics] method, and its diagnostics in the compiler's format.")
         {
             file,

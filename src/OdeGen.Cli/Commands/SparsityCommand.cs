@@ -12,8 +12,8 @@ internal static class SparsityCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The C# file holding [OdeDynamics] methods; it need not belong to a project." };
-        var method = new Option<string?>("--method", "-m") { Description = "Draw only this method's pattern (Rhs, Lorenz.Rhs or Namespace.Lorenz.Rhs)." };
-        var png = new Option<string?>("--png") { Description = "Also write the pattern as a PNG image to this path (one file per method, suffixed with its name, when there are several)." };
+        var method = new Option<string?>("--method", "-m") { HelpName = "NAME", Description = "Draw only this method's pattern (Rhs, Lorenz.Rhs or Namespace.Lorenz.Rhs)." };
+        var png = new Option<string?>("--png") { HelpName = "PATH", Description = "Also write the pattern as a PNG image to this path (one file per method, suffixed with its name, when there are several)." };
         var command = new Command("sparsity", "Draws the sparsity pattern of each [OdeDynamics] method's Jacobian df/dy: █ where an entry can be non-zero, · where it is always zero.")
         {
             file,
