@@ -47,6 +47,12 @@ internal sealed class DenseTrajectory
     /// <summary>The interpolant coefficients of step <paramref name="i"/>.</summary>
     public ReadOnlySpan<double> Coefficients(int i) => _coefficients.AsSpan(i * M * N, M * N);
 
+    /// <summary>
+    /// The state at the start of step <paramref name="i"/>: every interpolant form stores <c>y0</c> as its first
+    /// coefficient vector, so a discrete adjoint can restart the step from here and replay its stages.
+    /// </summary>
+    public ReadOnlySpan<double> StepStartState(int i) => _coefficients.AsSpan(i * M * N, N);
+
     /// <summary>Appends a step.</summary>
     public void Add(double start, double h, ReadOnlySpan<double> coefficients)
     {
