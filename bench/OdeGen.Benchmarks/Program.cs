@@ -1,0 +1,26 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Running;
+
+namespace OdeGen.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// Runs the benchmarks chosen on the command line (BenchmarkSwitcher). BenchmarkDotNet itself exits 0 even when
+    /// benchmarks fail, so the exit code is computed from the summaries: non-zero when any benchmark failed or none ran.
+    /// <c>solver-accuracy</c> instead prints the error and work of the work-precision cases (no timing).
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "solver-accuracy")
+        {
+            SolverWorkPrecisionBenchmarks.PrintAccuracy(Console.Out);
+            return 0;
+        }
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+        if (summaries.Count == 0) return 1;
+        bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : 0;
+    }
+}
