@@ -63,4 +63,28 @@ public class CorpusDerivativeTests
     [Fact] public void ExpressionBodied() => Check(new Decay.RhsSystem(), Corpus.Decay.Rhs, Uniform(1, 1));
 
     [Fact] public void CompoundAssignments() => Check(new Outer.Compound.RhsSystem(), Outer.Compound.Rhs, Uniform(3, 2));
+
+    [Fact] public void MlpWithLoops() => Check(new Mlp.RhsSystem(), Corpus.Mlp.Rhs, random =>
+        (0, DerivativeChecks.RandomVector(random, 2, -2, 2), DerivativeChecks.RandomVector(random, 5 * Mlp.Hidden + 2, -0.5, 0.5)));
+
+    [Fact] public void SoftplusMlpWithLoops() => Check(new SoftplusMlp.RhsSystem(), Corpus.SoftplusMlp.Rhs, random =>
+        (random.NextDouble(), DerivativeChecks.RandomVector(random, 3, -2, 2), DerivativeChecks.RandomVector(random, 16 * 3 * 2 + 16 + 3, -0.5, 0.5)));
+
+    [Fact] public void GravityWithNestedLoopsAndIf() => Check(new Gravity.RhsSystem(), Corpus.Gravity.Rhs, random =>
+    {
+        // Bodies on a ring, perturbed, so that no two come close.
+        var y = new double[28];
+        for (int i = 0; i < 7; i++)
+        {
+            double angle = 2 * Math.PI * i / 7;
+            y[i] = Math.Cos(angle) + 0.1 * (random.NextDouble() - 0.5);
+            y[7 + i] = Math.Sin(angle) + 0.1 * (random.NextDouble() - 0.5);
+            y[14 + i] = random.NextDouble() - 0.5;
+            y[21 + i] = random.NextDouble() - 0.5;
+        }
+        return (0, y, DerivativeChecks.RandomVector(random, 7, 0.5, 2));
+    });
+
+    [Fact] public void ReactionDiffusionByTheMethodOfLines() => Check(new ReactionDiffusion.RhsSystem(), Corpus.ReactionDiffusion.Rhs, random =>
+        (0, DerivativeChecks.RandomVector(random, ReactionDiffusion.Cells, 0, 1), new[] { 1e-3 * (1 + random.NextDouble()), 1 + random.NextDouble() }));
 }

@@ -82,6 +82,21 @@ internal static class Descriptors
         "Another [OdeDynamics] method already generates '{0}': give '{1}' a different name",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OutputReadInLoops = new(
+        "ODE0016", "Output read back in a method whose loops write it",
+        "'{0}' is written in a loop, so it cannot be read back: keep the value in a local or a stackalloc span and read that",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ScratchReadTooEarly = new(
+        "ODE0017", "Scratch span read before it is complete",
+        "The span '{0}' is read before its last write, or in a loop that also writes it, but the reverse pass reads its final contents: fill it completely first (writes and += only), then read it in later code; use a second span for new values",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CarriedNotAccumulated = new(
+        "ODE0018", "Loop-carried variable does not accumulate",
+        "'{0}' carries a value from one iteration to the next other than by accumulating (+= or -=), so the reverse pass would need its value in every iteration: accumulate into it, or keep per-iteration values in a stackalloc span",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ODE9999", "Internal generator error",
         "OdeGen could not process '{0}' ({1}); no code was generated for it. Please report this with the method's body.",

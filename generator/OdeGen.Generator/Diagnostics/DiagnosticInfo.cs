@@ -57,6 +57,9 @@ internal static class DescriptorTable
         "ODE0013" => Descriptors.NonConstantIndex,
         "ODE0014" => Descriptors.InvalidHelper,
         "ODE0015" => Descriptors.DuplicateSystem,
+        "ODE0016" => Descriptors.OutputReadInLoops,
+        "ODE0017" => Descriptors.ScratchReadTooEarly,
+        "ODE0018" => Descriptors.CarriedNotAccumulated,
         _ => Descriptors.InternalError,
     };
 }

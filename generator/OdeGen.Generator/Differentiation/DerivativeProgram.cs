@@ -4,17 +4,24 @@ using OdeGen.Generator.Model;
 namespace OdeGen.Generator.Differentiation;
 
 /// <summary>
-/// The body of one generated method: the node graph it reads, and its statements. For a Jacobian,
-/// <see cref="JacobianColumns"/> is its row length (for the comments naming each entry).
+/// The body of one generated method: the node graph it reads, the arrays it indexes, and its statements.
+/// For a Jacobian written entry by entry, <see cref="JacobianColumns"/> is its row length (for the
+/// comments naming each entry).
 /// </summary>
-internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, Block Body, int JacobianColumns = 0, bool JacobianOfParameters = false);
+internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableArray<ArrayInfo> Arrays, Block Body, int JacobianColumns = 0, bool JacobianOfParameters = false);
 
-/// <summary>What Differentiate hands to Emit: the source model and the body of every generated method.</summary>
+/// <summary>
+/// What Differentiate hands to Emit: the source model and the body of every generated method. A program
+/// with loops has its Jacobians computed column by column from JVPs specialized to y and to p
+/// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry.
+/// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,
     DerivativeProgram Jvp,
     DerivativeProgram Vjp,
-    DerivativeProgram JacobianY,
-    DerivativeProgram JacobianP,
+    DerivativeProgram? JacobianY,
+    DerivativeProgram? JacobianP,
     DerivativeProgram TimeDerivative,
+    DerivativeProgram? StateJvp,
+    DerivativeProgram? ParameterJvp,
     EquatableArray<EquatableArray<int>> Sparsity);

@@ -18,46 +18,79 @@ internal static class Differentiator
     public static DerivativeModel Differentiate(DynamicsModel model)
     {
         var program = model.Program;
-        var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
-        return new DerivativeModel(
-            model,
-            Jvp(program),
-            Vjp(model),
-            jacobianY.Program,
-            Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
-            TimeDerivative(program),
-            jacobianY.Rows);
-    }
-
-    /// <summary>jv = (df/dy) vy + (df/dp) vp + (df/dt) vt, fused with the forward sweep that also gives dy.</summary>
-    private static DerivativeProgram Jvp(IrProgram program)
-    {
-        var g = new GraphBuilder(program.Nodes, program.ScopeParents);
-        var (body, tangents) = ForwardMode.Linearize(g, program, leaf => leaf.Op switch
+        var jvp = Forward(program, Seeds.All, "Dot", OutputSpan.Jv, ArrayKind.Jv);
+        var vjp = Vjp(model);
+        var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
+        if (program.HasLoops)
         {
-            Op.State => One(g.Leaf(Op.TangentState, leaf.Index)),
-            Op.Parameter => One(g.Leaf(Op.TangentParameter, leaf.Index)),
-            Op.Time => One(g.Leaf(Op.TangentTime)),
-            _ => null,
-        }, (name, _) => name + "Dot");
-        g.Enter(0, body);
-        StoreOutputs(g, program);
-        for (int i = 0; i < tangents.Count; i++)
-            g.Append(new StoreStmt(OutputSpan.Jv, i, tangents[i].TryGetValue(Direction, out int t) ? t : g.Const(0)));
-        g.Exit();
-        return new DerivativeProgram(g.FreezeNodes(), new Block(0, body.ToEquatableArray()));
+            // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
+            return new DerivativeModel(model, jvp, vjp, null, null, time,
+                Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
+                Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
+                SparsityInterpreter.Pattern(program, model.StateSize));
+        }
+        var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
+        return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
+            time, null, null, jacobianY.Rows);
     }
 
-    /// <summary>df/dt: the JVP with vy = 0, vp = 0, vt = 1, specialized so that only t-dependent terms remain.</summary>
-    private static DerivativeProgram TimeDerivative(IrProgram program)
+    /// <summary>Which inputs a forward sweep differentiates with respect to.</summary>
+    private enum Seeds
     {
-        var g = new GraphBuilder(program.Nodes, program.ScopeParents);
-        var (body, tangents) = ForwardMode.Linearize(g, program, leaf => leaf.Op == Op.Time ? One(g.Const(1)) : null, (name, _) => name + "Dt");
-        g.Enter(0, body);
-        for (int i = 0; i < tangents.Count; i++)
-            g.Append(new StoreStmt(OutputSpan.DfDt, i, tangents[i].TryGetValue(Direction, out int t) ? t : g.Const(0)));
-        g.Exit();
-        return new DerivativeProgram(g.FreezeNodes(), new Block(0, body.ToEquatableArray()));
+        All,
+        State,
+        Parameters,
+        Time,
+    }
+
+    /// <summary>
+    /// A forward sweep fused with its tangents: the JVP (all seeds), the time derivative (t only), or the
+    /// state or parameter JVP a loop program's Jacobian is built from. Scratch spans get tangent spans
+    /// as the linearization finds them needed.
+    /// </summary>
+    private static DerivativeProgram Forward(IrProgram program, Seeds seeds, string suffix, OutputSpan output, ArrayKind outputArray)
+    {
+        var arrays = program.Arrays.ToList();
+        var tangentArrays = new Dictionary<int, int>();
+        int Add(ArrayKind kind, int length, string name)
+        {
+            arrays.Add(new ArrayInfo(kind, length, name));
+            return arrays.Count - 1;
+        }
+        if (seeds is Seeds.All or Seeds.State && program.Arrays.Count > 0)
+            tangentArrays[Arrays.State] = Add(ArrayKind.TangentState, program.Arrays[Arrays.State].Length, "vy");
+        if (seeds is Seeds.All or Seeds.Parameters && program.Arrays.Count > 0)
+            tangentArrays[Arrays.Parameters] = Add(ArrayKind.TangentParameters, program.Arrays[Arrays.Parameters].Length, "vp");
+        if (program.OutputsInMemory)
+            tangentArrays[Arrays.Derivative] = Add(outputArray, program.Arrays[Arrays.Derivative].Length, outputArray.ToString());
+
+        while (true)
+        {
+            var g = new GraphBuilder(program.Nodes, program.ScopeParents);
+            var (body, tangents, missing) = ForwardMode.Linearize(g, program, leaf => leaf.Op switch
+            {
+                Op.State when seeds is Seeds.All or Seeds.State => One(g.Leaf(Op.TangentState, leaf.Index)),
+                Op.Parameter when seeds is Seeds.All or Seeds.Parameters => One(g.Leaf(Op.TangentParameter, leaf.Index)),
+                Op.Time when seeds == Seeds.All => One(g.Leaf(Op.TangentTime)),
+                Op.Time when seeds == Seeds.Time => One(g.Const(1)),
+                _ => null,
+            }, (name, _) => name + suffix, tangentArrays);
+            if (missing.Count > 0)
+            {
+                foreach (int array in missing) tangentArrays[array] = Add(ArrayKind.Scratch, arrays[array].Length, arrays[array].Name + suffix);
+                continue;
+            }
+
+            // Only the JVP also returns f; the other sweeps drop the stores into dy.
+            if (seeds != Seeds.All) body = WithoutStoresTo(Arrays.Derivative, body);
+            g.Enter(0, body);
+            if (program.OutputsInMemory) body.Insert(0, new ClearStmt(output));
+            if (seeds == Seeds.All) StoreOutputs(g, program);
+            for (int i = 0; i < tangents.Count; i++)
+                g.Append(new StoreStmt(output, i, tangents[i].TryGetValue(Direction, out int t) ? t : g.Const(0)));
+            g.Exit();
+            return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
+        }
     }
 
     /// <summary>
@@ -67,7 +100,7 @@ internal static class Differentiator
     private static (DerivativeProgram Program, EquatableArray<EquatableArray<int>> Rows) Jacobian(IrProgram program, Op wrt, int columns, string suffix)
     {
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
-        var (body, tangents) = ForwardMode.Linearize(g, program,
+        var (body, tangents, _) = ForwardMode.Linearize(g, program,
             leaf => leaf.Op == wrt ? new SortedDictionary<int, int> { [leaf.Index] = g.Const(1) } : null,
             (name, column) => name + suffix + column);
         g.Enter(0, body);
@@ -79,7 +112,7 @@ internal static class Differentiator
             rows.Add(tangents[i].Keys.ToEquatableArray());
         }
         g.Exit();
-        var result = new DerivativeProgram(g.FreezeNodes(), new Block(0, body.ToEquatableArray()), columns, wrt == Op.Parameter);
+        var result = new DerivativeProgram(g.FreezeNodes(), program.Arrays, new Block(0, body.ToEquatableArray()), columns, wrt == Op.Parameter);
         return (result, rows.ToEquatableArray());
     }
 
@@ -88,18 +121,78 @@ internal static class Differentiator
     {
         var program = model.Program;
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
+        var arrays = program.Arrays.ToList();
+        var adjointArrays = new Dictionary<int, int>();
         var body = new List<Stmt>();
         g.Enter(0, body);
+        if (program.HasLoops)
+        {
+            // Elements of y and p read in loops add into wJy and wJp, which therefore start at zero.
+            arrays.Add(new ArrayInfo(ArrayKind.WJy, model.StateSize, "wJy"));
+            adjointArrays[Arrays.State] = arrays.Count - 1;
+            arrays.Add(new ArrayInfo(ArrayKind.WJp, model.ParameterSize, "wJp"));
+            adjointArrays[Arrays.Parameters] = arrays.Count - 1;
+            g.Append(new ClearStmt(OutputSpan.WJy));
+            if (model.ParameterSize > 0) g.Append(new ClearStmt(OutputSpan.WJp));
+            for (int a = 0; a < program.Arrays.Count; a++)
+            {
+                var array = program.Arrays[a];
+                if (array.Kind != ArrayKind.Scratch && !(a == Arrays.Derivative && program.OutputsInMemory)) continue;
+                arrays.Add(new ArrayInfo(ArrayKind.Scratch, array.Length, a == Arrays.Derivative ? "dyBar" : array.Name + "Bar"));
+                adjointArrays[a] = arrays.Count - 1;
+                g.Append(new ArrayDeclarationStmt(arrays.Count - 1));
+            }
+            if (program.OutputsInMemory)
+            {
+                // dy's cotangent starts as w; a store hands it on and clears it.
+                arrays.Add(new ArrayInfo(ArrayKind.Cotangent, model.StateSize, "w"));
+                g.Append(new ArrayCopyStmt(arrays.Count - 1, adjointArrays[Arrays.Derivative]));
+            }
+        }
         var seeds = Enumerable.Range(0, program.Outputs.Count).Select(i => g.Leaf(Op.Cotangent, i)).ToList();
-        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id));
+        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id), adjointArrays);
         StoreOutputs(g, program);
-        for (int j = 0; j < model.StateSize; j++)
-            g.Append(new StoreStmt(OutputSpan.WJy, j, OrZero(g, cotangentOf(g.Leaf(Op.State, j)))));
-        for (int k = 0; k < model.ParameterSize; k++)
-            g.Append(new StoreStmt(OutputSpan.WJp, k, OrZero(g, cotangentOf(g.Leaf(Op.Parameter, k)))));
+        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, program, OutputSpan.WJy, ArrayKind.WJy, arrays, j, cotangentOf(g.Leaf(Op.State, j)));
+        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, program, OutputSpan.WJp, ArrayKind.WJp, arrays, k, cotangentOf(g.Leaf(Op.Parameter, k)));
         g.Append(new ReturnStmt(OrZero(g, cotangentOf(g.Leaf(Op.Time)))));
         g.Exit();
-        return new DerivativeProgram(g.FreezeNodes(), new Block(0, body.ToEquatableArray()));
+        return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
+    }
+
+    /// <summary>The cotangent of a constant-index leaf: written, or added to what the loops accumulated.</summary>
+    private static void StoreCotangent(GraphBuilder g, IrProgram program, OutputSpan span, ArrayKind kind, List<ArrayInfo> arrays, int index, int cotangent)
+    {
+        if (!program.HasLoops)
+        {
+            g.Append(new StoreStmt(span, index, OrZero(g, cotangent)));
+            return;
+        }
+        if (cotangent >= 0) g.Append(new ArrayStoreStmt(arrays.FindIndex(a => a.Kind == kind), g.IntConst(index), cotangent, Accumulate: true));
+    }
+
+    private static List<Stmt> WithoutStoresTo(int array, IEnumerable<Stmt> statements)
+    {
+        var kept = new List<Stmt>();
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case ArrayStoreStmt store when store.Array == array:
+                    break;
+                case IfStmt branch:
+                    kept.Add(branch with { Then = Without(branch.Then), Else = Without(branch.Else) });
+                    break;
+                case ForStmt loop:
+                    kept.Add(loop with { Body = Without(loop.Body) });
+                    break;
+                default:
+                    kept.Add(statement);
+                    break;
+            }
+        }
+        return kept;
+
+        Block Without(Block block) => new(block.Scope, WithoutStoresTo(array, block.Statements).ToEquatableArray());
     }
 
     private static void StoreOutputs(GraphBuilder g, IrProgram program)

@@ -18,30 +18,41 @@ internal sealed class ForwardMode
     private readonly GraphBuilder _g;
     private readonly Func<Node, SortedDictionary<int, int>?> _seed;
     private readonly Func<string, int, string> _tangentName;
-    private readonly Dictionary<int, SortedDictionary<int, int>> _tangents = new();
+    private readonly IReadOnlyDictionary<int, int> _tangentArrays;
+    private Dictionary<int, SortedDictionary<int, int>> _tangents = new();
 
-    private ForwardMode(GraphBuilder g, Func<Node, SortedDictionary<int, int>?> seed, Func<string, int, string> tangentName)
+    private ForwardMode(GraphBuilder g, Func<Node, SortedDictionary<int, int>?> seed, Func<string, int, string> tangentName, IReadOnlyDictionary<int, int> tangentArrays)
     {
         _g = g;
         _seed = seed;
         _tangentName = tangentName;
+        _tangentArrays = tangentArrays;
     }
+
+    /// <summary>Scratch arrays that were stored a non-zero tangent but have no tangent array yet.</summary>
+    public HashSet<int> MissingTangentArrays { get; } = new();
 
     /// <summary>
     /// Returns the primal statements interleaved with tangent definitions, and the tangent of each output.
     /// <paramref name="seed"/> gives the tangent of a leaf (null: zero); <paramref name="tangentName"/> names
     /// the tangent of a named value in a direction.
     /// </summary>
-    public static (List<Stmt> Body, List<SortedDictionary<int, int>> Outputs) Linearize(
-        GraphBuilder g, IrProgram program, Func<Node, SortedDictionary<int, int>?> seed, Func<string, int, string> tangentName)
+    /// <remarks>
+    /// <paramref name="tangentArrays"/> maps an array to the array holding its tangent: y to vy, p to vp,
+    /// dy to the output (jv, dfdt), a scratch span to its tangent span. A scratch span stored a non-zero
+    /// tangent without one is reported in <c>MissingTangentArrays</c>: the caller adds it and runs again.
+    /// </remarks>
+    public static (List<Stmt> Body, List<SortedDictionary<int, int>> Outputs, HashSet<int> MissingTangentArrays) Linearize(
+        GraphBuilder g, IrProgram program, Func<Node, SortedDictionary<int, int>?> seed, Func<string, int, string> tangentName,
+        IReadOnlyDictionary<int, int>? tangentArrays = null)
     {
-        var mode = new ForwardMode(g, seed, tangentName);
+        var mode = new ForwardMode(g, seed, tangentName, tangentArrays ?? new Dictionary<int, int>());
         var body = new List<Stmt>();
         g.Enter(0, body);
         mode.Block(program.Body);
         g.Exit();
         var outputs = program.Outputs.Select(mode.TangentOf).ToList();
-        return (body, outputs);
+        return (body, outputs, mode.MissingTangentArrays);
     }
 
     private void Block(Block block)
@@ -56,6 +67,16 @@ internal sealed class ForwardMode
                     break;
                 case IfStmt branch:
                     If(branch);
+                    break;
+                case ForStmt loop:
+                    For(loop);
+                    break;
+                case ArrayDeclarationStmt declaration:
+                    _g.Append(declaration);
+                    if (_tangentArrays.TryGetValue(declaration.Array, out int tangentArray)) _g.Append(new ArrayDeclarationStmt(tangentArray));
+                    break;
+                case ArrayStoreStmt store:
+                    Store(store);
                     break;
                 default:
                     throw new InvalidOperationException("Forward mode met " + statement.GetType().Name);
@@ -84,6 +105,65 @@ internal sealed class ForwardMode
         _g.Append(new IfStmt(branch.Cond, thenBlock, elseBlock, phis.ToEquatableArray()));
     }
 
+    private void Store(ArrayStoreStmt store)
+    {
+        _g.Append(store);
+        int tangent = TangentOf(store.Value).TryGetValue(0, out int t) ? t : -1;
+        if (_tangentArrays.TryGetValue(store.Array, out int tangentArray))
+        {
+            // The tangent of an overwritten element is overwritten too, so a zero is written, not skipped.
+            if (tangent >= 0 || !store.Accumulate) _g.Append(new ArrayStoreStmt(tangentArray, store.Index, tangent >= 0 ? tangent : _g.Const(0), store.Accumulate));
+        }
+        else if (tangent >= 0)
+        {
+            MissingTangentArrays.Add(store.Array);
+        }
+    }
+
+    /// <summary>
+    /// A loop's tangent loop: the same loop, with a tangent carried beside each carried value that has one.
+    /// Which carried values have a tangent is found by iterating: a value whose next tangent is non-zero
+    /// while its running tangent was taken as zero gets one, and the body is linearized again.
+    /// </summary>
+    private void For(ForStmt loop)
+    {
+        var active = new HashSet<int>(loop.Carried.Where(c => TangentOf(c.Initial).Count > 0).Select(c => c.Running));
+        while (true)
+        {
+            var saved = new Dictionary<int, SortedDictionary<int, int>>(_tangents);
+            int checkpoint = _g.Checkpoint();
+            var runningTangents = new Dictionary<int, int>();
+            foreach (var carried in loop.Carried.Where(c => active.Contains(c.Running)))
+            {
+                _g.Enter(loop.Body.Scope, new List<Stmt>());
+                int tangent = _g.Defined(Op.Running, _tangentName(_g[carried.Running].Name ?? "value", 0));
+                _g.Exit();
+                runningTangents[carried.Running] = tangent;
+                _tangents[carried.Running] = new SortedDictionary<int, int> { [0] = tangent };
+            }
+            var body = Region(loop.Body);
+            var grown = loop.Carried.Where(c => !active.Contains(c.Running) && TangentOf(c.Next).Count > 0).Select(c => c.Running).ToList();
+            if (grown.Count > 0)
+            {
+                _g.Rollback(checkpoint);
+                _tangents = saved;
+                active.UnionWith(grown);
+                continue;
+            }
+            var carriedValues = new List<CarriedValue>(loop.Carried);
+            foreach (var carried in loop.Carried.Where(c => active.Contains(c.Running)))
+            {
+                int initial = TangentOf(carried.Initial).TryGetValue(0, out int a) ? a : _g.Const(0);
+                int next = TangentOf(carried.Next).TryGetValue(0, out int b) ? b : _g.Const(0);
+                int exit = _g.Phi(_tangentName(_g[carried.Exit].Name ?? "value", 0));
+                carriedValues.Add(new CarriedValue(runningTangents[carried.Running], initial, next, exit));
+                _tangents[carried.Exit] = new SortedDictionary<int, int> { [0] = exit };
+            }
+            _g.Append(loop with { Body = body, Carried = carriedValues.ToEquatableArray() });
+            return;
+        }
+    }
+
     private Block Region(Block block)
     {
         var statements = new List<Stmt>();
@@ -97,7 +177,12 @@ internal sealed class ForwardMode
     {
         var node = _g[id];
         var result = new SortedDictionary<int, int>();
-        if (Rules.Routing(_g, id) is { } routing)
+        if (node.Op == Op.Load)
+        {
+            // The tangent of an element is the element of the tangent array.
+            if (_tangentArrays.TryGetValue(node.Index, out int tangentArray)) result[0] = _g.Load(tangentArray, node.A);
+        }
+        else if (Rules.Routing(_g, id) is { } routing)
         {
             var a = TangentOf(node.Arg(routing.Then));
             var b = TangentOf(node.Arg(routing.Else));

@@ -18,15 +18,17 @@ internal sealed class ReverseMode
 {
     private readonly GraphBuilder _g;
     private readonly Func<int, string> _cotangentName;
+    private readonly IReadOnlyDictionary<int, int> _adjointArrays;
     private readonly Dictionary<int, Cotangent> _cotangents = new();
     // The reverse blocks being built, innermost last, with accumulators to declare before their next If.
     private readonly List<(int Scope, List<int> Declare)> _frames = new();
     private int _accumulators;
 
-    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName)
+    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName, IReadOnlyDictionary<int, int> adjointArrays)
     {
         _g = g;
         _cotangentName = cotangentName;
+        _adjointArrays = adjointArrays;
     }
 
     /// <summary>
@@ -34,9 +36,14 @@ internal sealed class ReverseMode
     /// seeded with <paramref name="seeds"/> (a cotangent node per output, -1 for none). Returns a function
     /// giving the final cotangent of a leaf (-1 for zero); call it only after this returns.
     /// </summary>
-    public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<int, string> cotangentName)
+    /// <remarks>
+    /// <paramref name="adjointArrays"/> maps an array to the array accumulating its cotangent: y to wJy, p to
+    /// wJp, a scratch span to its adjoint span, and dy (written in loops) to a copy of w.
+    /// </remarks>
+    public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<int, string> cotangentName,
+        IReadOnlyDictionary<int, int>? adjointArrays = null)
     {
-        var mode = new ReverseMode(g, cotangentName);
+        var mode = new ReverseMode(g, cotangentName, adjointArrays ?? new Dictionary<int, int>());
         foreach (var statement in program.Body.Statements) g.Append(statement);
         for (int i = 0; i < seeds.Count; i++)
         {
@@ -59,6 +66,14 @@ internal sealed class ReverseMode
                 case IfStmt branch:
                     ReverseIf(branch);
                     break;
+                case ForStmt loop:
+                    ReverseFor(loop);
+                    break;
+                case ArrayStoreStmt store:
+                    ReverseStore(store);
+                    break;
+                case ArrayDeclarationStmt:
+                    break;
                 default:
                     throw new InvalidOperationException("Reverse mode met " + block.Statements[i].GetType().Name);
             }
@@ -71,6 +86,12 @@ internal sealed class ReverseMode
         int cotangent = Final(id);
         if (cotangent < 0) return;
         var node = _g[id];
+        if (node.Op == Op.Load)
+        {
+            // The transpose of reading an element is adding into the element of the adjoint array.
+            if (_adjointArrays.TryGetValue(node.Index, out int adjoint)) _g.Append(new ArrayStoreStmt(adjoint, node.A, cotangent, Accumulate: true));
+            return;
+        }
         if (Rules.Routing(_g, id) is { } routing)
         {
             var zero = _g.Const(0);
@@ -85,10 +106,59 @@ internal sealed class ReverseMode
         }
     }
 
+    /// <summary>
+    /// The transpose of <c>a[i] = v</c>: v receives the element's cotangent, which is then zero, since the
+    /// value before the store does not reach the output. For <c>a[i] += v</c> the element's cotangent stays.
+    /// </summary>
+    private void ReverseStore(ArrayStoreStmt store)
+    {
+        if (!_adjointArrays.TryGetValue(store.Array, out int adjoint)) return;
+        var value = _g[store.Value];
+        if (!value.IsConst && !value.Op.IsNonDifferentiable())
+            AddTerm(store.Value, _g.AdjointLoad(adjoint, store.Index, NameHint.DerivedFrom(store.Value, value.Name, "Bar")));
+        if (!store.Accumulate) _g.Append(new ArrayStoreStmt(adjoint, store.Index, _g.Const(0), Accumulate: false));
+    }
+
+    /// <summary>
+    /// A loop runs backwards, each iteration recomputing its own values and then reversing its body. A carried
+    /// value only accumulates (the parser checks it), so its cotangent is the same in every iteration: that of
+    /// its value after the loop, which also flows to its initial value.
+    /// </summary>
+    private void ReverseFor(ForStmt loop)
+    {
+        var exitCotangents = loop.Carried.Select(c => _cotangents.ContainsKey(c.Exit) ? Final(c.Exit) : -1).ToList();
+        if (exitCotangents.All(c => c < 0) && !HasEffects(loop.Body)) return;
+
+        var statements = Recompute(loop.Body.Statements);
+        _g.Enter(loop.Body.Scope, statements);
+        _frames.Add((loop.Body.Scope, new List<int>()));
+        for (int i = 0; i < loop.Carried.Count; i++)
+        {
+            if (exitCotangents[i] >= 0) AddTerm(loop.Carried[i].Next, exitCotangents[i]);
+        }
+        ReverseBlock(loop.Body);
+        _frames.RemoveAt(_frames.Count - 1);
+        _g.Exit();
+
+        DeclarePendingAccumulators();
+        _g.Append(new ForStmt(loop.LoopIndex, loop.From, loop.To, new Block(loop.Body.Scope, statements.ToEquatableArray()), EquatableArray<CarriedValue>.Empty, Reversed: true));
+        for (int i = 0; i < loop.Carried.Count; i++)
+        {
+            if (exitCotangents[i] >= 0) AddTerm(loop.Carried[i].Initial, exitCotangents[i]);
+        }
+    }
+
+    private static bool HasEffects(Block block)
+    {
+        bool found = false;
+        IrUses.Walk(block, s => found |= s is ArrayStoreStmt);
+        return found;
+    }
+
     private void ReverseIf(IfStmt branch)
     {
         var phiCotangents = branch.Phis.Select(phi => _cotangents.ContainsKey(phi.Phi) ? Final(phi.Phi) : -1).ToList();
-        if (phiCotangents.All(c => c < 0)) return;
+        if (phiCotangents.All(c => c < 0) && !HasEffects(branch.Then) && !HasEffects(branch.Else)) return;
 
         var thenBlock = ReverseRegion(branch.Then, branch.Phis.Select(p => p.Then).ToList(), phiCotangents);
         var elseBlock = ReverseRegion(branch.Else, branch.Phis.Select(p => p.Else).ToList(), phiCotangents);
@@ -99,7 +169,7 @@ internal sealed class ReverseMode
 
     private Block ReverseRegion(Block block, List<int> phiValues, List<int> phiCotangents)
     {
-        var statements = block.Statements.Select(Copy).ToList(); // recompute the branch's primal values
+        var statements = Recompute(block.Statements);
         _g.Enter(block.Scope, statements);
         _frames.Add((block.Scope, new List<int>()));
         for (int i = 0; i < phiValues.Count; i++)
@@ -129,7 +199,8 @@ internal sealed class ReverseMode
     private void AddTerm(int id, int term)
     {
         var node = _g[id];
-        if (node.IsConst || node.Op.IsBoolean() || term < 0) return;
+        // A loop's running value is fed back by the loop itself (see ReverseFor), not by its uses.
+        if (node.IsConst || node.Op.IsNonDifferentiable() || node.Op == Op.Running || term < 0) return;
         if (!_cotangents.TryGetValue(id, out var cotangent))
         {
             cotangent = new Cotangent();
@@ -172,15 +243,33 @@ internal sealed class ReverseMode
         return sum;
     }
 
-    /// <summary>A fresh occurrence of a primal statement, so that each place it is written is analysed on its own.</summary>
-    private static Stmt Copy(Stmt statement) => statement switch
+    /// <summary>
+    /// The primal values of a region, computed again where its reverse runs (no tape): fresh occurrences of
+    /// its definitions, so that each place they are written is analysed on its own, without its stores,
+    /// which already happened in the forward sweep.
+    /// </summary>
+    private static List<Stmt> Recompute(IEnumerable<Stmt> statements)
     {
-        LetStmt let => new LetStmt(let.Node),
-        IfStmt branch => new IfStmt(branch.Cond, CopyBlock(branch.Then), CopyBlock(branch.Else), branch.Phis),
-        _ => statement,
-    };
+        var copies = new List<Stmt>();
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case LetStmt let:
+                    copies.Add(new LetStmt(let.Node));
+                    break;
+                case IfStmt branch:
+                    copies.Add(new IfStmt(branch.Cond, RecomputeBlock(branch.Then), RecomputeBlock(branch.Else), branch.Phis));
+                    break;
+                case ForStmt loop:
+                    copies.Add(loop with { Body = RecomputeBlock(loop.Body) });
+                    break;
+            }
+        }
+        return copies;
+    }
 
-    private static Block CopyBlock(Block block) => new(block.Scope, block.Statements.Select(Copy).ToEquatableArray());
+    private static Block RecomputeBlock(Block block) => new(block.Scope, Recompute(block.Statements).ToEquatableArray());
 
     private sealed class Cotangent
     {

@@ -22,6 +22,8 @@ internal sealed class ProgramEmitter
 {
     private readonly DerivativeProgram _program;
     private readonly int _userNodeCount;
+    private readonly int _userArrayCount;
+    private readonly Dictionary<int, string> _arrayNames = new();
     private readonly NameTable _names;
     private readonly SpanNames _spans;
     private readonly CodeWriter _w;
@@ -31,10 +33,11 @@ internal sealed class ProgramEmitter
     private readonly Stack<HashSet<int>> _inlined = new();
     private readonly Dictionary<Block, Liveness> _liveness = new(ReferenceEqualityComparer.Instance);
 
-    public ProgramEmitter(DerivativeProgram program, int userNodeCount, NameTable names, SpanNames spans, CodeWriter writer)
+    public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer)
     {
         _program = program;
         _userNodeCount = userNodeCount;
+        _userArrayCount = userArrayCount;
         _names = names;
         _spans = spans;
         _w = writer;
@@ -97,6 +100,22 @@ internal sealed class ProgramEmitter
                     Use(branch.Cond);
                     foreach (int id in fromThen.Concat(fromElse).Distinct()) Use(id, nested: true);
                     break;
+                case ForStmt loop:
+                    var liveCarried = loop.Carried.Where(c => needed.Remove(c.Exit)).ToList();
+                    foreach (var carried in liveCarried) live.LivePhis.Add(carried.Exit);
+                    var fromBody = Analyze(loop.Body, new HashSet<int>(liveCarried.Select(c => c.Next).Where(n => !IsLeafLike(n))), liveCarried.Select(c => c.Next));
+                    if (liveCarried.Count == 0 && _liveness[loop.Body].LiveStatements.Count == 0) break;
+                    live.LiveStatements.Add(loop);
+                    Use(loop.From);
+                    Use(loop.To);
+                    foreach (var carried in liveCarried) Use(carried.Initial);
+                    foreach (int id in fromBody) Use(id, nested: true);
+                    break;
+                case ArrayStoreStmt store:
+                    live.LiveStatements.Add(store);
+                    Use(store.Index);
+                    Use(store.Value);
+                    break;
                 default:
                     // Stores, returns, accumulations and declarations are effects: always live.
                     live.LiveStatements.Add(statements[i]);
@@ -137,14 +156,16 @@ internal sealed class ProgramEmitter
     {
         var live = _liveness[block];
         var inlined = new HashSet<int>();
+        var feedsCarried = new HashSet<int>(block.Statements.OfType<ForStmt>().SelectMany(f => f.Carried).Select(c => c.Initial));
         foreach (var statement in block.Statements.OfType<LetStmt>())
         {
             if (!live.LiveStatements.Contains(statement)) continue;
             int id = statement.Node;
-            // A user's local whose only use is the merge after the branch is written straight into it.
-            bool userLocal = id < _userNodeCount && N(id).Name is not null && phiValues?.Contains(id) != true;
+            // A user's local whose only use is the merge after the branch, or a loop's carried value, is written straight into it.
+            bool userLocal = id < _userNodeCount && N(id).Name is not null && phiValues?.Contains(id) != true && !feedsCarried.Contains(id);
             bool single = live.Uses.TryGetValue(id, out int uses) && uses == 1 && !live.NestedUses.Contains(id);
-            if (single && !userLocal) inlined.Add(id);
+            // A read of an adjoint array happens where it stands: the array changes afterwards.
+            if (single && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
         }
         _inlined.Push(inlined);
 
@@ -188,9 +209,100 @@ internal sealed class ProgramEmitter
                 case IfStmt branch:
                     WriteIf(branch, live);
                     break;
+                case ForStmt loop:
+                    WriteFor(loop, live);
+                    break;
+                case ArrayStoreStmt store when _program.Arrays[store.Array].Kind == ArrayKind.Derivative:
+                    // The JVP and VJP write f only when given a dy: one guard for a run of stores into it.
+                    _w.Open("if (!dy.IsEmpty)");
+                    for (; i < statements.Count && statements[i] is ArrayStoreStmt next && _program.Arrays[next.Array].Kind == ArrayKind.Derivative; i++)
+                        _w.Line(Assignment(next));
+                    i--;
+                    _w.Close();
+                    break;
+                case ArrayStoreStmt store:
+                    _w.Line(Assignment(store));
+                    break;
+                case ArrayDeclarationStmt declaration:
+                    string array = ArrayName(declaration.Array);
+                    _w.Line("global::System.Span<double> " + array + " = stackalloc double[" + Literals.Int(_program.Arrays[declaration.Array].Length) + "];");
+                    _w.Line(array + ".Clear();");
+                    break;
+                case ArrayCopyStmt copy:
+                    _w.Line(ArrayName(copy.From) + ".CopyTo(" + ArrayName(copy.To) + ");");
+                    break;
             }
         }
         _inlined.Pop();
+    }
+
+    private string Assignment(ArrayStoreStmt store)
+    {
+        string element = ArrayName(store.Array) + "[" + Print(store.Index, 0) + "]";
+        if (store.Accumulate && N(store.Value).Op == Op.Neg && !IsBound(store.Value))
+            return element + " -= " + Print(N(store.Value).A, 0) + ";";
+        return element + (store.Accumulate ? " += " : " = ") + Expression(store.Value) + ";";
+    }
+
+    private void WriteFor(ForStmt loop, Liveness outer)
+    {
+        var carried = loop.Carried.Where(c => outer.LivePhis.Contains(c.Exit)).ToList();
+        foreach (var value in carried)
+        {
+            string name = Define(value.Running);
+            _nodeNames[value.Exit] = name;
+            _w.Line("double " + name + " = " + Expression(value.Initial) + ";");
+        }
+        string index = Define(loop.LoopIndex);
+        string from = Print(loop.From, 0), to = Print(loop.To, 0);
+        if (loop.Reversed)
+        {
+            string last = N(loop.To).Op == Op.IntConst ? Literals.Int((int)N(loop.To).Value - 1) : to + " - 1";
+            _w.Open("for (int " + index + " = " + last + "; " + index + " >= " + from + "; " + index + "--)");
+        }
+        else
+        {
+            _w.Open("for (int " + index + " = " + from + "; " + index + " < " + to + "; " + index + "++)");
+        }
+        WriteBlock(loop.Body, new HashSet<int>(carried.Select(c => c.Next)));
+        _inlined.Push(InlinedIn(loop.Body));
+        foreach (var value in carried)
+        {
+            if (value.Next == value.Running) continue;
+            var next = N(value.Next);
+            string name = _nodeNames[value.Running];
+            bool inlineNext = !IsNamed(value.Next);
+            if (inlineNext && next.Op == Op.Add && next.A == value.Running) _w.Line(name + " += " + Print(next.B, 0) + ";");
+            else if (inlineNext && next.Op == Op.Add && next.B == value.Running) _w.Line(name + " += " + Print(next.A, 0) + ";");
+            else if (inlineNext && next.Op == Op.Sub && next.A == value.Running) _w.Line(name + " -= " + Print(next.B, Additive + 1) + ";");
+            else _w.Line(name + " = " + Expression(value.Next) + ";");
+        }
+        _inlined.Pop();
+        _w.Close();
+    }
+
+    private bool IsBound(int id) => _nodeNames.ContainsKey(id);
+
+    private string ArrayName(int array)
+    {
+        if (_arrayNames.TryGetValue(array, out var name)) return name;
+        var info = _program.Arrays[array];
+        name = info.Kind switch
+        {
+            ArrayKind.State => _spans.State,
+            ArrayKind.Parameters => _spans.Parameters,
+            ArrayKind.Derivative => "dy",
+            ArrayKind.TangentState => _spans.TangentState,
+            ArrayKind.TangentParameters => _spans.TangentParameters,
+            ArrayKind.Cotangent => _spans.Cotangent,
+            ArrayKind.Jv => "jv",
+            ArrayKind.WJy => "wJy",
+            ArrayKind.WJp => "wJp",
+            ArrayKind.DfDt => "dfdt",
+            _ => _names.Allocate(info.Name, isUserLocal: array < _userArrayCount),
+        };
+        _arrayNames[array] = name;
+        return name;
     }
 
     private void WriteIf(IfStmt branch, Liveness outer)
@@ -233,7 +345,7 @@ internal sealed class ProgramEmitter
 
     private bool IsNamed(int id) => _nodeNames.ContainsKey(id);
 
-    private string TypeOf(int id) => N(id).Op.IsBoolean() ? "bool" : "double";
+    private string TypeOf(int id) => N(id).Op.IsBoolean() ? "bool" : N(id).Op.IsInt() ? "int" : "double";
 
     private string Define(int id)
     {
@@ -312,7 +424,17 @@ internal sealed class ProgramEmitter
             case Op.TangentTime: return (_spans.TangentTime, Primary);
             case Op.Cotangent: return (_spans.Cotangent + "[" + Literals.Int(node.Index) + "]", Primary);
             case Op.Accumulator: return (_accumulatorNames[node.Index], Primary);
-            case Op.Phi: return (_nodeNames[id], Primary);
+            case Op.Phi or Op.Running or Op.LoopIndex: return (_nodeNames[id], Primary);
+            case Op.IntConst:
+                string integer = Literals.Int((int)node.Value);
+                return (integer, integer.StartsWith("-", StringComparison.Ordinal) ? Unary : Primary);
+            case Op.Load or Op.AdjointLoad: return (ArrayName(node.Index) + "[" + Print(node.A, 0) + "]", Primary);
+            case Op.IntAdd: return (Print(node.A, Additive) + " + " + Print(node.B, Additive + 1), Additive);
+            case Op.IntSub: return (Print(node.A, Additive) + " - " + Print(node.B, Additive + 1), Additive);
+            case Op.IntMul: return (Print(node.A, Multiplicative) + " * " + Print(node.B, Multiplicative + 1), Multiplicative);
+            case Op.IntDiv: return (Print(node.A, Multiplicative) + " / " + Print(node.B, Multiplicative + 1), Multiplicative);
+            case Op.IntRem: return (Print(node.A, Multiplicative) + " % " + Print(node.B, Multiplicative + 1), Multiplicative);
+            case Op.ToDouble: return ("(double)" + Print(node.A, Unary + 1), Unary);
             case Op.Neg: return ("-" + Print(node.A, Unary + 1), Unary);
             case Op.Add:
                 // a + (-c) is written a - c: the same IEEE result.

@@ -57,11 +57,29 @@ internal static class SystemEmitter
         w.Line();
         Method(w, derivatives, derivatives.Vjp, "public double Vjp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " w, " + Span + " dy, " + Span + " wJy, " + Span + " wJp)");
         w.Line();
-        Method(w, derivatives, derivatives.JacobianY, "public void JacobianY(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
-        w.Line();
-        Method(w, derivatives, derivatives.JacobianP, "public void JacobianP(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
+        if (derivatives.JacobianY is { } jacobianY && derivatives.JacobianP is { } jacobianP)
+        {
+            Method(w, derivatives, jacobianY, "public void JacobianY(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
+            w.Line();
+            Method(w, derivatives, jacobianP, "public void JacobianP(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
+        }
+        else
+        {
+            ColumnJacobian(w, "JacobianY", "StateJvp", model.StateSize, model.StateSize);
+            w.Line();
+            ColumnJacobian(w, "JacobianP", "ParameterJvp", model.StateSize, model.ParameterSize);
+        }
         w.Line();
         Method(w, derivatives, derivatives.TimeDerivative, "public void TimeDerivative(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " dfdt)");
+        if (derivatives.StateJvp is { } stateJvp && derivatives.ParameterJvp is { } parameterJvp)
+        {
+            w.Line();
+            Method(w, derivatives, stateJvp, "private static void StateJvp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + Span + " jv)",
+                "<summary>jv = (df/dy) vy: one column of <see cref=\"JacobianY\"/> per unit vy.</summary>");
+            w.Line();
+            Method(w, derivatives, parameterJvp, "private static void ParameterJvp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vp, " + Span + " jv)",
+                "<summary>jv = (df/dp) vp: one column of <see cref=\"JacobianP\"/> per unit vp.</summary>");
+        }
 
         w.Close();
         foreach (var _ in model.ContainingTypes) w.Close();
@@ -69,13 +87,42 @@ internal static class SystemEmitter
         return w.ToString();
     }
 
-    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature)
+    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature, string documentation = "<inheritdoc/>")
     {
         var model = derivatives.Source;
-        w.Line("/// <inheritdoc/>");
+        w.Line("/// " + documentation);
         w.Open(signature);
-        var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName }), model.UserNames);
-        new ProgramEmitter(program, model.Program.Nodes.Count, names, SpanNames.Standard, w).Emit();
+        var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp" }), model.UserNames);
+        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w).Emit();
+        w.Close();
+    }
+
+    /// <summary>
+    /// A loop program's Jacobian: its entries depend on loop indices, so it is built column by column from
+    /// the JVP specialized to one input (the pattern in JacobianYSparsity says which entries can be non-zero).
+    /// </summary>
+    private static void ColumnJacobian(CodeWriter w, string name, string jvp, int rows, int columns)
+    {
+        string direction = name == "JacobianY" ? "y" : "p";
+        w.Line("/// <inheritdoc/>");
+        w.Open("public void " + name + "(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
+        if (columns == 0)
+        {
+            w.Close();
+            return;
+        }
+        w.Line("// Column j is the JVP in the direction of the unit vector e_j in " + direction + ".");
+        w.Line(Span + " unit = stackalloc double[" + columns + "];");
+        w.Line(Span + " column = stackalloc double[" + rows + "];");
+        w.Line("unit.Clear();");
+        w.Open("for (int j = 0; j < " + columns + "; j++)");
+        w.Line("unit[j] = 1.0;");
+        w.Line(jvp + "(t, y, p, unit, column);");
+        w.Line("unit[j] = 0.0;");
+        w.Open("for (int i = 0; i < " + rows + "; i++)");
+        w.Line("jac[i * " + columns + " + j] = column[i];");
+        w.Close();
+        w.Close();
         w.Close();
     }
 

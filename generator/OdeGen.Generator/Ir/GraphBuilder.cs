@@ -31,7 +31,7 @@ internal sealed class GraphBuilder
         {
             var node = nodes[id];
             _nodes.Add(node);
-            if (node.Op != Op.Phi && node.Op != Op.Accumulator) _scopeTables[node.Scope][node.Key] = id;
+            if (!IsUnique(node.Op)) _scopeTables[node.Scope][node.Key] = id;
         }
         _open.Push((0, new List<Stmt>()));
     }
@@ -76,13 +76,51 @@ internal sealed class GraphBuilder
         return false;
     }
 
+    /// <summary>Marks the graph's current extent, to undo a trial linearization with <see cref="Rollback"/>.</summary>
+    public int Checkpoint() => _nodes.Count;
+
+    /// <summary>Forgets every node created since <paramref name="checkpoint"/>, so that none is found again by sharing.</summary>
+    public void Rollback(int checkpoint)
+    {
+        for (int id = _nodes.Count - 1; id >= checkpoint; id--)
+        {
+            var node = _nodes[id];
+            if (!IsUnique(node.Op) && _scopeTables[node.Scope].TryGetValue(node.Key, out int known) && known == id)
+                _scopeTables[node.Scope].Remove(node.Key);
+            _nodes.RemoveAt(id);
+        }
+    }
+
     public void SetNameIfUnnamed(int id, string name)
     {
         var node = _nodes[id];
         if (node.Name is null && !node.Op.IsLeaf()) _nodes[id] = node with { Name = name };
     }
 
+    /// <summary>Nodes that are defined by a statement or read mutable memory: never shared.</summary>
+    private static bool IsUnique(Op op) => op is Op.Phi or Op.Accumulator or Op.LoopIndex or Op.Running or Op.AdjointLoad;
+
     public int Const(double value) => Intern(new Node(Op.Const, -1, -1, -1, value, -1, 0, null), define: false);
+
+    public int IntConst(int value) => Intern(new Node(Op.IntConst, -1, -1, -1, value, -1, 0, null), define: false);
+
+    /// <summary>A node defined by a statement of the current region (a loop index or a loop's running value).</summary>
+    public int Defined(Op op, string? name)
+    {
+        _nodes.Add(new Node(op, -1, -1, -1, 0, -1, CurrentScope, name));
+        return _nodes.Count - 1;
+    }
+
+    public int Load(int array, int index) => Emit(Op.Load, index, index: array);
+
+    /// <summary>Reads an element of a mutable adjoint array now: a fresh definition at this point.</summary>
+    public int AdjointLoad(int array, int index, string? name)
+    {
+        _nodes.Add(new Node(Op.AdjointLoad, index, -1, -1, 0, array, CurrentScope, name));
+        int id = _nodes.Count - 1;
+        CurrentStatements.Add(new LetStmt(id));
+        return id;
+    }
 
     public int Leaf(Op op, int index = -1) => Intern(new Node(op, -1, -1, -1, 0, index, 0, null), define: false);
 
@@ -112,11 +150,11 @@ internal sealed class GraphBuilder
 
     public int Select(int cond, int a, int b) => Emit(Op.Select, cond, a, b);
 
-    public int Emit(Op op, int a, int b = -1, int c = -1, string? name = null)
+    public int Emit(Op op, int a, int b = -1, int c = -1, string? name = null, int index = -1)
     {
         int simplified = Simplify(op, a, b, c);
         if (simplified >= 0) return simplified;
-        return Intern(new Node(op, a, b, c, 0, -1, CurrentScope, name), define: true);
+        return Intern(new Node(op, a, b, c, 0, index, CurrentScope, name), define: true);
     }
 
     private int Intern(Node node, bool define)
@@ -202,15 +240,42 @@ internal sealed class GraphBuilder
                 if (x!.IsConst) return x.Value != 0 ? Const(1) : b;
                 if (y!.IsConst) return y.Value != 0 ? Const(1) : a;
                 break;
-            case Op.Less: if (x!.IsConst && y!.IsConst) return Bool(x.Value < y.Value); break;
-            case Op.LessOrEqual: if (x!.IsConst && y!.IsConst) return Bool(x.Value <= y.Value); break;
-            case Op.Greater: if (x!.IsConst && y!.IsConst) return Bool(x.Value > y.Value); break;
-            case Op.GreaterOrEqual: if (x!.IsConst && y!.IsConst) return Bool(x.Value >= y.Value); break;
-            case Op.Equal: if (x!.IsConst && y!.IsConst) return Bool(x.Value == y.Value); break;
-            case Op.NotEqual: if (x!.IsConst && y!.IsConst) return Bool(x.Value != y.Value); break;
+            case Op.Less: if (Known(x) && Known(y)) return Bool(x!.Value < y!.Value); break;
+            case Op.LessOrEqual: if (Known(x) && Known(y)) return Bool(x!.Value <= y!.Value); break;
+            case Op.Greater: if (Known(x) && Known(y)) return Bool(x!.Value > y!.Value); break;
+            case Op.GreaterOrEqual: if (Known(x) && Known(y)) return Bool(x!.Value >= y!.Value); break;
+            case Op.Equal: if (Known(x) && Known(y)) return Bool(x!.Value == y!.Value); break;
+            case Op.NotEqual: if (Known(x) && Known(y)) return Bool(x!.Value != y!.Value); break;
+            case Op.IntAdd:
+                if (x!.Op == Op.IntConst && y!.Op == Op.IntConst) return IntConst(unchecked((int)x.Value + (int)y.Value));
+                if (x.Op == Op.IntConst && x.Value == 0) return b;
+                if (y!.Op == Op.IntConst && y.Value == 0) return a;
+                break;
+            case Op.IntSub:
+                if (x!.Op == Op.IntConst && y!.Op == Op.IntConst) return IntConst(unchecked((int)x.Value - (int)y.Value));
+                if (y!.Op == Op.IntConst && y.Value == 0) return a;
+                break;
+            case Op.IntMul:
+                if (x!.Op == Op.IntConst && y!.Op == Op.IntConst) return IntConst(unchecked((int)x.Value * (int)y.Value));
+                if (x.Op == Op.IntConst && x.Value == 1) return b;
+                if (y!.Op == Op.IntConst && y.Value == 1) return a;
+                if (x.Op == Op.IntConst && x.Value == 0 || y.Op == Op.IntConst && y.Value == 0) return IntConst(0);
+                break;
+            case Op.IntDiv:
+                if (x!.Op == Op.IntConst && y!.Op == Op.IntConst && y.Value != 0) return IntConst((int)x.Value / (int)y.Value);
+                if (y!.Op == Op.IntConst && y.Value == 1) return a;
+                break;
+            case Op.IntRem:
+                if (x!.Op == Op.IntConst && y!.Op == Op.IntConst && y.Value != 0) return IntConst((int)x.Value % (int)y.Value);
+                break;
+            case Op.ToDouble:
+                if (x!.Op == Op.IntConst) return Const(x.Value);
+                break;
         }
         return -1;
     }
 
     private int Bool(bool value) => Const(value ? 1 : 0);
+
+    private static bool Known(Node? node) => node is { Op: Op.Const or Op.IntConst };
 }

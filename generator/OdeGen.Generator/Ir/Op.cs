@@ -13,7 +13,22 @@ internal enum Op
     TangentTime,    // vt
     Cotangent,      // w[Index]
     Accumulator,    // the final value of accumulator variable Index (reverse mode across regions)
-    Phi,            // a value merged from the two branches of an If; defined by that If
+    IntConst,       // an int constant (Value)
+    LoopIndex,      // the induction variable of a For loop (int); defined by that For
+    Running,        // the value of a loop-carried variable at the start of an iteration; defined by its For
+    Phi,            // a value merged from two paths (the branches of an If, or the exit of a For); defined by that statement
+
+    // Memory
+    Load,           // element A (an int node) of array Index
+    AdjointLoad,    // element A of adjoint array Index, read at this point of the reverse sweep (never shared or moved)
+
+    // Int arithmetic on indices
+    IntAdd,
+    IntSub,
+    IntMul,
+    IntDiv,
+    IntRem,
+    ToDouble,       // (double)A for an int A
 
     // Arithmetic
     Neg,
@@ -43,11 +58,19 @@ internal static class OpFacts
 
     public static bool IsBoolean(this Op op) => op >= Op.Less && op <= Op.Not;
 
+    /// <summary>Operations whose value is an int (indices); they have no derivative.</summary>
+    public static bool IsInt(this Op op) => op is Op.IntConst or Op.LoopIndex or (>= Op.IntAdd and <= Op.IntRem);
+
+    /// <summary>Neither a derivative nor a cotangent flows through these.</summary>
+    public static bool IsNonDifferentiable(this Op op) => op.IsBoolean() || op.IsInt();
+
     public static int Arity(this Op op) => op switch
     {
         _ when op.IsLeaf() => 0,
         Op.Select => 3,
         Op.Add or Op.Sub or Op.Mul or Op.Div or Op.Pow or Op.Atan2 or Op.Min or Op.Max => 2,
+        Op.IntAdd or Op.IntSub or Op.IntMul or Op.IntDiv or Op.IntRem => 2,
+        Op.Load or Op.AdjointLoad or Op.ToDouble => 1,
         Op.Less or Op.LessOrEqual or Op.Greater or Op.GreaterOrEqual or Op.Equal or Op.NotEqual => 2,
         Op.And or Op.Or => 2,
         _ => 1,
@@ -81,6 +104,10 @@ internal static class OpFacts
         Op.Neg => "negated",
         Op.Select => "choice",
         Op.Phi => "merged",
+        Op.Load => "element",
+        Op.AdjointLoad => "elementBar",
+        Op.ToDouble => "index",
+        _ when op.IsInt() => "index",
         _ when op.IsBoolean() => "condition",
         _ => (op.MathName() ?? "value").ToLowerInvariant(),
     };

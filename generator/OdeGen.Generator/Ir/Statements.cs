@@ -31,7 +31,60 @@ internal sealed record ReturnStmt(int Node) : Stmt;
 /// <summary>Zeroes a whole output span (dense Jacobians, before their non-zero entries are written).</summary>
 internal sealed record ClearStmt(OutputSpan Target) : Stmt;
 
+/// <summary>
+/// <c>for (int i = From; i &lt; To; i++) Body</c>, with <see cref="LoopIndex"/> the node of i. Each
+/// <see cref="CarriedValue"/> is a variable updated by the body and read after it.
+/// </summary>
+/// <remarks><see cref="Reversed"/> runs i from To - 1 down to From (the reverse sweep).</remarks>
+internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false) : Stmt;
+
+/// <summary>
+/// A loop-carried variable: <see cref="Running"/> is its value at the start of an iteration (first
+/// <see cref="Initial"/>, then the previous iteration's <see cref="Next"/>), <see cref="Exit"/> its value after the loop.
+/// </summary>
+internal sealed record CarriedValue(int Running, int Initial, int Next, int Exit);
+
+/// <summary>
+/// Writes <see cref="Value"/> into element <see cref="Index"/> (an int node) of array <see cref="Array"/>,
+/// or adds it to the element when <see cref="Accumulate"/>.
+/// </summary>
+internal sealed record ArrayStoreStmt(int Array, int Index, int Value, bool Accumulate) : Stmt;
+
+/// <summary>Declares a scratch array (a zeroed <c>stackalloc</c> span).</summary>
+internal sealed record ArrayDeclarationStmt(int Array) : Stmt;
+
+/// <summary>Copies array <see cref="From"/> into array <see cref="To"/> (same length).</summary>
+internal sealed record ArrayCopyStmt(int From, int To) : Stmt;
+
 internal sealed record Block(int Scope, EquatableArray<Stmt> Statements);
+
+/// <summary>A span the IR reads or writes by element: the method's own spans, and scratch spans.</summary>
+internal sealed record ArrayInfo(ArrayKind Kind, int Length, string Name);
+
+internal enum ArrayKind
+{
+    State,
+    Parameters,
+    Derivative,
+    Scratch,
+    TangentState,
+    TangentParameters,
+    Cotangent,
+    Jv,
+    WJy,
+    WJp,
+    DfDt,
+}
+
+internal static class Arrays
+{
+    public const int State = 0;
+    public const int Parameters = 1;
+    public const int Derivative = 2;
+
+    /// <summary>Whether the array is one of the method's span parameters, rather than a local stackalloc span.</summary>
+    public static bool IsParameter(this ArrayKind kind) => kind != ArrayKind.Scratch;
+}
 
 /// <summary>The spans generated methods write.</summary>
 internal enum OutputSpan

@@ -40,7 +40,11 @@ internal sealed record SourceLocation(string FilePath, TextSpan Span, LinePositi
 internal sealed record ContainingType(string Keyword, string Name, bool IsStatic);
 
 /// <summary>The parsed body: the node graph, the region tree, the statements and the node assigned to each dy[i].</summary>
-internal sealed record IrProgram(EquatableArray<Node> Nodes, EquatableArray<int> ScopeParents, Block Body, EquatableArray<int> Outputs);
+/// <remarks>
+/// In a program with loops that write dy, the outputs live in memory (<see cref="OutputsInMemory"/>):
+/// dy is written by <see cref="ArrayStoreStmt"/>s and <see cref="Outputs"/> is empty.
+/// </remarks>
+internal sealed record IrProgram(EquatableArray<Node> Nodes, EquatableArray<int> ScopeParents, Block Body, EquatableArray<int> Outputs, EquatableArray<ArrayInfo> Arrays, bool HasLoops, bool OutputsInMemory);
 
 /// <summary>What Parse hands on: a model when the method can be differentiated, and its diagnostics.</summary>
 internal sealed record ParseResult(DynamicsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

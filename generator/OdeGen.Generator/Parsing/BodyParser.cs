@@ -17,7 +17,7 @@ namespace OdeGen.Generator.Parsing;
 /// whose phis merge what the branches assigned. Every unsupported construct is reported at its own
 /// syntax and parsing goes on, so that one build shows all of them.
 /// </summary>
-internal sealed class BodyParser
+internal sealed partial class BodyParser
 {
     private const int PartiallyAssigned = -2;
 
@@ -56,8 +56,14 @@ internal sealed class BodyParser
             return null;
         var block = body.BlockBody ?? body.ExpressionBody;
         if (block is null) return null;
+        _arrays.Add(new ArrayInfo(ArrayKind.State, 0, _signature.State.Name));
+        _arrays.Add(new ArrayInfo(ArrayKind.Parameters, 0, _signature.Parameters?.Name ?? "p"));
+        _arrays.Add(new ArrayInfo(ArrayKind.Derivative, 0, _signature.Derivative.Name));
+        OutputsInMemory = WritesOutputsInLoops(block);
         Statements(block.Operations, topLevel: true);
-        return new IrProgram(_graph.FreezeNodes(), _graph.FreezeScopes(), new Block(0, _graph.CurrentStatements.ToEquatableArray()), EquatableArray<int>.Empty);
+        CheckScratchAccesses();
+        return new IrProgram(_graph.FreezeNodes(), _graph.FreezeScopes(), new Block(0, _graph.CurrentStatements.ToEquatableArray()),
+            EquatableArray<int>.Empty, _arrays.ToEquatableArray(), HasLoops, OutputsInMemory);
     }
 
     /// <summary>The node of each dy[i], i &lt; <paramref name="stateSize"/>; reports outputs not assigned on every path.</summary>
@@ -68,8 +74,9 @@ internal sealed class BodyParser
         return nodes.ToEquatableArray();
     }
 
-    public IEnumerable<int> UnassignedOutputs(int stateSize) =>
-        Enumerable.Range(0, stateSize).Where(i => !_outputs.TryGetValue(i, out int node) || node == PartiallyAssigned);
+    public IEnumerable<int> UnassignedOutputs(int stateSize) => OutputsInMemory
+        ? Enumerable.Empty<int>()
+        : Enumerable.Range(0, stateSize).Where(i => !_outputs.TryGetValue(i, out int node) || node == PartiallyAssigned);
 
     public string DerivativeName => _signature.Derivative.Name;
 
@@ -110,8 +117,11 @@ internal sealed class BodyParser
             case IReturnOperation ret:
                 Return(ret, lastAtTopLevel);
                 break;
+            case IForLoopOperation loop:
+                For(loop);
+                break;
             case ILoopOperation:
-                Unsupported(Descriptors.UnsupportedStatement, operation, "This loop", "loops are not supported yet; write each iteration out");
+                Unsupported(Descriptors.UnsupportedStatement, operation, "This loop", "write it as 'for (int i = a; i < b; i++)' with bounds known at compile time");
                 break;
             default:
                 Unsupported(Descriptors.UnsupportedStatement, operation, Describe(operation), "use local declarations, assignments, compound assignments and if/else");
@@ -125,6 +135,11 @@ internal sealed class BodyParser
         UserNames.Add(local.Name);
         var kind = KindOf(local.Type);
         var initializer = declarator.Initializer ?? sharedInitializer;
+        if (kind is null && IsDoubleSpan(local.Type))
+        {
+            DeclareSpan(local, declarator, initializer);
+            return;
+        }
         if (kind is null)
         {
             if (initializer?.Value is { } value && IsHeapAllocation(value))
@@ -143,6 +158,13 @@ internal sealed class BodyParser
         {
             case ISimpleAssignmentOperation assignment:
                 AssignTo(assignment.Target, Expression(assignment.Value));
+                break;
+            case ICompoundAssignmentOperation { Target: IPropertyReferenceOperation indexer } compound
+                when compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && Element(indexer) is { } element && element.Array != Arrays.Derivative | OutputsInMemory:
+                // h[i] += v is an accumulation: linear, so its reverse needs no earlier value of h[i].
+                var term = Convert(Expression(compound.Value), ValueKind.Double, compound.Value);
+                if (term.Kind == ValueKind.Error) break;
+                StoreElement(element, compound.OperatorKind == BinaryOperatorKind.Add ? term : Value.Double(_graph.Neg(term.Node)), accumulate: true, compound);
                 break;
             case ICompoundAssignmentOperation compound:
                 var current = Expression(compound.Target);
@@ -174,17 +196,8 @@ internal sealed class BodyParser
             case IParameterReferenceOperation parameter:
                 _diagnostics.Add(DiagnosticInfo.Create(Descriptors.AssignmentToInput, target.Syntax.GetLocation(), parameter.Parameter.Name));
                 break;
-            case IPropertyReferenceOperation indexer when IndexedSpan(indexer) is { } span:
-                if (!SymbolEqualityComparer.Default.Equals(span, _signature.Derivative))
-                {
-                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.AssignmentToInput, target.Syntax.GetLocation(), target.Syntax.ToString()));
-                    break;
-                }
-                int index = ConstantIndex(indexer.Arguments[0].Value);
-                if (index == int.MinValue) break;
-                Record(SpanKind.Derivative, index, indexer);
-                if (value.Kind == ValueKind.Error) break;
-                _outputs[index] = Convert(value, ValueKind.Double, target).Node;
+            case IPropertyReferenceOperation indexer when Element(indexer) is { } element:
+                StoreElement(element, value, accumulate: false, target);
                 break;
             default:
                 Unsupported(Descriptors.UnsupportedExpression, target, "Assignment to '" + target.Syntax + "'", "assign a local or an element of '" + _signature.Derivative.Name + "'");
@@ -303,8 +316,10 @@ internal sealed class BodyParser
             case ILocalReferenceOperation local:
                 if (_variables.TryGetValue(local.Local, out var value)) return value;
                 return Unsupported(Descriptors.UnsupportedExpression, operation, "'" + local.Local.Name + "'", "only double, int and bool locals can be read");
-            case IPropertyReferenceOperation property when IndexedSpan(property) is { } span:
-                return SpanElement(property, span);
+            case IPropertyReferenceOperation property when Element(property) is { } element:
+                return LoadElement(element, property);
+            case IInvocationOperation { TargetMethod.Name: "Slice" } slice when IsDoubleSpan(slice.TargetMethod.ContainingType):
+                return Unsupported(Descriptors.UnsupportedExpression, operation, "'" + operation.Syntax + "'", "declare the slice as a local span first: 'ReadOnlySpan<double> w = p.Slice(0, 10);'");
             case IBinaryOperation binary:
                 return Binary(binary.OperatorKind, Expression(binary.LeftOperand), Expression(binary.RightOperand), binary);
             case IUnaryOperation unary:
@@ -360,45 +375,12 @@ internal sealed class BodyParser
         return Unsupported(Descriptors.UnsupportedExpression, reference, "'" + parameter.Name + "'", "read its elements with constant indices, such as '" + parameter.Name + "[0]'");
     }
 
-    private Value SpanElement(IPropertyReferenceOperation indexer, IParameterSymbol span)
-    {
-        int index = ConstantIndex(indexer.Arguments[0].Value);
-        if (index == int.MinValue) return Value.Error;
-        if (SymbolEqualityComparer.Default.Equals(span, _signature.State))
-        {
-            Record(SpanKind.State, index, indexer);
-            return Value.Double(_graph.Leaf(Op.State, index));
-        }
-        if (SymbolEqualityComparer.Default.Equals(span, _signature.Parameters))
-        {
-            Record(SpanKind.Parameters, index, indexer);
-            return Value.Double(_graph.Leaf(Op.Parameter, index));
-        }
-        if (!_outputs.TryGetValue(index, out int node) || node == PartiallyAssigned)
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputReadBeforeWrite, indexer.Syntax.GetLocation(), span.Name, index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            return Value.Error;
-        }
-        return Value.Double(node);
-    }
-
-    private void Record(SpanKind span, int index, IOperation where)
-    {
-        if (!Indices.ContainsKey((span, index))) Indices[(span, index)] = where.Syntax.GetLocation();
-    }
-
-    private int ConstantIndex(IOperation operation)
-    {
-        var value = Expression(operation);
-        if (value.Kind == ValueKind.Int) return value.Integer;
-        if (value.Kind != ValueKind.Error)
-            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantIndex, operation.Syntax.GetLocation(), operation.Syntax.ToString()));
-        return int.MinValue;
-    }
-
     private Value Binary(BinaryOperatorKind kind, Value left, Value right, IOperation where)
     {
         if (left.Kind == ValueKind.Error || right.Kind == ValueKind.Error) return Value.Error;
+
+        if (left.Kind == ValueKind.Int && right.Kind == ValueKind.Int && (!left.IsKnown || !right.IsKnown))
+            return DynamicIntBinary(kind, left, right, where);
 
         if (left.Kind == ValueKind.Int && right.Kind == ValueKind.Int)
         {
@@ -458,8 +440,10 @@ internal sealed class BodyParser
         {
             case UnaryOperatorKind.Plus:
                 return operand;
-            case UnaryOperatorKind.Minus when operand.Kind == ValueKind.Int:
+            case UnaryOperatorKind.Minus when operand.Kind == ValueKind.Int && operand.IsKnown:
                 return Value.Int(unchecked(-operand.Integer));
+            case UnaryOperatorKind.Minus when operand.Kind == ValueKind.Int:
+                return Value.IntNode(_graph.Emit(Op.IntSub, IntNode(Value.Int(0)), operand.Node));
             case UnaryOperatorKind.Minus when operand.Kind == ValueKind.Double:
                 return Value.Double(_graph.Neg(operand.Node));
             case UnaryOperatorKind.Not when operand.Kind == ValueKind.Bool:
@@ -470,7 +454,12 @@ internal sealed class BodyParser
 
     private Value Ternary(IConditionalOperation conditional)
     {
-        var condition = Expression(conditional.Condition);
+        if (_loops.Count > 0) return TernaryRegion(conditional);
+        return Ternary(conditional, Expression(conditional.Condition));
+    }
+
+    private Value Ternary(IConditionalOperation conditional, Value condition)
+    {
         var whenTrue = Expression(conditional.WhenTrue);
         var whenFalse = Expression(conditional.WhenFalse!);
         if (condition.Kind == ValueKind.Error || whenTrue.Kind == ValueKind.Error || whenFalse.Kind == ValueKind.Error) return Value.Error;
@@ -573,20 +562,14 @@ internal sealed class BodyParser
 
     // ---------------------------------------------------------------- helpers
 
-    private IParameterSymbol? IndexedSpan(IPropertyReferenceOperation property)
-    {
-        if (!property.Property.IsIndexer || property.Arguments.Length != 1) return null;
-        if (property.Instance is not IParameterReferenceOperation parameter) return null;
-        return IsDynamicsParameter(parameter.Parameter) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _signature.Time) ? parameter.Parameter : null;
-    }
-
     private bool IsDynamicsParameter(IParameterSymbol parameter) =>
         SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _method);
 
     private Value Convert(Value value, ValueKind kind, IOperation where)
     {
         if (value.Kind == ValueKind.Error || value.Kind == kind) return value;
-        if (value.Kind == ValueKind.Int && kind == ValueKind.Double) return Value.Double(_graph.Const(value.Integer));
+        if (value.Kind == ValueKind.Int && kind == ValueKind.Double)
+            return Value.Double(value.IsKnown ? _graph.Const(value.Integer) : _graph.Emit(Op.ToDouble, value.Node));
         return Unsupported(Descriptors.UnsupportedExpression, where, "'" + where.Syntax + "'", "it mixes " + value.Kind.ToString().ToLowerInvariant() + " and " + kind.ToString().ToLowerInvariant() + " values");
     }
 
@@ -645,7 +628,7 @@ internal enum ValueKind
     Error,
 }
 
-/// <summary>A parsed value: a double or bool node, or an int known at compile time.</summary>
+/// <summary>A parsed value: a double or bool node, or an int: known at compile time, or a node (a loop index and what is computed from it).</summary>
 internal readonly record struct Value(ValueKind Kind, int Node, int Integer)
 {
     public static Value Error => new(ValueKind.Error, -1, 0);
@@ -655,4 +638,9 @@ internal readonly record struct Value(ValueKind Kind, int Node, int Integer)
     public static Value Bool(int node) => new(ValueKind.Bool, node, 0);
 
     public static Value Int(int value) => new(ValueKind.Int, -1, value);
+
+    public static Value IntNode(int node) => new(ValueKind.Int, node, 0);
+
+    /// <summary>An int known at compile time.</summary>
+    public bool IsKnown => Kind == ValueKind.Int && Node < 0;
 }

@@ -45,7 +45,16 @@ internal static class DynamicsParser
                 signature.Parameters is not null,
                 sizes.Value.StateSize,
                 sizes.Value.ParameterSize,
-                program with { Outputs = body.OutputNodes(sizes.Value.StateSize) },
+                program with
+                {
+                    Outputs = program.OutputsInMemory ? EquatableArray<int>.Empty : body.OutputNodes(sizes.Value.StateSize),
+                    Arrays = program.Arrays.Select((a, i) => i switch
+                    {
+                        Ir.Arrays.State or Ir.Arrays.Derivative => a with { Length = sizes.Value.StateSize },
+                        Ir.Arrays.Parameters => a with { Length = sizes.Value.ParameterSize },
+                        _ => a,
+                    }).ToEquatableArray(),
+                },
                 body.UserNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
                 LocationOf(syntax));
             return Result(model, diagnostics);

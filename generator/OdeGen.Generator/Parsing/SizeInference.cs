@@ -17,6 +17,17 @@ internal static class SizeInference
         var location = syntax.Identifier.GetLocation();
         int Largest(SpanKind span) => body.Indices.Keys.Where(k => k.Span == span).Select(k => k.Index).DefaultIfEmpty(-1).Max();
 
+        if (declaredState <= 0 && (body.OutputsInMemory || body.DynamicIndices.ContainsKey(SpanKind.State) || body.DynamicIndices.ContainsKey(SpanKind.Derivative)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.SizeNotInferable, location, "state size", syntax.Identifier.Text, "y or dy is indexed with a loop index", "StateSize"));
+            return null;
+        }
+        if (declaredParameters <= 0 && body.DynamicIndices.ContainsKey(SpanKind.Parameters))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.SizeNotInferable, location, "parameter size", syntax.Identifier.Text, "p is indexed with a loop index", "ParameterSize"));
+            return null;
+        }
+
         int stateSize = declaredState > 0 ? declaredState : Largest(SpanKind.Derivative) + 1;
         if (stateSize <= 0)
         {

@@ -59,8 +59,52 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void LoopIsAnUnsupportedStatement() =>
-        Expect(Dynamics("        double s = 0;\n        while (s < 1) s += y[0]; // here\n        dy[0] = s;"), "ODE0003");
+    public void WhileLoopIsAnUnsupportedStatement()
+    {
+        var d = Expect(Dynamics("        double s = 0;\n        while (s < 1) s += y[0]; // here\n        dy[0] = s;"), "ODE0003");
+        Assert.Contains("for (int i = a; i < b; i++)", d.GetMessage());
+    }
+
+    [Fact]
+    public void ForLoopWithAnotherShapeIsAnUnsupportedStatement() =>
+        Expect(Dynamics("        double s = 0;\n        for (int i = 0; i < 3; i += 2) s += y[i]; // here\n        dy[0] = s;", "[OdeDynamics(StateSize = 3)]"), "ODE0003");
+
+    [Fact]
+    public void StackallocInsideALoopIsAnUnsupportedStatement() =>
+        Expect(Dynamics("        for (int i = 0; i < 2; i++)\n        {\n            Span<double> h = stackalloc double[2]; // here\n            h[0] = y[i];\n            dy[i] = h[0];\n        }", "[OdeDynamics(StateSize = 2)]"), "ODE0003");
+
+    [Fact]
+    public void LoopIndexedStateNeedsADeclaredSize()
+    {
+        var d = Expect(InClass("    [OdeDynamics]\n    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) // here\n    {\n        for (int i = 0; i < 3; i++) dy[i] = -y[i];\n    }"), "ODE0006");
+        Assert.Contains("StateSize", d.GetMessage());
+    }
+
+    [Fact]
+    public void OutputReadBackInAMethodWhoseLoopsWriteIt() =>
+        Expect(Dynamics("        for (int i = 0; i < 2; i++) dy[i] = y[i];\n        double s = dy[0]; // here", "[OdeDynamics(StateSize = 2)]"), "ODE0016");
+
+    [Fact]
+    public void ScratchSpanReadInTheLoopThatWritesIt()
+    {
+        var d = Expect(Dynamics("        Span<double> h = stackalloc double[3];\n        for (int i = 1; i < 3; i++)\n        {\n            h[i] = h[i - 1] + y[i]; // here\n        }\n        for (int i = 0; i < 3; i++) dy[i] = h[i];", "[OdeDynamics(StateSize = 3)]"), "ODE0017");
+        Assert.Contains("'h'", d.GetMessage());
+    }
+
+    [Fact]
+    public void CarriedValueThatDoesNotAccumulate()
+    {
+        var d = Expect(Dynamics("        double product = 1;\n        for (int i = 0; i < 3; i++) // here\n        {\n            product *= y[i];\n        }\n        dy[0] = product;", "[OdeDynamics(StateSize = 3)]"), "ODE0018");
+        Assert.Contains("'product'", d.GetMessage());
+    }
+
+    [Fact]
+    public void CarriedValueReadInsideTheLoop() =>
+        Expect(Dynamics("        double s = 0;\n        for (int i = 0; i < 3; i++) // here\n        {\n            s += y[i];\n            dy[i] = s;\n        }", "[OdeDynamics(StateSize = 3)]"), "ODE0018");
+
+    [Fact]
+    public void StackallocIndexOutOfRange() =>
+        Expect(Dynamics("        Span<double> h = stackalloc double[2];\n        h[2] = y[0]; // here\n        dy[0] = h[0];"), "ODE0010");
 
     [Fact]
     public void ThrowIsAnUnsupportedStatement() =>
