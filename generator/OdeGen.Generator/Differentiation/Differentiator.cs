@@ -21,7 +21,7 @@ internal static class Differentiator
         var jvp = Forward(program, Seeds.All, "Dot", OutputSpan.Jv, ArrayKind.Jv);
         var vjp = Vjp(model);
         var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
-        if (program.HasLoops)
+        if (HasRunTimeIndices(program))
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
             return new DerivativeModel(model, jvp, vjp, null, null, time,
@@ -33,6 +33,12 @@ internal static class Differentiator
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows);
     }
+
+    /// <summary>
+    /// Whether elements are indexed by values known only at run time (loop indices, Math.Sign): then the
+    /// Jacobians are built from JVPs and the VJP accumulates into wJy and wJp.
+    /// </summary>
+    private static bool HasRunTimeIndices(IrProgram program) => program.HasLoops || program.Nodes.Any(n => n.Op == Op.Load);
 
     /// <summary>Which inputs a forward sweep differentiates with respect to.</summary>
     private enum Seeds
@@ -125,9 +131,9 @@ internal static class Differentiator
         var adjointArrays = new Dictionary<int, int>();
         var body = new List<Stmt>();
         g.Enter(0, body);
-        if (program.HasLoops)
+        if (HasRunTimeIndices(program))
         {
-            // Elements of y and p read in loops add into wJy and wJp, which therefore start at zero.
+            // Elements of y and p read at run-time indices add into wJy and wJp, which therefore start at zero.
             arrays.Add(new ArrayInfo(ArrayKind.WJy, model.StateSize, "wJy"));
             adjointArrays[Arrays.State] = arrays.Count - 1;
             arrays.Add(new ArrayInfo(ArrayKind.WJp, model.ParameterSize, "wJp"));
@@ -162,7 +168,7 @@ internal static class Differentiator
     /// <summary>The cotangent of a constant-index leaf: written, or added to what the loops accumulated.</summary>
     private static void StoreCotangent(GraphBuilder g, IrProgram program, OutputSpan span, ArrayKind kind, List<ArrayInfo> arrays, int index, int cotangent)
     {
-        if (!program.HasLoops)
+        if (!HasRunTimeIndices(program))
         {
             g.Append(new StoreStmt(span, index, OrZero(g, cotangent)));
             return;

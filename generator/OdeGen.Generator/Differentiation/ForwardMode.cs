@@ -62,7 +62,7 @@ internal sealed class ForwardMode
             switch (statement)
             {
                 case LetStmt let:
-                    _g.Append(let);
+                    _g.Define(let);
                     Node(let.Node);
                     break;
                 case IfStmt branch:

@@ -44,7 +44,9 @@ internal sealed class ReverseMode
         IReadOnlyDictionary<int, int>? adjointArrays = null)
     {
         var mode = new ReverseMode(g, cotangentName, adjointArrays ?? new Dictionary<int, int>());
+        // The whole forward sweep comes first, so the reverse sweep may share any of its values.
         foreach (var statement in program.Body.Statements) g.Append(statement);
+        g.Register(program.Body);
         for (int i = 0; i < seeds.Count; i++)
         {
             if (seeds[i] >= 0) mode.AddTerm(program.Outputs[i], seeds[i]);

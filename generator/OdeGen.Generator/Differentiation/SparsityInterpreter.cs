@@ -111,6 +111,9 @@ internal sealed class SparsityInterpreter
     {
         switch (node.Op)
         {
+            case Op.Load when !IsStatic(node.A):
+                // An index that depends on the state (through Math.Sign) may be any element.
+                return node.Index == Arrays.State ? new HashSet<int>(Enumerable.Range(0, _program.Arrays[Arrays.State].Length)) : AllOf(node.Index);
             case Op.Load:
                 int index = Int(node.A);
                 if (node.Index == Arrays.State) return new HashSet<int> { index };
@@ -163,7 +166,7 @@ internal sealed class SparsityInterpreter
         var node = N(id);
         if (node.Op == Op.Const) return node.Value != 0;
         if (!evaluate && _conditions.TryGetValue(id, out var known)) return known;
-        bool IntArgs() => N(node.A).Op.IsInt() && N(node.B).Op.IsInt();
+        bool IntArgs() => N(node.A).Op.IsInt() && N(node.B).Op.IsInt() && IsStatic(node.A) && IsStatic(node.B);
         return node.Op switch
         {
             Op.Less when IntArgs() => Int(node.A) < Int(node.B),
@@ -177,6 +180,25 @@ internal sealed class SparsityInterpreter
             Op.Or => Condition(node.A) is { } c && Condition(node.B) is { } d ? c || d : Condition(node.A) == true || Condition(node.B) == true ? true : null,
             _ => null,
         };
+    }
+
+    /// <summary>Whether an int is known here without the state: loop indices and arithmetic on them, not Math.Sign.</summary>
+    private bool IsStatic(int id)
+    {
+        var node = N(id);
+        if (node.Op == Op.Sign) return false;
+        for (int slot = 0; slot < node.Op.Arity(); slot++)
+        {
+            if (!IsStatic(node.Arg(slot))) return false;
+        }
+        return true;
+    }
+
+    private HashSet<int> AllOf(int array)
+    {
+        var all = new HashSet<int>();
+        if (_arrays.TryGetValue(array, out var elements)) foreach (var element in elements) all.UnionWith(element);
+        return all;
     }
 
     private static HashSet<int> Union(HashSet<int> a, HashSet<int> b)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using OdeGen.Generator.Model;
 
@@ -23,7 +24,11 @@ internal sealed class GraphBuilder
         _open.Push((0, new List<Stmt>()));
     }
 
-    /// <summary>Continues building on a frozen graph (the differentiation stage extends the parsed one).</summary>
+    /// <summary>
+    /// Continues building on a frozen graph (the differentiation stage extends the parsed one). Only leaves
+    /// are available for sharing at first: a computed node becomes shareable when its definition is placed
+    /// again (<see cref="Define"/>), so that a derivative never reuses a value defined further down.
+    /// </summary>
     public GraphBuilder(EquatableArray<Node> nodes, EquatableArray<int> scopeParents)
     {
         foreach (int parent in scopeParents) NewScope(parent);
@@ -31,10 +36,25 @@ internal sealed class GraphBuilder
         {
             var node = nodes[id];
             _nodes.Add(node);
-            if (!IsUnique(node.Op)) _scopeTables[node.Scope][node.Key] = id;
+            if (node.Op.IsLeaf() && !IsUnique(node.Op)) _scopeTables[node.Scope][node.Key] = id;
         }
         _open.Push((0, new List<Stmt>()));
     }
+
+    /// <summary>Appends the definition of an existing node here, and makes it available for sharing from now on.</summary>
+    public void Define(LetStmt let)
+    {
+        CurrentStatements.Add(let);
+        var node = _nodes[let.Node];
+        if (!IsUnique(node.Op)) _scopeTables[node.Scope][node.Key] = let.Node;
+    }
+
+    /// <summary>Makes the nodes defined in <paramref name="block"/> and its regions available for sharing.</summary>
+    public void Register(Block block) =>
+        IrUses.Walk(block, statement =>
+        {
+            if (statement is LetStmt let && !IsUnique(_nodes[let.Node].Op)) _scopeTables[_nodes[let.Node].Scope][_nodes[let.Node].Key] = let.Node;
+        });
 
     public int Count => _nodes.Count;
 
@@ -187,18 +207,18 @@ internal sealed class GraphBuilder
                 if (x.Op == Op.Neg) return x.A;
                 break;
             case Op.Add:
+                // Only folds that are exact for every x, signed zeros included: x + (-0) = x, but x + (+0) is +0 for x = -0.
                 if (x!.IsConst && y!.IsConst) return Const(x.Value + y.Value);
-                if (x.IsConstValue(0)) return b;
-                if (y!.IsConstValue(0)) return a;
-                if (y.Op == Op.Neg) return Sub(a, y.A);
+                if (IsNegativeZero(x)) return b;
+                if (IsNegativeZero(y!)) return a;
+                if (y!.Op == Op.Neg) return Sub(a, y.A);
                 if (x.Op == Op.Neg) return Sub(b, x.A);
                 if (a == b) return Mul(Const(2), a); // x + x = 2x exactly
                 break;
             case Op.Sub:
                 if (x!.IsConst && y!.IsConst) return Const(x.Value - y.Value);
-                if (y!.IsConstValue(0)) return a;
-                if (x.IsConstValue(0)) return Neg(b);
-                if (y.Op == Op.Neg) return Add(a, y.A);
+                if (IsPositiveZero(y!)) return a;   // x - (+0) = x exactly; 0 - x is not -x for x = +0
+                if (y!.Op == Op.Neg) return Add(a, y.A);
                 break;
             case Op.Mul:
                 if (x!.IsConst && y!.IsConst) return Const(x.Value * y.Value);
@@ -276,6 +296,10 @@ internal sealed class GraphBuilder
     }
 
     private int Bool(bool value) => Const(value ? 1 : 0);
+
+    private static bool IsPositiveZero(Node node) => node.IsConst && BitConverter.DoubleToInt64Bits(node.Value) == 0;
+
+    private static bool IsNegativeZero(Node node) => node.IsConst && BitConverter.DoubleToInt64Bits(node.Value) == long.MinValue;
 
     private static bool Known(Node? node) => node is { Op: Op.Const or Op.IntConst };
 }

@@ -59,7 +59,7 @@ internal static class OpFacts
     public static bool IsBoolean(this Op op) => op >= Op.Less && op <= Op.Not;
 
     /// <summary>Operations whose value is an int (indices); they have no derivative.</summary>
-    public static bool IsInt(this Op op) => op is Op.IntConst or Op.LoopIndex or (>= Op.IntAdd and <= Op.IntRem);
+    public static bool IsInt(this Op op) => op is Op.IntConst or Op.LoopIndex or Op.Sign or (>= Op.IntAdd and <= Op.IntRem);
 
     /// <summary>Neither a derivative nor a cotangent flows through these.</summary>
     public static bool IsNonDifferentiable(this Op op) => op.IsBoolean() || op.IsInt();

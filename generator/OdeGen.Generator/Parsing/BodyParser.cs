@@ -239,6 +239,13 @@ internal sealed partial class BodyParser
         var condition = Expression(conditional.Condition);
         if (condition.Kind == ValueKind.Error) return;
         var cond = Convert(condition, ValueKind.Bool, conditional.Condition).Node;
+        if (_graph[cond].IsConst)
+        {
+            // A condition known at compile time: only the branch taken exists.
+            var taken = _graph[cond].Value != 0 ? conditional.WhenTrue : conditional.WhenFalse;
+            if (taken is not null) Statement(taken, lastAtTopLevel: false);
+            return;
+        }
 
         var variablesBefore = new Dictionary<ISymbol, Value>(_variables, SymbolEqualityComparer.Default);
         var outputsBefore = new Dictionary<int, int>(_outputs);
@@ -489,7 +496,9 @@ internal sealed partial class BodyParser
                 _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonSmoothFunction, invocation.Syntax.GetLocation(), target.Name, KnownMathFunctions.DerivativeConvention(op)));
             int a0 = Convert(arguments[0], ValueKind.Double, invocation).Node;
             int a1 = arguments.Count > 1 ? Convert(arguments[1], ValueKind.Double, invocation).Node : -1;
-            return Value.Double(_graph.Emit(op, a0, a1));
+            int result = _graph.Emit(op, a0, a1);
+            // Math.Sign returns an int: 'Math.Sign(x) / 2' divides ints, as the user's method does.
+            return op == Op.Sign ? Value.IntNode(result) : Value.Double(result);
         }
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DifferentiableAttribute))
             return Inline(invocation);

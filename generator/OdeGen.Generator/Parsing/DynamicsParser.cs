@@ -24,6 +24,10 @@ internal static class DynamicsParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {
+            // A method that does not compile gets the compiler's own errors; reading it further would only guess.
+            if (context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+                return Result(null, new List<DiagnosticInfo>());
+
             var diagnostics = new List<DiagnosticInfo>();
             var signature = SignatureChecker.Check(method, syntax, diagnostics);
             if (signature is null) return Result(null, diagnostics);

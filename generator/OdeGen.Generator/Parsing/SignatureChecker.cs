@@ -45,7 +45,7 @@ internal static class SignatureChecker
         var rivals = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
             .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DynamicsAttribute))
             .Where(m => m.Locations.FirstOrDefault() is { } other && other.SourceSpan.Start < location.SourceSpan.Start);
-        if (rivals.Any() || method.ContainingType.GetMembers(structName).Any(m => !m.IsImplicitlyDeclared))
+        if (rivals.Any() || method.ContainingType.Name == structName || method.ContainingType.GetMembers(structName).Any(m => !m.IsImplicitlyDeclared))
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateSystem, location, structName, method.Name));
             return null;

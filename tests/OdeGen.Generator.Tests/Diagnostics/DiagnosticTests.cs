@@ -200,8 +200,25 @@ public class DiagnosticTests
         Expect(Dynamics("        dy[0] = dy[1] * y[0]; // here\n        dy[1] = y[1];"), "ODE0012");
 
     [Fact]
-    public void IndexThatIsNotAConstant() =>
-        Expect(Dynamics("        dy[0] = y[Math.Sign(y[0])]; // here"), "ODE0013");
+    public void IntThatDependsOnTheBranchTaken() =>
+        Expect(Dynamics("        int k = 0;\n        if (y[0] > 0) k = 1; // here\n        dy[0] = y[k];"), "ODE0013");
+
+    [Fact]
+    public void IndexFromTheStateNeedsADeclaredSize() =>
+        Expect(InClass("    [OdeDynamics]\n    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) // here\n    {\n        dy[0] = y[1 + Math.Sign(y[0])];\n        dy[1] = y[1];\n        dy[2] = y[2];\n    }"), "ODE0006");
+
+    [Fact]
+    public void ContainingTypeNamedLikeTheStruct() =>
+        Expect(GeneratorHarness.Usings + "public static partial class RhsSystem\n{\n    [OdeDynamics]\n    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) // here\n    { dy[0] = y[0]; }\n}\n", "ODE0015");
+
+    [Fact]
+    public void MethodThatDoesNotCompileGetsOnlyTheCompilersErrors()
+    {
+        var result = GeneratorHarness.Run(Dynamics("        dy[0] = y[0] + true;"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.GeneratedSources);
+        Assert.Contains(result.CompilerErrors, d => d.Id == "CS0019");
+    }
 
     [Fact]
     public void RecursiveHelperIsInvalid()

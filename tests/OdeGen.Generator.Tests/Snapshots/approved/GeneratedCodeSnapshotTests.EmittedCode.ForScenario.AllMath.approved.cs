@@ -41,8 +41,7 @@ namespace OdeGen.Tests.Corpus
                 double sum = y[0] * y[0] + positive * positive;
                 double product = 0.2 * y[0];
                 double product2 = 0.1 * y[1];
-                double product3 = y[2] * y[2];
-                double exp = global::System.Math.Exp(-product3);
+                double exp = global::System.Math.Exp(-(y[2] * y[2]));
                 double log = global::System.Math.Log(positive);
                 double sum2 = positive + y[3] * y[3];
                 double sqrt2 = global::System.Math.Sqrt(positive);
@@ -56,10 +55,10 @@ namespace OdeGen.Tests.Corpus
                     dy[2] = global::System.Math.Sinh(product) + global::System.Math.Cosh(product2) + exp;
                     dy[3] = log + global::System.Math.Log10(sum2) + sqrt2 + cbrt;
                     dy[4] = pow + global::System.Math.Pow(y[3], 3.0) + global::System.Math.Abs(difference);
-                    dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
+                    dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + (double)global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
                 }
                 jv[0] = global::System.Math.Cos(y[0]) * vy[0] - global::System.Math.Sin(y[1]) * vy[1] + (1.0 + tan * tan) * (0.3 * vy[2]);
-                jv[1] = boundedDot / sqrt + (y[1] * (boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + product3) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
+                jv[1] = boundedDot / sqrt + (y[1] * (boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
                 jv[2] = global::System.Math.Cosh(product) * (0.2 * vy[0]) + global::System.Math.Sinh(product2) * (0.1 * vy[1]) - exp * (2.0 * (y[2] * vy[2]));
                 jv[3] = positiveDot / positive + (positiveDot + 2.0 * (y[3] * vy[3])) / (sum2 * 2.302585092994046) + positiveDot / (2.0 * sqrt2) + (positiveDot + vy[0]) / (3.0 * (cbrt * cbrt));
                 jv[4] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + global::System.Math.Sign(difference) * vy[4];
@@ -100,7 +99,7 @@ namespace OdeGen.Tests.Corpus
                     dy[2] = global::System.Math.Sinh(product) + global::System.Math.Cosh(product2) + exp;
                     dy[3] = log + global::System.Math.Log10(sum) + sqrt + cbrt;
                     dy[4] = pow + global::System.Math.Pow(y[3], 3.0) + global::System.Math.Abs(difference);
-                    dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
+                    dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + (double)global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
                 }
                 wJy[0] = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + global::System.Math.Cos(y[0]) * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
                 wJy[1] = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - global::System.Math.Sin(y[1]) * w[0] + product6 + product6;
@@ -124,10 +123,9 @@ namespace OdeGen.Tests.Corpus
                 double tan = global::System.Math.Tan(0.3 * y[2]);
                 double sqrt = global::System.Math.Sqrt(1.0 - bounded * bounded);
                 double sum = y[0] * y[0] + positive * positive;
-                double product = y[2] * y[2];
-                double product2 = (positive + y[3] * y[3]) * 2.302585092994046;
+                double product = (positive + y[3] * y[3]) * 2.302585092994046;
                 double cbrt = global::System.Math.Cbrt(positive + y[0]);
-                double product3 = 3.0 * (cbrt * cbrt);
+                double product2 = 3.0 * (cbrt * cbrt);
                 bool condition = y[0] <= y[5];
                 jac.Clear();
                 jac[0] = global::System.Math.Cos(y[0]); // d(dy[0])/dy[0]
@@ -135,13 +133,13 @@ namespace OdeGen.Tests.Corpus
                 jac[2] = (1.0 + tan * tan) * 0.3; // d(dy[0])/dy[2]
                 jac[6] = boundedDy0 / sqrt + y[1] * (boundedDy0 / -sqrt) + positive / sum; // d(dy[1])/dy[0]
                 jac[7] = global::System.Math.Acos(bounded) - y[0] / sum * positiveDy1; // d(dy[1])/dy[1]
-                jac[8] = 1.0 / (1.0 + product); // d(dy[1])/dy[2]
+                jac[8] = 1.0 / (1.0 + y[2] * y[2]); // d(dy[1])/dy[2]
                 jac[12] = global::System.Math.Cosh(0.2 * y[0]) * 0.2; // d(dy[2])/dy[0]
                 jac[13] = global::System.Math.Sinh(0.1 * y[1]) * 0.1; // d(dy[2])/dy[1]
-                jac[14] = -(global::System.Math.Exp(-product) * (2.0 * y[2])); // d(dy[2])/dy[2]
-                jac[18] = 1.0 / product3; // d(dy[3])/dy[0]
-                jac[19] = positiveDy1 / positive + positiveDy1 / product2 + positiveDy1 / (2.0 * global::System.Math.Sqrt(positive)) + positiveDy1 / product3; // d(dy[3])/dy[1]
-                jac[21] = 2.0 * y[3] / product2; // d(dy[3])/dy[3]
+                jac[14] = -(global::System.Math.Exp(-(y[2] * y[2])) * (2.0 * y[2])); // d(dy[2])/dy[2]
+                jac[18] = 1.0 / product2; // d(dy[3])/dy[0]
+                jac[19] = positiveDy1 / positive + positiveDy1 / product + positiveDy1 / (2.0 * global::System.Math.Sqrt(positive)) + positiveDy1 / product2; // d(dy[3])/dy[1]
+                jac[21] = 2.0 * y[3] / product; // d(dy[3])/dy[3]
                 jac[25] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDy1; // d(dy[4])/dy[1]
                 jac[27] = 3.0 * global::System.Math.Pow(y[3], 2.0); // d(dy[4])/dy[3]
                 jac[28] = global::System.Math.Sign(y[4] - 0.25); // d(dy[4])/dy[4]
