@@ -1,0 +1,119 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// The integration loop for explicit Runge–Kutta methods, generic over the right-hand side so the JIT
+/// specializes it: step, ask the controller, record output, repeat (HNW I, Sect. II.4; the loop of dopri5.f).
+/// Every buffer is allocated before the first step.
+/// </summary>
+internal static class ExplicitRungeKuttaDriver
+{
+    public static OdeSolution Integrate<TRhs>(ref TRhs rhs, ButcherTableau tableau, ReadOnlySpan<double> y0,
+        double t0, double t1, SolverOptions options)
+        where TRhs : struct, IRightHandSide
+    {
+        int n = rhs.Size;
+        int direction = t1 >= t0 ? 1 : -1;
+        bool fixedStep = options.FixedStep is not null || !tableau.IsAdaptive;
+        if (fixedStep && options.FixedStep is null)
+            throw new ArgumentException($"{tableau.Name} is a fixed-step method: set SolverOptions.FixedStep.", "options");
+
+        var stepper = new ExplicitRungeKuttaStepper(tableau, n);
+        var output = new SolutionBuilder(n, t0, t1, options, tableau.DenseForm, tableau.DenseCoefficients);
+        var y = y0.ToArray();
+        var y1 = new double[n];
+        double atol = options.AbsTol, rtol = options.RelTol;
+        double hMax = Math.Min(options.MaxStep ?? Math.Abs(t1 - t0), Math.Abs(t1 - t0));
+        var (beta, safety, facMin, facMax) = tableau.ControllerDefaults;
+        var controller = new PIController(tableau.ControllerK, beta, safety, facMin, facMax);
+        var token = options.CancellationToken;
+        int nfe = 0, accepted = 0, rejected = 0, attempts = 0;
+
+        double t = t0;
+        rhs.Evaluate(t, y, stepper.F0);
+        nfe++;
+        output.Start(t0, y);
+        if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
+
+        double h;
+        long fixedCount = 0, fixedIndex = 0;
+        if (fixedStep)
+        {
+            double hf = Math.Abs(options.FixedStep!.Value);
+            // Number of steps so that the last one ends at t1 (a last step shorter than h only when h does not divide the interval).
+            fixedCount = (long)Math.Ceiling(Math.Abs(t1 - t0) / hf * (1 - 1e-12));
+            if (fixedCount < 1) fixedCount = 1;
+            h = direction * hf;
+        }
+        else if (options.InitialStep is { } h0)
+        {
+            h = direction * Math.Min(Math.Abs(h0), hMax);
+        }
+        else
+        {
+            h = InitialStep.Hairer(ref rhs, t0, y, stepper.F0, tableau.Order, direction, hMax, atol, rtol, y1, stepper.Stage(stepper.F1Slot));
+            nfe++;
+        }
+
+        while (true)
+        {
+            if (attempts >= options.MaxSteps)
+                throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
+            token.ThrowIfCancellationRequested();
+            bool last;
+            if (fixedStep)
+            {
+                last = fixedIndex + 1 == fixedCount;
+                h = last ? t1 - t : (t0 + (fixedIndex + 1) * direction * Math.Abs(options.FixedStep!.Value)) - t;
+            }
+            else
+            {
+                if (0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10)
+                    throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
+                // Hairer: stretch the last step by up to 1% rather than leave a tiny one.
+                last = (t + 1.01 * h - t1) * direction > 0;
+                if (last) h = t1 - t;
+            }
+
+            stepper.Step(ref rhs, t, y, h, y1);
+            nfe += stepper.EvaluationsPerStep;
+            attempts++;
+
+            double hNew = h;
+            bool ok = fixedStep || controller.Decide(stepper.Error(h, y, y1, atol, rtol), h, out hNew);
+            if (!ok)
+            {
+                if (accepted >= 1) rejected++;
+                h = hNew;
+                continue;
+            }
+
+            double tEnd = last ? t1 : t + h;
+            for (int i = 0; i < n; i++)
+                if (!double.IsFinite(y1[i]))
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: the state became non-finite in the step from t = {t}.");
+            nfe += stepper.CompleteStep(ref rhs, tEnd, y1);
+            if (output.NeedsDense(tEnd)) nfe += stepper.BuildDense(ref rhs, t, tEnd - t, y, y1, output.Coefficients);
+            output.Accept(t, tEnd, y1);
+            accepted++;
+            stepper.Advance();
+            y1.AsSpan().CopyTo(y);
+            t = tEnd;
+            fixedIndex++;
+            if (options.Progress is { } progress && accepted % Math.Max(1, options.ProgressInterval) == 0)
+                progress.Report((t - t0) / (t1 - t0));
+            if (last) break;
+            if (!fixedStep)
+            {
+                if (Math.Abs(hNew) > hMax) hNew = direction * hMax;
+                h = hNew;
+            }
+        }
+        options.Progress?.Report(1.0);
+        return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, accepted, rejected), t0, t1);
+
+        OdeSolverException Fail(OdeSolverFailure reason, string message)
+            => new(reason, t, output.Build(tableau.Name, new SolverStats(nfe, 0, 0, accepted, rejected), t0, t), message);
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// The lowest-level view of an ODE right-hand side used by the steppers: <c>dy = f(t, y)</c> with any
+/// parameters already bound. Steppers take it as a generic struct parameter so the JIT specializes them;
+/// gradient methods supply their own augmented right-hand sides through the same interface.
+/// </summary>
+internal interface IRightHandSide
+{
+    /// <summary>Length of the state.</summary>
+    int Size { get; }
+
+    /// <summary><c>dy = f(t, y)</c>.</summary>
+    void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dy);
+}
+
+/// <summary>A right-hand side that also provides <c>df/dy</c> (dense, row-major) and <c>df/dt</c>, as stiff solvers need.</summary>
+internal interface IJacobianRightHandSide : IRightHandSide
+{
+    /// <summary>Dense row-major <c>df/dy</c>, <c>Size x Size</c>.</summary>
+    void JacobianY(double t, ReadOnlySpan<double> y, Span<double> jac);
+
+    /// <summary><c>df/dt</c>.</summary>
+    void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> dfdt);
+}

@@ -1,0 +1,140 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// The integration loop for Rosenbrock methods. Jacobian policy (as in Hairer's rodas.f): <c>J</c> and
+/// <c>df/dt</c> are evaluated once per accepted step; a rejected step reuses them and only refactorizes
+/// <c>M = I/(γh) - J</c> for the smaller <c>h</c>. A singular <c>M</c> or a non-finite error estimate
+/// rejects the step with a four-fold (resp. five-fold) reduction.
+/// </summary>
+internal static class RosenbrockDriver
+{
+    public static OdeSolution Integrate<TRhs>(ref TRhs rhs, RosenbrockTableau tableau, ReadOnlySpan<double> y0,
+        double t0, double t1, SolverOptions options)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        int n = rhs.Size;
+        int direction = t1 >= t0 ? 1 : -1;
+        bool fixedStep = options.FixedStep is not null;
+        var stepper = new RosenbrockStepper(tableau, n);
+        var output = new SolutionBuilder(n, t0, t1, options, DenseForm.HairerNested, 5);
+        var y = y0.ToArray();
+        var y1 = new double[n];
+        var scratch = new double[n];
+        double atol = options.AbsTol, rtol = options.RelTol;
+        double hMax = Math.Min(options.MaxStep ?? Math.Abs(t1 - t0), Math.Abs(t1 - t0));
+        // Hairer's rodas.f defaults: safety 0.9, step ratio in [0.2, 6]; embedded order 4, so exponent 1/5.
+        var controller = new PIController(tableau.Order, 0.0, 0.9, 0.2, 6.0);
+        var token = options.CancellationToken;
+        int nfe = 0, njac = 0, nlu = 0, accepted = 0, rejected = 0, attempts = 0;
+
+        double t = t0;
+        rhs.Evaluate(t, y, stepper.F0);
+        nfe++;
+        output.Start(t0, y);
+        if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
+
+        double h;
+        long fixedCount = 0, fixedIndex = 0;
+        if (fixedStep)
+        {
+            double hf = options.FixedStep!.Value;
+            fixedCount = Math.Max(1, (long)Math.Ceiling(Math.Abs(t1 - t0) / hf * (1 - 1e-12)));
+            h = direction * hf;
+        }
+        else if (options.InitialStep is { } h0)
+        {
+            h = direction * Math.Min(h0, hMax);
+        }
+        else
+        {
+            h = InitialStep.Hairer(ref rhs, t0, y, stepper.F0, tableau.Order, direction, hMax, atol, rtol, y1, scratch);
+            nfe++;
+        }
+
+        bool newJacobian = true;
+        double factoredH = double.NaN;
+        while (true)
+        {
+            if (attempts >= options.MaxSteps)
+                throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
+            token.ThrowIfCancellationRequested();
+            bool last;
+            if (fixedStep)
+            {
+                last = fixedIndex + 1 == fixedCount;
+                h = last ? t1 - t : (t0 + (fixedIndex + 1) * direction * options.FixedStep!.Value) - t;
+            }
+            else
+            {
+                if (0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10)
+                    throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
+                last = (t + 1.01 * h - t1) * direction > 0;
+                if (last) h = t1 - t;
+            }
+
+            if (newJacobian)
+            {
+                stepper.UpdateJacobian(ref rhs, t, y);
+                njac++;
+                newJacobian = false;
+                factoredH = double.NaN;
+            }
+            attempts++;
+            if (h != factoredH)
+            {
+                nlu++;
+                if (!stepper.Factor(h))
+                {
+                    factoredH = double.NaN;
+                    if (fixedStep) throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: singular iteration matrix at t = {t}.");
+                    controller.ForceReject();
+                    if (accepted >= 1) rejected++;
+                    h *= 0.25;
+                    continue;
+                }
+                factoredH = h;
+            }
+
+            stepper.Step(ref rhs, t, y, h, y1);
+            nfe += stepper.EvaluationsPerStep;
+
+            double hNew = h;
+            bool ok = fixedStep || controller.Decide(stepper.Error(y, y1, atol, rtol), h, out hNew);
+            if (!ok)
+            {
+                if (accepted >= 1) rejected++;
+                h = hNew;
+                continue;
+            }
+
+            double tEnd = last ? t1 : t + h;
+            for (int i = 0; i < n; i++)
+                if (!double.IsFinite(y1[i]))
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: the state became non-finite in the step from t = {t}.");
+            if (output.NeedsDense(tEnd)) stepper.BuildDense(y, y1, output.Coefficients);
+            output.Accept(t, tEnd, y1);
+            accepted++;
+            y1.AsSpan().CopyTo(y);
+            t = tEnd;
+            fixedIndex++;
+            if (options.Progress is { } progress && accepted % Math.Max(1, options.ProgressInterval) == 0)
+                progress.Report((t - t0) / (t1 - t0));
+            if (last) break;
+            rhs.Evaluate(t, y, stepper.F0);
+            nfe++;
+            newJacobian = true;
+            if (!fixedStep)
+            {
+                if (Math.Abs(hNew) > hMax) hNew = direction * hMax;
+                h = hNew;
+            }
+        }
+        options.Progress?.Report(1.0);
+        return output.Build(tableau.Name, new SolverStats(nfe, njac, nlu, accepted, rejected), t0, t1);
+
+        OdeSolverException Fail(OdeSolverFailure reason, string message)
+            => new(reason, t, output.Build(tableau.Name, new SolverStats(nfe, njac, nlu, accepted, rejected), t0, t), message);
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// One step of a Rosenbrock method (<see cref="RosenbrockTableau"/>) with the analytic Jacobian: the iteration
+/// matrix <c>M = I/(γh) - J</c> is factorized in place (<see cref="LuDecomposition"/>) and each stage costs one
+/// evaluation of <c>f</c> and one triangular solve. All buffers are allocated once.
+/// </summary>
+internal sealed class RosenbrockStepper
+{
+    private readonly RosenbrockTableau _tableau;
+    private readonly int _n;
+    private readonly int _s;
+    private readonly double[] _jac;
+    private readonly double[] _w;
+    private readonly int[] _pivots;
+    private readonly double[] _dfdt;
+    private readonly double[] _k;
+    private readonly double[] _u;
+    private readonly double[] _err;
+
+    public RosenbrockStepper(RosenbrockTableau tableau, int n)
+    {
+        _tableau = tableau;
+        _n = n;
+        _s = tableau.Stages;
+        _jac = new double[n * n];
+        _w = new double[n * n];
+        _pivots = new int[n];
+        _dfdt = new double[n];
+        _k = new double[_s * n];
+        _u = new double[n];
+        _err = new double[n];
+        F0 = new double[n];
+    }
+
+    /// <summary><c>f(t, y0)</c>; the caller fills it at the start of every new step.</summary>
+    public double[] F0 { get; }
+
+    /// <summary>Evaluations of <c>f</c> per <see cref="Step{TRhs}"/> (every stage but the first).</summary>
+    public int EvaluationsPerStep => _s - 1;
+
+    /// <summary>Stage <paramref name="i"/> of the last step.</summary>
+    public Span<double> Stage(int i) => _k.AsSpan(i * _n, _n);
+
+    /// <summary>Evaluates <c>J = df/dy</c> and <c>df/dt</c> at (<paramref name="t"/>, <paramref name="y"/>).</summary>
+    public void UpdateJacobian<TRhs>(ref TRhs rhs, double t, ReadOnlySpan<double> y)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        rhs.JacobianY(t, y, _jac);
+        rhs.TimeDerivative(t, y, _dfdt);
+    }
+
+    /// <summary>Forms and factorizes <c>M = I/(γh) - J</c>; false when it is singular.</summary>
+    public bool Factor(double h)
+    {
+        double diag = 1.0 / (_tableau.Gamma * h);
+        for (int i = 0; i < _jac.Length; i++) _w[i] = -_jac[i];
+        for (int i = 0; i < _n; i++) _w[i * _n + i] += diag;
+        return LuDecomposition.Factor(_w, _n, _pivots);
+    }
+
+    /// <summary>Computes all stages and <paramref name="y1"/>; <see cref="F0"/>, the Jacobian and the factorization must be current.</summary>
+    public void Step<TRhs>(ref TRhs rhs, double t, ReadOnlySpan<double> y0, double h, Span<double> y1)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        var tab = _tableau;
+        for (int i = 0; i < _s; i++)
+        {
+            var ki = Stage(i);
+            if (i == 0)
+            {
+                F0.AsSpan().CopyTo(ki);
+            }
+            else
+            {
+                y0.CopyTo(_u);
+                for (int j = 0; j < i; j++)
+                {
+                    double a = tab.A[i * _s + j];
+                    if (a == 0.0) continue;
+                    var kj = Stage(j);
+                    for (int l = 0; l < _n; l++) _u[l] += a * kj[l];
+                }
+                rhs.Evaluate(t + tab.C[i] * h, _u, ki);
+            }
+            double hd = h * tab.D[i];
+            if (hd != 0.0)
+                for (int l = 0; l < _n; l++) ki[l] += hd * _dfdt[l];
+            for (int j = 0; j < i; j++)
+            {
+                double cij = tab.Cij[i * _s + j] / h;
+                if (cij == 0.0) continue;
+                var kj = Stage(j);
+                for (int l = 0; l < _n; l++) ki[l] += cij * kj[l];
+            }
+            LuDecomposition.Solve(_w, _n, _pivots, ki);
+        }
+        y0.CopyTo(y1);
+        for (int j = 0; j < _s; j++)
+        {
+            double b = tab.B[j];
+            if (b == 0.0) continue;
+            var kj = Stage(j);
+            for (int l = 0; l < _n; l++) y1[l] += b * kj[l];
+        }
+    }
+
+    /// <summary>Hairer's scaled RMS norm of the embedded error estimate <c>Σ e_j k_j</c>.</summary>
+    public double Error(ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, double atol, double rtol)
+    {
+        Array.Clear(_err);
+        for (int j = 0; j < _s; j++)
+        {
+            double e = _tableau.E[j];
+            if (e == 0.0) continue;
+            var kj = Stage(j);
+            for (int l = 0; l < _n; l++) _err[l] += e * kj[l];
+        }
+        return ErrorNorm.Rms(_err, y0, y1, atol, rtol);
+    }
+
+    /// <summary>
+    /// Writes the step's interpolant as five coefficient vectors of <see cref="DenseForm.HairerNested"/>:
+    /// <c>y0, y1 - y0, kd1, kd2 + kd3, -kd3</c>, which equals <c>(1-θ) y0 + θ (y1 + (1-θ)(kd1 + θ (kd2 + θ kd3)))</c>.
+    /// </summary>
+    public void BuildDense(ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, Span<double> coefficients)
+    {
+        int n = _n;
+        var H = _tableau.H;
+        for (int l = 0; l < n; l++)
+        {
+            double kd1 = 0, kd2 = 0, kd3 = 0;
+            for (int j = 0; j < _s; j++)
+            {
+                double kj = _k[j * n + l];
+                kd1 += H[j] * kj;
+                kd2 += H[_s + j] * kj;
+                kd3 += H[2 * _s + j] * kj;
+            }
+            coefficients[l] = y0[l];
+            coefficients[n + l] = y1[l] - y0[l];
+            coefficients[2 * n + l] = kd1;
+            coefficients[3 * n + l] = kd2 + kd3;
+            coefficients[4 * n + l] = -kd3;
+        }
+    }
+}
