@@ -39,15 +39,20 @@ internal sealed class CheckpointSchedule
         int nextWindow = 1;
         for (int k = 0; k < times.Length; k++)
         {
-            // Checkpoints strictly before t_k, unless they nearly coincide with a breakpoint (then that breakpoint serves).
-            while (nextWindow < windows && t0 + nextWindow * width < times[k])
+            // Checkpoints up to t_k; one that nearly coincides with a breakpoint makes that breakpoint the checkpoint.
+            bool observationIsCheckpoint = false;
+            while (nextWindow < windows && t0 + nextWindow * width < times[k] + 1e-6 * width)
             {
                 double c = t0 + nextWindow * width;
                 nextWindow++;
-                if (Near(c, points[^1], width) || Near(c, times[k], width)) continue;
-                points.Add(c);
-                observation.Add(-1);
-                checkpoint.Add(true);
+                if (Near(c, points[^1], width)) checkpoint[^1] = true;
+                else if (Near(c, times[k], width)) observationIsCheckpoint = true;
+                else
+                {
+                    points.Add(c);
+                    observation.Add(-1);
+                    checkpoint.Add(true);
+                }
             }
             if (times[k] == points[^1])
             {
@@ -56,7 +61,7 @@ internal sealed class CheckpointSchedule
             }
             points.Add(times[k]);
             observation.Add(k);
-            checkpoint.Add(false);
+            checkpoint.Add(observationIsCheckpoint);
         }
         checkpoint[^1] = true;
         return new CheckpointSchedule(points.ToArray(), observation.ToArray(), checkpoint.ToArray());

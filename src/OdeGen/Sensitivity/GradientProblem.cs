@@ -72,9 +72,13 @@ internal sealed class GradientProblem<TSystem> where TSystem : IOdeSystem
         }
     }
 
-    /// <summary>Options of a forward solve: the user's, with the given output times and dense output choice.</summary>
-    public SolverOptions ForwardOptions(IReadOnlyList<double>? saveAt, bool dense) => new()
+    /// <summary>
+    /// Options of a forward solve: the user's, with the given output times and dense output choice (into
+    /// <paramref name="storage"/> when given and compatible).
+    /// </summary>
+    public SolverOptions ForwardOptions(IReadOnlyList<double>? saveAt, bool dense, DenseTrajectory? storage = null) => new()
     {
+        DenseStorage = storage,
         RelTol = Options.RelTol,
         AbsTol = Options.AbsTol,
         SaveAt = saveAt,

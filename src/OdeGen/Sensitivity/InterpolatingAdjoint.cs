@@ -13,7 +13,7 @@ namespace OdeGen;
 /// backward pass is stable even for stiff or dissipative systems where <see cref="BacksolveAdjoint"/> is not. With
 /// <see cref="Checkpoints"/> = <c>c &gt; 0</c> only the states at <c>c</c> equally spaced checkpoints (and at the
 /// observations) are kept; each window is re-solved forwards with dense output just before the backward pass
-/// crosses it, so memory is <c>O(c · n + steps/c · n)</c> at the price of one extra forward solve (counted in
+/// crosses it, into one reused buffer, so memory is <c>O(c · n + steps/c · n)</c> at the price of one extra forward solve (counted in
 /// <see cref="GradientResult.BackwardStats"/>); the re-solved interpolant agrees with the original to the
 /// tolerance. Works with every solver of the runtime, including <see cref="Rodas5P"/> for stiff problems.
 /// </para>
@@ -62,6 +62,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
         if (!windowed && forward.Dense is { Count: > 0 } whole) rhs.Trajectory = whole;
         int normComponents = Seminorm ? n + 1 : 0;
         var stats = default(SolverStats);
+        DenseTrajectory? storage = null;
         for (int j = points.Length - 1; j > 0; j--)
         {
             if (windowed && schedule.IsCheckpoint[j])
@@ -73,14 +74,15 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
                 try
                 {
                     window = problem.Solver.Solve(problem.System, forward.State(start), problem.P, points[start], points[j],
-                        problem.ForwardOptions([points[j]], dense: true));
+                        problem.ForwardOptions([points[j]], dense: true, storage));
                 }
                 catch (OdeSolverException e)
                 {
                     throw Passes.Label(e, Name, "backward (checkpoint recomputation)");
                 }
                 stats = Passes.Add(stats, window.Stats);
-                rhs.Trajectory = window.Dense!;
+                storage = window.Dense!; // the first window's trajectory is reused by the others
+                rhs.Trajectory = storage;
             }
             if (!GradientProblem<TSystem>.Negligible(points[j], points[j - 1]))
             {

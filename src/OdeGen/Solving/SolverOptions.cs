@@ -59,4 +59,11 @@ public sealed class SolverOptions
     /// "Hey, that's not an ODE" (ICML 2021).
     /// </summary>
     internal int ErrorNormComponents { get; init; }
+
+    /// <summary>
+    /// Where a solve with dense output stores its steps: this trajectory, cleared first, instead of a new one (it
+    /// must have the solver's dense form and sizes). Lets a checkpointed gradient re-solve window after window
+    /// without allocating a trajectory per window.
+    /// </summary>
+    internal DenseTrajectory? DenseStorage { get; init; }
 }

@@ -11,16 +11,22 @@ public sealed record Reference(double[] Y0, double[] P, double T0, double[] Time
     /// magnitude (or times the observation spacing for times).
     /// </summary>
     public static Reference FiniteDifferences<TSystem>(TSystem system, double[] y0, double[] p, double t0, double[] times,
-        IOdeSolver solver, double tol, double relativeStep)
+        IOdeSolver solver, double tol, double relativeStep, double? forwardStepAtZero = null)
         where TSystem : IOdeSystem
     {
         double L(double[] y, double[] q, double s, double[] ts) => SumOfSquares.Loss(system, y, q, s, ts, solver, tol);
         double Central(Func<double, double> f, double h) => (f(-2 * h) - 8 * f(-h) + 8 * f(h) - f(2 * h)) / (12 * h);
+        // Fourth-order one-sided differences, for initial values that must not go negative (concentrations).
+        double Forward(Func<double, double> f, double h)
+            => (-25 * f(0) + 48 * f(h) - 36 * f(2 * h) + 16 * f(3 * h) - 3 * f(4 * h)) / (12 * h);
         double[] With(double[] x, int i, double d) { var c = (double[])x.Clone(); c[i] += d; return c; }
         double Step(double x) => relativeStep * (x != 0 ? Math.Abs(x) : 1.0);
 
         var gy = new double[y0.Length];
-        for (int i = 0; i < y0.Length; i++) gy[i] = Central(d => L(With(y0, i, d), p, t0, times), Step(y0[i]));
+        for (int i = 0; i < y0.Length; i++)
+            gy[i] = y0[i] == 0 && forwardStepAtZero is { } h0
+                ? Forward(d => L(With(y0, i, d), p, t0, times), h0)
+                : Central(d => L(With(y0, i, d), p, t0, times), Step(y0[i]));
         var gp = new double[p.Length];
         for (int i = 0; i < p.Length; i++) gp[i] = Central(d => L(y0, With(p, i, d), t0, times), Step(p[i]));
         double spacing = times[0] > t0 ? times[0] - t0 : 1.0;
