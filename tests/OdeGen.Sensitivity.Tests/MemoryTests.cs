@@ -4,8 +4,9 @@ using OdeGen.SensitivityTests.Systems;
 namespace OdeGen.SensitivityTests;
 
 /// <summary>
-/// No tape: the backsolve adjoint's managed allocation is the same for 1e3 and 1e5 steps (buffers are allocated
-/// per gradient call and per observation segment, never per step), and checkpointing bounds the interpolating adjoint's.
+/// No tape: the backsolve adjoint's and forward sensitivity's managed allocation is the same for 1e3 and 1e5 steps
+/// (buffers are allocated per gradient call and per observation segment, never per step), and checkpointing bounds
+/// the interpolating adjoint's.
 /// </summary>
 public class MemoryTests
 {
@@ -28,6 +29,15 @@ public class MemoryTests
         Assert.Equal(1_000, g1.ForwardStats.AcceptedSteps);
         Assert.Equal(100_000, g2.ForwardStats.AcceptedSteps);
         Assert.True(g2.BackwardStats.AcceptedSteps >= 100_000, $"backward steps: {g2.BackwardStats.AcceptedSteps}");
+        Assert.True(Math.Abs(large - small) <= 1024, $"{small} bytes for 1e3 steps, {large} bytes for 1e5 steps");
+    }
+
+    [Fact]
+    public void Forward_sensitivity_allocation_does_not_grow_with_the_number_of_steps()
+    {
+        long small = Allocated(new ForwardSensitivity(), 1_000, out _);
+        long large = Allocated(new ForwardSensitivity(), 100_000, out var g);
+        Assert.Equal(100_000, g.ForwardStats.AcceptedSteps);
         Assert.True(Math.Abs(large - small) <= 1024, $"{small} bytes for 1e3 steps, {large} bytes for 1e5 steps");
     }
 

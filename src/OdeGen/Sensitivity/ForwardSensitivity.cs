@@ -10,7 +10,9 @@ namespace OdeGen;
 /// Cost grows with <c>n + m</c> (the number of sensitivity directions), so it is the method of choice for few
 /// parameters and small states; memory is <c>O(n (n + m))</c>, independent of the number of steps, and there is no
 /// backward pass (<see cref="GradientResult.BackwardStats"/> is zero). The sensitivities are error-controlled like the
-/// state, so they are accurate to the tolerance. Explicit Runge–Kutta solvers only.
+/// state, so they are accurate to the tolerance. Works with every solver; with <see cref="Rodas5P"/> the
+/// augmented Jacobian's coupling blocks (second derivatives of <c>f</c>) come from central differences of the JVP,
+/// <c>2 n (n + m)</c> JVPs per Jacobian, so it suits small stiff systems.
 /// </para>
 /// </summary>
 public sealed class ForwardSensitivity : SensitivityMethod
@@ -20,8 +22,6 @@ public sealed class ForwardSensitivity : SensitivityMethod
 
     internal override GradientResult Compute<TSystem>(GradientProblem<TSystem> problem)
     {
-        Passes.RequireExplicit(problem.Solver, Name,
-            "a stiff solver would need the Jacobian of the sensitivity equations, which holds second derivatives of f; use InterpolatingAdjoint.");
         int n = problem.N, m = problem.M, count = problem.K;
         var result = new GradientResult(n, m, count);
         var rhs = new ForwardSensitivityRightHandSide<TSystem>(problem.System, problem.P);
@@ -32,7 +32,7 @@ public sealed class ForwardSensitivity : SensitivityMethod
         OdeSolution solution;
         try
         {
-            solution = Passes.Explicit(problem.Solver, ref rhs, u0, problem.T0, problem.TN, problem.ForwardOptions(problem.Times, dense: false));
+            solution = Passes.Any(problem.Solver, ref rhs, u0, problem.T0, problem.TN, problem.ForwardOptions(problem.Times, dense: false));
         }
         catch (OdeSolverException e)
         {
