@@ -9,7 +9,7 @@ namespace OdeGen;
 /// through the solver" computes, without a tape.
 /// <para>
 /// The forward pass steps exactly onto each observation time (one solve per interval, so <c>y(t_k)</c> is a step
-/// end rather than an interpolated value) and keeps every step's start state: memory <c>O(steps · n)</c>. The
+/// end rather than an interpolated value) and keeps every step's start time and state: memory <c>O(steps · n)</c>. The
 /// backward pass recomputes each step's stages from its start state and costs about two evaluations per stage.
 /// <c>dL/dt0 = -(dL/dy0) · f(t0, y0)</c> and <c>dL/dt_k = dL/dy(t_k) · f(t_k, y(t_k))</c> use the continuous formulas
 /// (the discrete step sequence has no derivative in time). Explicit Runge–Kutta solvers, adaptive or fixed-step.
@@ -29,33 +29,30 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         var times = problem.Times;
         var result = new GradientResult(n, m, count);
 
-        // Forward: one solve per observation interval, keeping each one's steps.
-        var intervals = new DenseTrajectory?[count];
+        // Forward: one solve per observation interval, reporting every step end (t_i, y_i): the step sequence to reverse.
+        var intervals = new OdeSolution?[count];
         var forwardStats = default(SolverStats);
-        var y = problem.Y0;
         for (int k = 0; k < count; k++)
         {
             double start = k > 0 ? times[k - 1] : problem.T0;
-            if (!GradientProblem<TSystem>.Negligible(start, times[k]))
-            {
-                OdeSolution interval;
-                try
-                {
-                    interval = problem.Solver.Solve(problem.System, y, problem.P, start, times[k], problem.ForwardOptions([times[k]], dense: true));
-                }
-                catch (OdeSolverException e)
-                {
-                    throw Passes.Label(e, Name, "forward");
-                }
-                intervals[k] = interval.Dense;
-                forwardStats = Passes.Add(forwardStats, interval.Stats);
-                interval.State(0).CopyTo(result.StateSlot(k));
-            }
-            else
+            ReadOnlySpan<double> y = k > 0 ? result.States(k - 1) : problem.Y0;
+            if (GradientProblem<TSystem>.Negligible(start, times[k]))
             {
                 y.CopyTo(result.StateSlot(k));
+                continue;
             }
-            y = result.States(k).ToArray();
+            OdeSolution interval;
+            try
+            {
+                interval = problem.Solver.Solve(problem.System, y, problem.P, start, times[k], problem.ForwardOptions(null, dense: false));
+            }
+            catch (OdeSolverException e)
+            {
+                throw Passes.Label(e, Name, "forward");
+            }
+            intervals[k] = interval;
+            forwardStats = Passes.Add(forwardStats, interval.Stats);
+            interval.State(interval.Count - 1).CopyTo(result.StateSlot(k));
         }
         result.ForwardStats = forwardStats;
         var cotangents = new double[count * n];
@@ -66,16 +63,19 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         var lambda = new double[n];
         cotangents.AsSpan((count - 1) * n, n).CopyTo(lambda);
         int evaluations = 0, steps = 0;
+        var token = problem.Options.CancellationToken;
         for (int k = count - 1; k >= 0; k--)
         {
-            if (intervals[k] is { } trajectory)
+            if (intervals[k] is { } interval)
             {
-                for (int i = trajectory.Count - 1; i >= 0; i--)
+                var stepEnds = interval.Times;
+                double end = stepEnds[interval.Count - 1];
+                for (int i = interval.Count - 2; i >= 0; i--)
                 {
-                    problem.Options.CancellationToken.ThrowIfCancellationRequested();
-                    // The first coefficient vector of every interpolant form is the step's start state.
-                    var start = trajectory.Coefficients(i).Slice(0, n);
-                    evaluations += reverse.Reverse(problem.System, problem.P, trajectory.StepStart(i), trajectory.StepSize(i), start, lambda, result.P);
+                    token.ThrowIfCancellationRequested();
+                    double start = stepEnds[i];
+                    evaluations += reverse.Reverse(problem.System, problem.P, start, end - start, interval.State(i), lambda, result.P);
+                    end = start;
                     steps++;
                 }
             }

@@ -62,7 +62,7 @@ internal sealed class GradientProblem<TSystem> where TSystem : IOdeSystem
             catch (IndexOutOfRangeException e)
             {
                 throw new ArgumentException(
-                    $"The loss gradient callback indexed past dLdy at observation {k}: dLdy has the system's state size {N}.", "dLdy", e);
+                    $"The loss gradient callback indexed past an array at observation {k}: dLdy and y have the system's state size {N}.", "dLdy", e);
             }
             for (int i = 0; i < N; i++)
                 if (!double.IsFinite(dLdy[i]))
