@@ -37,6 +37,15 @@ public class AgreementTests(ITestOutputHelper output)
         Check(method, Reference.From(g), Problems.OscillatorReference, Tolerance(method));
     }
 
+    [Theory]
+    [InlineData(7)]  // checkpoints between observations
+    [InlineData(20)] // checkpoints on the observations
+    public void Checkpointed_interpolating_adjoint_matches_finite_differences(int checkpoints)
+    {
+        var g = Problems.LotkaVolterraGradient(new InterpolatingAdjoint { Checkpoints = checkpoints }, new Dopri5(), 1e-10);
+        Check($"{checkpoints} checkpoints", Reference.From(g), Problems.LotkaVolterraReference, 1e-6);
+    }
+
     [Fact]
     public void The_four_methods_agree_with_one_another()
     {
