@@ -52,6 +52,7 @@ public sealed class BacksolveAdjoint : ContinuousAdjoint
         var rhs = new BacksolveAdjointRightHandSide<TSystem>(problem.System, problem.P);
         int normComponents = Seminorm ? 2 * n + 1 : 0;
         var stats = default(SolverStats);
+        double? firstStep = null;
         for (int k = count - 1; k >= 0; k--)
         {
             double start = times[k], end = k > 0 ? times[k - 1] : problem.T0;
@@ -60,7 +61,7 @@ public sealed class BacksolveAdjoint : ContinuousAdjoint
                 OdeSolution segment;
                 try
                 {
-                    segment = Passes.Explicit(problem.Solver, ref rhs, u, start, end, problem.BackwardOptions(RelTol, AbsTol, end, normComponents));
+                    segment = Passes.Explicit(problem.Solver, ref rhs, u, start, end, problem.BackwardOptions(RelTol, AbsTol, end, normComponents, firstStep));
                 }
                 catch (OdeSolverException e)
                 {
@@ -68,6 +69,7 @@ public sealed class BacksolveAdjoint : ContinuousAdjoint
                 }
                 segment.State(0).CopyTo(u);
                 stats = Passes.Add(stats, segment.Stats);
+                firstStep = GradientProblem<TSystem>.CarriedStep(start, end, segment.Stats);
             }
             if (k == 0) break;
             // Restart y from the forward solution (it drifted while being solved backwards), then jump a and a_t.

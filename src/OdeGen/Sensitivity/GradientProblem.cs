@@ -92,10 +92,12 @@ internal sealed class GradientProblem<TSystem> where TSystem : IOdeSystem
 
     /// <summary>
     /// Options of one backward segment: the method's tolerances (default the forward ones), only the end point
-    /// reported, no dense output, and <paramref name="normComponents"/> leading components in the error norm.
+    /// reported, no dense output, <paramref name="normComponents"/> leading components in the error norm, and a first
+    /// step (null: Hairer's estimate).
     /// </summary>
-    public SolverOptions BackwardOptions(double? relTol, double? absTol, double end, int normComponents) => new()
+    public SolverOptions BackwardOptions(double? relTol, double? absTol, double end, int normComponents, double? initialStep) => new()
     {
+        InitialStep = initialStep,
         RelTol = relTol ?? Options.RelTol,
         AbsTol = absTol ?? Options.AbsTol,
         SaveAt = [end],
@@ -106,6 +108,13 @@ internal sealed class GradientProblem<TSystem> where TSystem : IOdeSystem
         CancellationToken = Options.CancellationToken,
         ErrorNormComponents = normComponents,
     };
+
+    /// <summary>
+    /// A first step for the next backward segment: the mean accepted step of the one just solved, so that the step-size
+    /// control carries over the observations instead of restarting from Hairer's conservative estimate each time.
+    /// </summary>
+    public static double? CarriedStep(double start, double end, SolverStats stats)
+        => stats.AcceptedSteps > 0 ? Math.Abs(end - start) / stats.AcceptedSteps : null;
 
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

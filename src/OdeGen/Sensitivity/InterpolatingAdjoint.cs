@@ -62,6 +62,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
         if (!windowed && forward.Dense is { Count: > 0 } whole) rhs.Trajectory = whole;
         int normComponents = Seminorm ? n + 1 : 0;
         var stats = default(SolverStats);
+        double? firstStep = null;
         DenseTrajectory? storage = null;
         for (int j = points.Length - 1; j > 0; j--)
         {
@@ -90,7 +91,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
                 try
                 {
                     segment = Passes.Any(problem.Solver, ref rhs, u, points[j], points[j - 1],
-                        problem.BackwardOptions(RelTol, AbsTol, points[j - 1], normComponents));
+                        problem.BackwardOptions(RelTol, AbsTol, points[j - 1], normComponents, firstStep));
                 }
                 catch (OdeSolverException e)
                 {
@@ -98,6 +99,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
                 }
                 segment.State(0).CopyTo(u);
                 stats = Passes.Add(stats, segment.Stats);
+                firstStep = GradientProblem<TSystem>.CarriedStep(points[j], points[j - 1], segment.Stats);
             }
             int k = schedule.Observation[j - 1];
             if (k >= 0)
