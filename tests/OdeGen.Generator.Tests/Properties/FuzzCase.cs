@@ -52,7 +52,7 @@ internal sealed record FuzzCase(int Seed, string Description, string Source, boo
         if (injection.Member is not null) lines.Insert(lines.FindLastIndex(l => l.StartsWith('}')), "    " + injection.Member);
         string source = Prefix + string.Join("\n", lines);
         int start = source.IndexOf(indent + injection.Code, System.StringComparison.Ordinal) + indent.Length;
-        return new FuzzCase(seed, "inserted '" + injection.Code + "'", source, injection.MustReject, new TextSpan(start, injection.Code.Length));
+        return new FuzzCase(seed, "inserted '" + injection.Code + "'", source, injection.MustReject, injection.ErrorAtCode ? new TextSpan(start, injection.Code.Length) : null);
     }
 
     private static FuzzCase Header(int seed, System.Random random, string valid)

