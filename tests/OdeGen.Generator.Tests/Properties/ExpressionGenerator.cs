@@ -48,9 +48,11 @@ internal sealed class Scope
 /// by common-subexpression elimination, a primal node that the derivative code cannot see — one defined
 /// later (CS0841 in Jvp: <c>dy[0] = Math.Sin(Math.Exp(y[0])); dy[1] = Math.Cos(Math.Exp(y[0])) * Math.Exp(y[0]);</c>),
 /// in another branch, or not computed at all by JacobianY/JacobianP (CS0103:
-/// <c>dy[0] = Math.Sin(y[0] * y[0]); dy[1] = y[0] + y[0];</c>). So every read of an input, local or output
-/// gets its own offset '(y[0] + 0.0137)', squares are of such a fresh node, and no number equals a constant
-/// of the derivative rules (2, 3), so that no primal node can coincide with a derivative node.</item>
+/// <c>dy[0] = Math.Sin(y[0] * y[0]); dy[1] = y[0] + y[0];</c>). The nodes the rules build are a Math call's
+/// partials (Cos of a Sin's argument, the square of an Atan's argument, 2 * a Sqrt, ...), Min/Max comparisons
+/// and, with unit seeds, 'x + x' folded to '2 * x'. So every Math argument and every value assigned to a local
+/// or an output gets its own offset ('Math.Sin((y[0] + 0.0137))'), 'e + e' is not written, and no number is
+/// 2 or 3; plain reads of y, p and t are still shared.</item>
 /// <item>Signed zeros: 'x + 0.0' and '0.0 - x' are folded to 'x' and '-x', which differ from the user's
 /// arithmetic for x = -0 and +0 (Jvp's dy is not Forward's). So no number is zero.</item>
 /// </list>
@@ -76,7 +78,13 @@ internal sealed class ExpressionGenerator
             case 0:
             case 1:
             case 2:
-                return new Binary("+-*"[_random.Next(3)], Next(scope, depth - 1), Next(scope, depth - 1));
+            {
+                char op = "+-*"[_random.Next(3)];
+                Expr left = Next(scope, depth - 1), right = Next(scope, depth - 1);
+                // 'e + e' is folded to '2 * e', a node the derivative rules also build (see the remarks).
+                if (op == '+' && left == right) right = Fresh(right);
+                return new Binary(op, left, right);
+            }
             case 3:
                 return new Binary('/', Next(scope, depth - 1), PositiveOrNegativeAwayFromZero(scope, depth - 1));
             case 4:
@@ -107,8 +115,8 @@ internal sealed class ExpressionGenerator
         return new Number(value == 0 || Math.Abs(value) == 2 || Math.Abs(value) == 1 ? value + 0.01 : value);
     }
 
-    /// <summary>A read of an input, local or output; with its own offset unless subexpressions may be shared.</summary>
-    private Expr Read(Expr leaf) => ShareSubexpressions ? leaf : new Binary('+', leaf, new Number(Offset()));
+    /// <summary>The expression made a node of its own by an offset, unless subexpressions may be shared (see the remarks).</summary>
+    public Expr Fresh(Expr expression) => ShareSubexpressions || expression is Number ? expression : new Binary('+', expression, new Number(Offset()));
 
     /// <summary>A number used nowhere else in the program, and no constant of a derivative rule.</summary>
     private double Offset() => Math.Round(0.0101 + 0.0007 * _offsets++, 4);
@@ -120,7 +128,7 @@ internal sealed class ExpressionGenerator
     // 'if (1.0)', which does not compile (CS0029). A comparison with an input on the left cannot be folded.
     private Condition InputDependent(Condition condition, Scope scope) => condition switch
     {
-        Comparison c when !ReadsInput(c.Left) => c with { Left = new Binary('+', c.Left, Read(new StateRef(_random.Next(scope.StateSize)))) },
+        Comparison c when !ReadsInput(c.Left) => c with { Left = new Binary('+', c.Left, new StateRef(_random.Next(scope.StateSize))) },
         Logical l => new Logical(l.Op, InputDependent(l.Left, scope), InputDependent(l.Right, scope)),
         Not n => new Not(InputDependent(n.Operand, scope)),
         _ => condition,
@@ -149,23 +157,23 @@ internal sealed class ExpressionGenerator
                     if (scope.Indices.Count > 0 && _random.Next(3) == 0)
                     {
                         var (name, value) = scope.Indices.ElementAt(_random.Next(scope.Indices.Count));
-                        return Read(new StateRef(value, name));
+                        return new StateRef(value, name);
                     }
-                    return Read(new StateRef(_random.Next(scope.StateSize)));
+                    return new StateRef(_random.Next(scope.StateSize));
                 case 4:
                 case 5:
-                    if (scope.ParameterSize > 0) return Read(new ParameterRef(_random.Next(scope.ParameterSize)));
+                    if (scope.ParameterSize > 0) return new ParameterRef(_random.Next(scope.ParameterSize));
                     break;
                 case 6:
-                    return Read(new TimeRef());
+                    return new TimeRef();
                 case 7:
                     return Number();
                 case 8:
                 case 9:
-                    if (scope.Locals.Count > 0) return Read(new LocalRef(scope.Locals[_random.Next(scope.Locals.Count)]));
+                    if (scope.Locals.Count > 0) return new LocalRef(scope.Locals[_random.Next(scope.Locals.Count)]);
                     break;
                 default:
-                    if (scope.AssignedOutputs.Count > 0) return Read(new OutputRef(scope.AssignedOutputs.ElementAt(_random.Next(scope.AssignedOutputs.Count))));
+                    if (scope.AssignedOutputs.Count > 0) return new OutputRef(scope.AssignedOutputs.ElementAt(_random.Next(scope.AssignedOutputs.Count)));
                     break;
             }
         }
@@ -211,7 +219,7 @@ internal sealed class ExpressionGenerator
         }
     }
 
-    private static MathCall Call(string function, params Expr[] arguments) => new(function, arguments);
+    private MathCall Call(string function, params Expr[] arguments) => new(function, arguments.Select(Fresh).ToArray());
 
     // Bug: the generator drops the cast in '(double)Math.Sign(x)' and emits 'Math.Floor(Math.Sign(x))', an
     // ambiguous call (double or decimal overload, CS0121). So Floor and Ceiling never take a Sign directly.

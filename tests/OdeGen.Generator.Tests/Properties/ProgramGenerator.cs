@@ -55,7 +55,7 @@ internal sealed class ProgramGenerator
 
         foreach (int index in Enumerable.Range(0, stateSize).Where(i => !scope.AssignedOutputs.Contains(i)).OrderBy(_ => _random.Next()).ToList())
         {
-            body.Add(new AssignOutput(index, "=", _expressions.Next(scope, 3)));
+            body.Add(new AssignOutput(index, "=", _expressions.Fresh(_expressions.Next(scope, 3))));
             scope.AssignedOutputs.Add(index);
         }
 
@@ -67,7 +67,7 @@ internal sealed class ProgramGenerator
 
     private DeclareLocal DeclareLocal(Scope scope)
     {
-        var local = new DeclareLocal(Name("a"), _expressions.Next(scope, 2 + _random.Next(2)));
+        var local = new DeclareLocal(Name("a"), _expressions.Fresh(_expressions.Next(scope, 2 + _random.Next(2))));
         scope.Locals.Add(local.Name);
         return local;
     }
@@ -111,15 +111,18 @@ internal sealed class ProgramGenerator
             return new[] { new AssignOutput(index, op, Operand(op, scope)) };
         }
         int target = unassigned[_random.Next(unassigned.Count)];
-        var statement = new AssignOutput(target, "=", _expressions.Next(scope, 2 + _random.Next(2)));
+        var statement = new AssignOutput(target, "=", _expressions.Fresh(_expressions.Next(scope, 2 + _random.Next(2))));
         scope.AssignedOutputs.Add(target);
         return new[] { statement };
     }
 
-    /// <summary>The right side of an assignment: a divisor is kept away from zero.</summary>
-    private Expr Operand(string op, Scope scope) => op == "/="
-        ? _expressions.PositiveOrNegativeAwayFromZero(scope, 1)
-        : _expressions.Next(scope, 2);
+    /// <summary>The right side of an assignment: a divisor is kept away from zero; a value is a node of its own.</summary>
+    private Expr Operand(string op, Scope scope) => op switch
+    {
+        "/=" => _expressions.PositiveOrNegativeAwayFromZero(scope, 1),
+        "=" => _expressions.Fresh(_expressions.Next(scope, 2)),
+        _ => _expressions.Next(scope, 2),
+    };
 
     /// <summary>
     /// An if/else, sometimes preceded by 'double r;' that both branches assign. Locals declared inside a
@@ -155,7 +158,7 @@ internal sealed class ProgramGenerator
         {
             if (merged is not null && i == mergedAt)
             {
-                statements.Add(new AssignLocal(merged, "=", _expressions.Next(scope, 2)));
+                statements.Add(new AssignLocal(merged, "=", _expressions.Fresh(_expressions.Next(scope, 2))));
                 scope.Locals.Add(merged);
             }
             if (i < count) statements.AddRange(Action(scope, nesting + 1));
