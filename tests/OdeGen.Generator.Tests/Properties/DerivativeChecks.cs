@@ -32,8 +32,8 @@ internal sealed class DerivativeChecks
         _m = _program.HasParameters ? _program.ParameterSize : 0;
     }
 
-    /// <summary>Runs every check at <paramref name="points"/> points; returns how many candidate points were skipped.</summary>
-    public static int Run(CompiledBatch batch, int k, int points)
+    /// <summary>Runs every check at up to <paramref name="points"/> points; returns how many were checked and skipped.</summary>
+    public static (int Checked, int Skipped) Run(CompiledBatch batch, int k, int points)
     {
         var checks = new DerivativeChecks(batch, k);
         checks.Sizes();
@@ -47,7 +47,7 @@ internal sealed class DerivativeChecks
             accepted++;
         }
         if (accepted == 0) checks.Fail("Sampling", null, "no point with a finite value away from every switch was found: the program generator should keep values bounded");
-        return skipped;
+        return (accepted, skipped);
     }
 
     private void Sizes()

@@ -10,6 +10,10 @@ internal static class ProgramFacts
     public static int LargestParameterIndex(IEnumerable<Statement> statements) =>
         statements.SelectMany(Expressions).Select(LargestParameterIndex).DefaultIfEmpty(-1).Max();
 
+    /// <summary>Every statement, nested ones included.</summary>
+    public static IEnumerable<Statement> Statements(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s is IfElse i ? new[] { s }.Concat(Statements(i.Then)).Concat(Statements(i.Else)) : new[] { s });
+
     private static IEnumerable<Expr> Expressions(Statement statement) => statement switch
     {
         DeclareLocal { Value: { } value } => new[] { value },
