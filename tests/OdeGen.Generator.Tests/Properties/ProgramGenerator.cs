@@ -104,10 +104,10 @@ internal sealed class ProgramGenerator
         var unassigned = Enumerable.Range(0, scope.StateSize).Where(i => !scope.AssignedOutputs.Contains(i)).ToList();
         if (unassigned.Count == 0 || (scope.AssignedOutputs.Count > 0 && _random.Next(3) == 0))
         {
-            // Compound assignment to an output assigned on every path.
+            // Compound assignment to, or reassignment of, an output assigned on every path.
             if (scope.AssignedOutputs.Count == 0) return Array.Empty<Statement>();
             int index = scope.AssignedOutputs.ElementAt(_random.Next(scope.AssignedOutputs.Count));
-            string op = CompoundOps[_random.Next(CompoundOps.Length)];
+            string op = _random.Next(5) == 0 ? "=" : CompoundOps[_random.Next(CompoundOps.Length)];
             return new[] { new AssignOutput(index, op, Operand(op, scope)) };
         }
         int target = unassigned[_random.Next(unassigned.Count)];
