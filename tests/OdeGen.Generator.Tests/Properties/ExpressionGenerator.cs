@@ -49,10 +49,10 @@ internal sealed class Scope
 /// later (CS0841 in Jvp: <c>dy[0] = Math.Sin(Math.Exp(y[0])); dy[1] = Math.Cos(Math.Exp(y[0])) * Math.Exp(y[0]);</c>),
 /// in another branch, or not computed at all by JacobianY/JacobianP (CS0103:
 /// <c>dy[0] = Math.Sin(y[0] * y[0]); dy[1] = y[0] + y[0];</c>). The nodes the rules build are a Math call's
-/// partials (Cos of a Sin's argument, the square of an Atan's argument, 2 * a Sqrt, ...), Min/Max comparisons
-/// and, with unit seeds, 'x + x' folded to '2 * x'. So every Math argument and every value assigned to a local
-/// or an output gets its own offset ('Math.Sin((y[0] + 0.0137))'), 'e + e' is not written, and no number is
-/// 2 or 3; plain reads of y, p and t are still shared.</item>
+/// partials (Cos of a Sin's argument, the square of an Atan's argument, 2 * a Sqrt, ...), Min/Max comparisons,
+/// and with unit seeds any product, sum or negation of primal nodes ('-y[1]' is the tangent of '-(y[1] * y[0])'
+/// along y[0]). So the primal graph is kept a tree: every read of an input, local or output gets its own
+/// offset ('(y[0] + 0.0137)'), and so does every Math argument and every assigned value; and no number is 2 or 3.</item>
 /// <item>Signed zeros: 'x + 0.0' and '0.0 - x' are folded to 'x' and '-x', which differ from the user's
 /// arithmetic for x = -0 and +0 (Jvp's dy is not Forward's). So no number is zero.</item>
 /// </list>
@@ -72,7 +72,7 @@ internal sealed class ExpressionGenerator
 
     public Expr Next(Scope scope, int depth)
     {
-        if (depth <= 0 || _random.NextDouble() < 0.25) return Leaf(scope);
+        if (depth <= 0 || _random.NextDouble() < 0.25) return Fresh(Leaf(scope));
         switch (_random.Next(10))
         {
             case 0:
@@ -128,7 +128,7 @@ internal sealed class ExpressionGenerator
     // 'if (1.0)', which does not compile (CS0029). A comparison with an input on the left cannot be folded.
     private Condition InputDependent(Condition condition, Scope scope) => condition switch
     {
-        Comparison c when !ReadsInput(c.Left) => c with { Left = new Binary('+', c.Left, new StateRef(_random.Next(scope.StateSize))) },
+        Comparison c when !ReadsInput(c.Left) => c with { Left = new Binary('+', c.Left, Fresh(new StateRef(_random.Next(scope.StateSize)))) },
         Logical l => new Logical(l.Op, InputDependent(l.Left, scope), InputDependent(l.Right, scope)),
         Not n => new Not(InputDependent(n.Operand, scope)),
         _ => condition,
