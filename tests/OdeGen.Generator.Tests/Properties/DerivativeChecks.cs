@@ -1,0 +1,217 @@
+using System.Linq;
+
+namespace OdeGen.Generator.Tests.Properties;
+
+/// <summary>
+/// Checks one generated system against its user method at random points: Forward bit for bit, Jvp
+/// against finite differences, Vjp by the dot-product test, the dense Jacobians and TimeDerivative against
+/// unit JVPs, and the observed non-zeros of df/dy against JacobianYSparsity. Points whose finite-difference
+/// stencil crosses a switch (a comparison, Min, Max, Abs, Sign, Floor, Ceiling) are skipped.
+/// </summary>
+internal sealed class DerivativeChecks
+{
+    // Written into outputs before a call, so that an implementation that accumulates instead of overwriting is caught.
+    private const double Garbage = 12345.678;
+
+    private readonly CompiledBatch _batch;
+    private readonly int _k;
+    private readonly DynamicsProgram _program;
+    private readonly IOdeSystem _system;
+    private readonly UserRhs _user;
+    private readonly int _n;
+    private readonly int _m;
+
+    private DerivativeChecks(CompiledBatch batch, int k)
+    {
+        _batch = batch;
+        _k = k;
+        _program = batch.Programs[k];
+        _system = batch.System(k);
+        _user = batch.User(k);
+        _n = _program.StateSize;
+        _m = _program.HasParameters ? _program.ParameterSize : 0;
+    }
+
+    /// <summary>Runs every check at up to <paramref name="points"/> points; returns how many were checked and skipped.</summary>
+    public static (int Checked, int Skipped) Run(CompiledBatch batch, int k, int points)
+    {
+        var checks = new DerivativeChecks(batch, k);
+        checks.Sizes();
+        var random = new System.Random(checks._program.Seed ^ 0x5EED);
+        int accepted = 0, skipped = 0;
+        while (accepted < points && skipped < 20 * points)
+        {
+            var point = EvaluationPoint.Random(random, checks._n, checks._m);
+            if (!checks.OnOneSmoothPiece(point)) { skipped++; continue; }
+            checks.At(point);
+            accepted++;
+        }
+        if (accepted == 0) checks.Fail("Sampling", null, "no point with a finite value away from every switch was found: the program generator should keep values bounded");
+        return (accepted, skipped);
+    }
+
+    private void Sizes()
+    {
+        if (_system.StateSize != _n || _system.ParameterSize != _m)
+            Fail("Sizes", null, "StateSize " + _system.StateSize + ", ParameterSize " + _system.ParameterSize + "; expected " + _n + ", " + _m);
+        var pattern = _system.JacobianYSparsity;
+        if (pattern.Rows != _n || pattern.Columns != _n)
+            Fail("Sparsity shape", null, pattern.Rows + " x " + pattern.Columns + "; expected " + _n + " x " + _n);
+    }
+
+    private void At(EvaluationPoint point)
+    {
+        double[] f = Forward(point.T, point.Y, point.P);
+        double[] user = User(point.T, point.Y, point.P);
+        if (!BitEqual(f, user)) Fail("Forward equals the user's method", point, Vectors(("Forward", f), ("user", user)));
+
+        var (jv, jvpDy) = Jvp(point, point.Vy, point.Vp, point.Vt);
+        if (!BitEqual(jvpDy, f)) Fail("Jvp's dy equals Forward", point, Vectors(("Jvp dy", jvpDy), ("Forward", f)));
+        var (jvWithoutDy, _) = Jvp(point, point.Vy, point.Vp, point.Vt, writeDy: false);
+        if (!BitEqual(jvWithoutDy, jv)) Fail("Jvp with an empty dy gives the same jv", point, Vectors(("with dy", jv), ("without", jvWithoutDy)));
+
+        JvpAgainstFiniteDifferences(point, jv);
+        VjpDotProduct(point, jv, f);
+        Jacobians(point);
+        TimeDerivative(point);
+    }
+
+    private void JvpAgainstFiniteDifferences(EvaluationPoint point, double[] jv)
+    {
+        var (estimate, spread, magnitude) = FiniteDifference.Derivative(step =>
+        {
+            var (t, y, p) = point.Moved(step);
+            return Forward(t, y, p);
+        }, _n);
+        for (int i = 0; i < _n; i++)
+        {
+            double scale = System.Math.Max(1, System.Math.Max(System.Math.Abs(jv[i]), System.Math.Abs(estimate[i])));
+            double tolerance = 1e-6 * scale + 2 * spread[i] + 1e-9 * magnitude[i];
+            if (!(System.Math.Abs(jv[i] - estimate[i]) <= tolerance))
+                Fail("Jvp against central differences", point, "component " + i + ": jv = " + R(jv[i]) + ", finite difference = " + R(estimate[i]) + " (tolerance " + R(tolerance) + ")\n" + Vectors(("jv", jv), ("fd", estimate)));
+        }
+    }
+
+    /// <summary>&lt;w, J v&gt; = &lt;Jᵀ w, v&gt; with J = [df/dy, df/dp, df/dt] and v = (vy, vp, vt).</summary>
+    private void VjpDotProduct(EvaluationPoint point, double[] jv, double[] f)
+    {
+        double[] dy = Filled(_n), wJy = Filled(_n), wJp = Filled(_m);
+        double wt = _system.Vjp(point.T, point.Y, point.P, point.W, dy, wJy, wJp);
+        if (!BitEqual(dy, f)) Fail("Vjp's dy equals Forward", point, Vectors(("Vjp dy", dy), ("Forward", f)));
+
+        var left = point.W.Zip(jv, (a, b) => a * b).ToArray();
+        var right = wJy.Zip(point.Vy, (a, b) => a * b).Concat(wJp.Zip(point.Vp, (a, b) => a * b)).Append(wt * point.Vt).ToArray();
+        double scale = left.Concat(right).Sum(System.Math.Abs);
+        double difference = System.Math.Abs(left.Sum() - right.Sum());
+        if (!(difference <= 1e-10 * scale + 1e-300))
+            Fail("Vjp dot-product test", point, "<w, J v> = " + R(left.Sum()) + ", <J^T w, v> = " + R(right.Sum()) + "\n" + Vectors(("jv", jv), ("wJy", wJy), ("wJp", wJp), ("wJt", new[] { wt })));
+    }
+
+    /// <summary>JacobianY and JacobianP column by column against unit JVPs; non-zeros of df/dy inside the pattern.</summary>
+    private void Jacobians(EvaluationPoint point)
+    {
+        double[] jacY = Filled(_n * _n), jacP = Filled(_n * _m);
+        _system.JacobianY(point.T, point.Y, point.P, jacY);
+        _system.JacobianP(point.T, point.Y, point.P, jacP);
+        var pattern = _system.JacobianYSparsity;
+        for (int j = 0; j < _n; j++)
+        {
+            var (column, _) = Jvp(point, Unit(_n, j), new double[_m], 0);
+            for (int i = 0; i < _n; i++)
+            {
+                if (!Close(jacY[i * _n + j], column[i]))
+                    Fail("JacobianY column equals a unit JVP", point, "entry (" + i + ", " + j + "): JacobianY " + R(jacY[i * _n + j]) + ", Jvp " + R(column[i]) + "\n" + Vectors(("JacobianY", jacY)));
+                if ((jacY[i * _n + j] != 0 || column[i] != 0) && !pattern.IsNonZero(i, j))
+                    Fail("Non-zeros of df/dy lie in JacobianYSparsity", point, "entry (" + i + ", " + j + ") = " + R(jacY[i * _n + j]) + " is outside the pattern\n" + pattern);
+            }
+        }
+        for (int j = 0; j < _m; j++)
+        {
+            var (column, _) = Jvp(point, new double[_n], Unit(_m, j), 0);
+            for (int i = 0; i < _n; i++)
+            {
+                if (!Close(jacP[i * _m + j], column[i]))
+                    Fail("JacobianP column equals a unit JVP", point, "entry (" + i + ", " + j + "): JacobianP " + R(jacP[i * _m + j]) + ", Jvp " + R(column[i]) + "\n" + Vectors(("JacobianP", jacP)));
+            }
+        }
+    }
+
+    private void TimeDerivative(EvaluationPoint point)
+    {
+        double[] dfdt = Filled(_n);
+        _system.TimeDerivative(point.T, point.Y, point.P, dfdt);
+        var (column, _) = Jvp(point, new double[_n], new double[_m], 1);
+        for (int i = 0; i < _n; i++)
+        {
+            if (!Close(dfdt[i], column[i]))
+                Fail("TimeDerivative equals the JVP with vt = 1", point, Vectors(("TimeDerivative", dfdt), ("Jvp", column)));
+        }
+    }
+
+    /// <summary>
+    /// Whether f is finite at the point and at every stencil point, and the interpreter takes the same side
+    /// of every switch at all of them. Also checks the interpreter against the compiled method, which
+    /// guards the test itself (printer and interpreter must agree).
+    /// </summary>
+    private bool OnOneSmoothPiece(EvaluationPoint point)
+    {
+        var (expected, signature) = ProgramInterpreter.Run(_program, point.T, point.Y, point.P);
+        double[] f = User(point.T, point.Y, point.P);
+        if (!f.All(double.IsFinite) || f.Any(x => System.Math.Abs(x) > 1e8)) return false;
+        for (int i = 0; i < _n; i++)
+        {
+            if (!(System.Math.Abs(f[i] - expected[i]) <= 1e-12 * System.Math.Max(1, System.Math.Abs(f[i]))))
+                Fail("The test's interpreter agrees with the compiled method (a bug in the test)", point, Vectors(("compiled", f), ("interpreted", expected)));
+        }
+        foreach (double offset in FiniteDifference.Offsets)
+        {
+            var (t, y, p) = point.Moved(offset);
+            var (value, other) = ProgramInterpreter.Run(_program, t, y, p);
+            if (!value.All(double.IsFinite) || !other.SequenceEqual(signature)) return false;
+        }
+        return true;
+    }
+
+    private double[] Forward(double t, double[] y, double[] p)
+    {
+        double[] dy = Filled(_n);
+        _system.Forward(t, y, p, dy);
+        return dy;
+    }
+
+    private double[] User(double t, double[] y, double[] p)
+    {
+        double[] dy = Filled(_n);
+        _user(t, y, p, dy);
+        return dy;
+    }
+
+    private (double[] Jv, double[] Dy) Jvp(EvaluationPoint point, double[] vy, double[] vp, double vt, bool writeDy = true)
+    {
+        double[] dy = writeDy ? Filled(_n) : System.Array.Empty<double>(), jv = Filled(_n);
+        _system.Jvp(point.T, point.Y, point.P, vy, vp, vt, dy, jv);
+        return (jv, dy);
+    }
+
+    private static double[] Filled(int n) => Enumerable.Repeat(Garbage, n).ToArray();
+
+    private static double[] Unit(int n, int j)
+    {
+        var e = new double[n];
+        e[j] = 1;
+        return e;
+    }
+
+    private static bool BitEqual(double[] a, double[] b) => a.Length == b.Length && a.Zip(b).All(x => x.First.Equals(x.Second));
+
+    /// <summary>Two derivative values computed along different paths: equal up to rounding.</summary>
+    private static bool Close(double a, double b) => System.Math.Abs(a - b) <= 1e-12 * (1 + System.Math.Max(System.Math.Abs(a), System.Math.Abs(b)));
+
+    private static string Vectors(params (string Name, double[] Values)[] vectors) =>
+        string.Join("\n", vectors.Select(v => v.Name + " = [" + string.Join(", ", v.Values.Select(R)) + "]"));
+
+    private static string R(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Fail(string check, EvaluationPoint? point, string details) =>
+        Assert.Fail("Check failed: " + check + "\n" + (point is null ? "" : "at " + point + "\n") + details + "\n\n" + _batch.Program(_k));
+}

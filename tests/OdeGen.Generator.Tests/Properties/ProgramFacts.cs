@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OdeGen.Generator.Tests.Properties;
+
+/// <summary>Facts read off a program's syntax, such as the size the generator should infer for p.</summary>
+internal static class ProgramFacts
+{
+    /// <summary>The largest constant index read from p, or -1 when p is not read.</summary>
+    public static int LargestParameterIndex(IEnumerable<Statement> statements) =>
+        statements.SelectMany(Expressions).Select(LargestParameterIndex).DefaultIfEmpty(-1).Max();
+
+    /// <summary>Every statement, nested ones included.</summary>
+    public static IEnumerable<Statement> Statements(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s is IfElse i ? new[] { s }.Concat(Statements(i.Then)).Concat(Statements(i.Else)) : new[] { s });
+
+    private static IEnumerable<Expr> Expressions(Statement statement) => statement switch
+    {
+        DeclareLocal { Value: { } value } => new[] { value },
+        AssignLocal a => new[] { a.Value },
+        AssignOutput a => new[] { a.Value },
+        IfElse i => ConditionExpressions(i.Test).Concat(i.Then.SelectMany(Expressions)).Concat(i.Else.SelectMany(Expressions)),
+        _ => Enumerable.Empty<Expr>(),
+    };
+
+    private static IEnumerable<Expr> ConditionExpressions(Condition condition) => condition switch
+    {
+        Comparison c => new[] { c.Left, c.Right },
+        Logical l => ConditionExpressions(l.Left).Concat(ConditionExpressions(l.Right)),
+        Not n => ConditionExpressions(n.Operand),
+        _ => Enumerable.Empty<Expr>(),
+    };
+
+    private static int LargestParameterIndex(Expr expression) => expression switch
+    {
+        ParameterRef r => r.Index,
+        Negate n => LargestParameterIndex(n.Operand),
+        Binary b => System.Math.Max(LargestParameterIndex(b.Left), LargestParameterIndex(b.Right)),
+        MathCall c => c.Arguments.Select(LargestParameterIndex).DefaultIfEmpty(-1).Max(),
+        Conditional c => ConditionExpressions(c.Test).Append(c.WhenTrue).Append(c.WhenFalse).Select(LargestParameterIndex).Max(),
+        _ => -1,
+    };
+}
