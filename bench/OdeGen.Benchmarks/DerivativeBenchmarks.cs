@@ -14,8 +14,11 @@ namespace OdeGen.Benchmarks;
 /// <item><c>VjpWithF</c>: the same, also writing <c>f</c> into <c>dy</c>.</item>
 /// <item><c>JacobianY</c>: hand-written (baseline) against generated dense <c>df/dy</c>.</item>
 /// </list>
+/// Median and Min are shown besides the Mean because the benchmark machine is shared: they are less
+/// sensitive to other processes taking the CPU in bursts.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn, MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public abstract class DerivativeBenchmarks<TSystem, THand>
