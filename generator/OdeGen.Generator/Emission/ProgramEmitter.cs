@@ -32,6 +32,8 @@ internal sealed class ProgramEmitter
     // Per block being written: the nodes written inline.
     private readonly Stack<HashSet<int>> _inlined = new();
     private readonly Dictionary<Block, Liveness> _liveness = new(ReferenceEqualityComparer.Instance);
+    // A node may be written in several blocks (a branch and its recomputation): inlining is decided per block.
+    private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
 
     public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer)
     {
@@ -167,6 +169,7 @@ internal sealed class ProgramEmitter
             // A read of an adjoint array happens where it stands: the array changes afterwards.
             if (single && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
         }
+        _inlinedIn[block] = inlined;
         _inlined.Push(inlined);
 
         var statements = block.Statements;
@@ -329,19 +332,8 @@ internal sealed class ProgramEmitter
         _inlined.Pop();
     }
 
-    private HashSet<int> InlinedIn(Block block)
-    {
-        // Phi values read at the end of a branch may have been single-use temporaries of that branch.
-        var live = _liveness[block];
-        var set = new HashSet<int>();
-        foreach (var let in block.Statements.OfType<LetStmt>())
-        {
-            int id = let.Node;
-            if (!live.LiveStatements.Contains(let) || _nodeNames.ContainsKey(id)) continue;
-            set.Add(id);
-        }
-        return set;
-    }
+    /// <summary>The nodes written inline in <paramref name="block"/>: phi and carried assignments at its end may read them.</summary>
+    private HashSet<int> InlinedIn(Block block) => _inlinedIn[block];
 
     private bool IsNamed(int id) => _nodeNames.ContainsKey(id);
 

@@ -56,11 +56,16 @@ internal static class SizeInference
             ok = false;
         }
 
-        foreach (int index in body.UnassignedOutputs(stateSize))
-        {
+        // One diagnostic per missing output, but a size far beyond the outputs written gets a single one.
+        var unassigned = body.UnassignedOutputs(stateSize).Take(6).ToList();
+        foreach (int index in unassigned.Take(5))
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, index.ToString(CultureInfo.InvariantCulture)));
-            ok = false;
+        if (unassigned.Count > 5)
+        {
+            int more = body.UnassignedOutputs(stateSize).Count() - 5;
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, "i] for " + more.ToString(CultureInfo.InvariantCulture) + " more i; the state size is " + stateSize.ToString(CultureInfo.InvariantCulture) + "[i"));
         }
+        ok &= unassigned.Count == 0;
         return ok ? (stateSize, parameterSize) : null;
     }
 }
