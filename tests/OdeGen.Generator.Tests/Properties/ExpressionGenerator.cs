@@ -11,33 +11,20 @@ namespace OdeGen.Generator.Tests.Properties;
 /// allowed anywhere: the interpreter's branch signature keeps finite differences off them.
 /// </summary>
 /// <remarks>
-/// Known generator bugs kept out for now (see the report; re-enable when fixed):
-/// <list type="bullet">
-/// <item>Shared subexpressions (<see cref="ShareSubexpressions"/> false): the differentiation stage reuses,
-/// by common-subexpression elimination, a primal node that the derivative code cannot see — one defined
-/// later (CS0841 in Jvp: <c>dy[0] = Math.Sin(Math.Exp(y[0])); dy[1] = Math.Cos(Math.Exp(y[0])) * Math.Exp(y[0]);</c>),
-/// in another branch, or not computed at all by JacobianY/JacobianP (CS0103:
-/// <c>dy[0] = Math.Sin(y[0] * y[0]); dy[1] = y[0] + y[0];</c>). The nodes the rules build are a Math call's
-/// partials (Cos of a Sin's argument, the square of an Atan's argument, 2 * a Sqrt, ...), Min/Max comparisons,
-/// and with unit seeds any product, sum or negation of primal nodes ('-y[1]' is the tangent of '-(y[1] * y[0])'
-/// along y[0]). So the primal graph is kept a tree: every read of an input, local or output gets its own
-/// offset ('(y[0] + 0.0137)'), and so does every Math argument and every assigned value; and no number is 2 or 3.</item>
-/// <item>Signed zeros: 'x + 0.0' and '0.0 - x' are folded to 'x' and '-x', which differ from the user's
-/// arithmetic for x = -0 and +0 (Jvp's dy is not Forward's). So no number is zero.</item>
-/// </list>
+/// Reads may repeat a subexpression (<see cref="ShareSubexpressions"/>), so that derivatives meet primal values
+/// shared by common-subexpression elimination; numbers include 0, -0, 2 and 3, which hit the folding rules.
 /// </remarks>
 internal sealed class ExpressionGenerator
 {
-    // No 0, 2 or 3: see the remarks.
-    private static readonly double[] NiceNumbers = { 0.5, 1.5, 2.5, 3.5, 0.25, -0.75, 1.0, 0.1, -1.5, 0.3 };
+    private static readonly double[] NiceNumbers = { 0.5, 1.5, 2.5, 3.5, 0.25, -0.75, 1.0, 0.1, -1.5, 0.3, 0.0, 2.0, 3.0, -0.0 };
 
     private readonly Random _random;
     private int _offsets;
 
     public ExpressionGenerator(Random random) => _random = random;
 
-    /// <summary>Whether reads may repeat a subexpression; false until the shared-subexpression bug is fixed.</summary>
-    public bool ShareSubexpressions { get; init; }
+    /// <summary>Whether reads may repeat a subexpression; off only to shrink a failing program by hand.</summary>
+    public bool ShareSubexpressions { get; init; } = true;
 
     public Expr Next(Scope scope, int depth)
     {
@@ -91,7 +78,8 @@ internal sealed class ExpressionGenerator
     private double Offset() => Math.Round(0.0101 + 0.0007 * _offsets++, 4);
 
     /// <summary>A condition of an if statement: every comparison depends on an input (constant ones hit a bug).</summary>
-    public Condition InputDependentCondition(Scope scope, int depth) => InputDependent(Condition(scope, depth), scope);
+    public Condition InputDependentCondition(Scope scope, int depth) =>
+        _random.Next(5) == 0 ? Condition(scope, depth) : InputDependent(Condition(scope, depth), scope);
 
     // Bug: an if whose condition is constant ('if (2.0 > 1.0)', or 'double a = 2.0; if (a > 1.0)') is emitted as
     // 'if (1.0)', which does not compile (CS0029). A comparison with an input on the left cannot be folded.
@@ -183,18 +171,12 @@ internal sealed class ExpressionGenerator
             case 17: return Call("Min", E(), E());
             case 18: return Call("Max", E(), E());
             case 19: return Call("Sign", E());
-            case 20: return Call("Floor", NotSign(E()));
-            default: return Call("Ceiling", NotSign(E()));
+            case 20: return Call("Floor", E());
+            default: return Call("Ceiling", E());
         }
     }
 
     private MathCall Call(string function, params Expr[] arguments) => new(function, arguments.Select(Fresh).ToArray());
-
-    // Bug: the generator drops the cast in '(double)Math.Sign(x)' and emits 'Math.Floor(Math.Sign(x))', an
-    // ambiguous call (double or decimal overload, CS0121). So Floor and Ceiling never take a Sign directly.
-    private Expr NotSign(Expr argument) => argument is MathCall { Function: "Sign" }
-        ? new Binary('+', argument, new Number(Offset()))
-        : argument;
 
     private static Expr Scaled(double factor, Expr bounded) => new Binary('*', new Number(factor), bounded);
 

@@ -122,8 +122,7 @@ internal static class MalformedConstructs
         ("[OdeDynamics(StateSize = 0, ParameterSize = 0)]", false),
         ("[OdeDynamics(StateSize = 1, ParameterSize = 1)]", false),
         ("[OdeDynamics(StateSize = 300)]", true),
-        // Left out until fixed: a huge size such as StateSize = 20000000 makes the generator run out of memory
-        // (one ODE0011 per unassigned output; it throws OutOfMemoryException, CS8785) instead of one diagnostic.
+        ("[OdeDynamics(StateSize = 20000000)]", true),
         ("[OdeDynamics(ParameterSize = -5)]", false),
         ("[OdeDynamics(StateSize = \"3\")]", true),
         ("[OdeDynamics(Unknown = 3)]", true),
@@ -141,14 +140,10 @@ internal static class MalformedConstructs
         ("public partial record C", false),
         ("public partial record struct C", false),
         ("public partial interface C", false),
-        // Left out until fixed: a generic containing type gets a bogus ODE0015 'Another [OdeDynamics] method
-        // already generates RhsSystem' with no location (the hint name has '<T>', AddSource throws).
-        // ("public static partial class C<T>", false),
+        ("public static partial class C<T>", false),
         ("internal sealed partial class C", false),
         ("public abstract partial class C", false),
-        // Left out until fixed: a class named like the struct to generate gets code that does not compile
-        // (CS0542 'RhsSystem': member names cannot be the same as their enclosing type) instead of a diagnostic.
-        // ("public static partial class RhsSystem", true),
+        ("public static partial class RhsSystem", true),
         ("public static partial class @C", false),
     };
 }

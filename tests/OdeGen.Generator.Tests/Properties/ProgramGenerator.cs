@@ -150,8 +150,7 @@ internal sealed class ProgramGenerator
 
     private (List<Statement> Statements, Scope Scope) Branch(Scope outer, string? merged, int nesting)
     {
-        // A branch of a nested if cannot read outputs (see Scope.OutputsReadable).
-        var scope = outer.Copy(outputsReadable: nesting == 0);
+        var scope = outer.Copy();
         var statements = new List<Statement>();
         int count = 1 + _random.Next(2);
         int mergedAt = _random.Next(count + 1);

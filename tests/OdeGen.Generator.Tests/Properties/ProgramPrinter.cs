@@ -112,6 +112,7 @@ internal static class ProgramPrinter
     {
         string text = value.ToString("R", CultureInfo.InvariantCulture);
         if (!text.Contains('.') && !text.Contains('E')) text += ".0";
-        return value < 0 ? "(" + text + ")" : text;
+        // Negative literals, -0.0 included, in parentheses: '-' before '-0.0' would read as a decrement.
+        return text.StartsWith("-", System.StringComparison.Ordinal) ? "(" + text + ")" : text;
     }
 }

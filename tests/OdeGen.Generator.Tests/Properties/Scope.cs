@@ -25,12 +25,7 @@ internal sealed class Scope
     /// <summary>const int locals and their values, usable as y indices.</summary>
     public Dictionary<string, int> Indices { get; init; } = new();
 
-    /// <summary>
-    /// Whether outputs may be read. Not inside a nested if until this bug is fixed: an output assigned and
-    /// read in a nested branch, with code after the nested if, makes Vjp's reverse sweep recompute the read
-    /// from a value of the forward sweep that is out of scope (CS0103). Repro:
-    /// <c>dy[0] = y[0]; double a = 1.0; if (y[0] > 0.0) { if (y[1] > 0.0) { dy[0] += y[1]; a = dy[0] * y[1]; } a = a * a; } dy[1] = a;</c>
-    /// </summary>
+    /// <summary>Whether outputs may be read back here.</summary>
     public bool OutputsReadable { get; init; } = true;
 
     public Scope Copy(bool outputsReadable = true) => new(StateSize, ParameterSize)

@@ -43,9 +43,7 @@ internal sealed class SourceMutator
             }
             case 1:
             {
-                // Not ']' until fixed: a duplicated ']' in an if condition after a Math.Atan2 call (with the method's
-                // closing braces lost to the parse error) makes the generator fail with ODE9999 (NullReferenceException).
-                var token = tokens.Where(t => !t.IsKind(SyntaxKind.CloseBracketToken)).ElementAt(_random.Next(tokens.Count(t => !t.IsKind(SyntaxKind.CloseBracketToken))));
+                var token = tokens[_random.Next(tokens.Count)];
                 return (Replace(root, token, token.ToFullString() + " " + token.Text), "duplicated '" + token.Text + "'");
             }
             case 2:
@@ -67,9 +65,7 @@ internal sealed class SourceMutator
                 var literals = tokens.Where(t => t.IsKind(SyntaxKind.NumericLiteralToken)).ToList();
                 if (literals.Count == 0) goto case 0;
                 var token = literals[_random.Next(literals.Count)];
-                // Not 'true' until fixed: 'dy[0] = y[0] + true;' (a C# error, CS0019) makes the generator fail
-                // with ODE9999 (NullReferenceException) instead of skipping the invalid operation.
-                string[] options = { "t", "y[0]", "1", "0", "int.MaxValue", "\"1\"", "null", "(1.0 / 0.0)", "1e308 * 10" };
+                string[] options = { "t", "y[0]", "1", "0", "int.MaxValue", "\"1\"", "null", "(1.0 / 0.0)", "1e308 * 10", "true" };
                 string replacement = options[_random.Next(options.Length)];
                 return (Replace(root, token, token.LeadingTrivia.ToFullString() + replacement + token.TrailingTrivia.ToFullString()), "literal '" + token.Text + "' replaced by '" + replacement + "'");
             }
