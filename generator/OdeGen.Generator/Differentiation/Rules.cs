@@ -65,7 +65,8 @@ internal static class Rules
                 if (!exponent.IsConst) terms.Add(new(1, g.Mul(id, g.Emit(Op.Log, a)), false));
                 break;
             }
-            case Op.Abs: terms.Add(new(0, g.Emit(Op.Sign, a), false)); break;
+            // d|x| = sign(x) dx, with Math.Sign's int made a double so that it can be merged with other doubles.
+            case Op.Abs: terms.Add(new(0, g.Emit(Op.ToDouble, g.Emit(Op.Sign, a)), false)); break;
         }
         return terms;
     }

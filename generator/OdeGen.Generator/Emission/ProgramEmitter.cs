@@ -311,7 +311,7 @@ internal sealed class ProgramEmitter
     private void WriteIf(IfStmt branch, Liveness outer)
     {
         var phis = branch.Phis.Where(p => outer.LivePhis.Contains(p.Phi)).ToList();
-        foreach (var phi in phis) _w.Line(TypeOf(phi.Then) + " " + Define(phi.Phi) + ";");
+        foreach (var phi in phis) _w.Line((TypeOf(phi.Then) == TypeOf(phi.Else) ? TypeOf(phi.Then) : "double") + " " + Define(phi.Phi) + ";");
         _w.Open("if (" + Expression(branch.Cond) + ")");
         WriteBranch(branch.Then, phis.Select(p => (p.Phi, p.Then)));
         bool hasElse = phis.Count > 0 || _liveness[branch.Else].LiveStatements.Count > 0;

@@ -241,8 +241,19 @@ internal sealed partial class BodyParser
         var cond = Convert(condition, ValueKind.Bool, conditional.Condition).Node;
         if (_graph[cond].IsConst)
         {
-            // A condition known at compile time: only the branch taken exists.
-            var taken = _graph[cond].Value != 0 ? conditional.WhenTrue : conditional.WhenFalse;
+            // A condition known at compile time: only the branch taken exists. The other is still read,
+            // into a region that is dropped, so that what it cannot contain is reported too.
+            bool whenTrue = _graph[cond].Value != 0;
+            var dead = whenTrue ? conditional.WhenFalse : conditional.WhenTrue;
+            if (dead is not null)
+            {
+                var variables = new Dictionary<ISymbol, Value>(_variables, SymbolEqualityComparer.Default);
+                var outputs = new Dictionary<int, int>(_outputs);
+                Branch(dead, variables, outputs);
+                _variables = variables;
+                _outputs = outputs;
+            }
+            var taken = whenTrue ? conditional.WhenTrue : conditional.WhenFalse;
             if (taken is not null) Statement(taken, lastAtTopLevel: false);
             return;
         }

@@ -61,7 +61,7 @@ namespace OdeGen.Tests.Corpus
                 jv[1] = boundedDot / sqrt + (y[1] * (boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
                 jv[2] = global::System.Math.Cosh(product) * (0.2 * vy[0]) + global::System.Math.Sinh(product2) * (0.1 * vy[1]) - exp * (2.0 * (y[2] * vy[2]));
                 jv[3] = positiveDot / positive + (positiveDot + 2.0 * (y[3] * vy[3])) / (sum2 * 2.302585092994046) + positiveDot / (2.0 * sqrt2) + (positiveDot + vy[0]) / (3.0 * (cbrt * cbrt));
-                jv[4] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + global::System.Math.Sign(difference) * vy[4];
+                jv[4] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + (double)global::System.Math.Sign(difference) * vy[4];
                 jv[5] = (y[0] <= y[5] ? vy[0] : vy[5]) + (y[1] >= p[1] ? vy[1] : vp[1]);
             }
 
@@ -105,7 +105,7 @@ namespace OdeGen.Tests.Corpus
                 wJy[1] = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - global::System.Math.Sin(y[1]) * w[0] + product6 + product6;
                 wJy[2] = -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
                 wJy[3] = 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;
-                wJy[4] = global::System.Math.Sign(difference) * w[4];
+                wJy[4] = (double)global::System.Math.Sign(difference) * w[4];
                 wJy[5] = condition2 ? 0.0 : w[5];
                 wJp[0] = pow * log * w[4];
                 wJp[1] = condition ? 0.0 : w[5];
@@ -142,7 +142,7 @@ namespace OdeGen.Tests.Corpus
                 jac[21] = 2.0 * y[3] / product; // d(dy[3])/dy[3]
                 jac[25] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDy1; // d(dy[4])/dy[1]
                 jac[27] = 3.0 * global::System.Math.Pow(y[3], 2.0); // d(dy[4])/dy[3]
-                jac[28] = global::System.Math.Sign(y[4] - 0.25); // d(dy[4])/dy[4]
+                jac[28] = (double)global::System.Math.Sign(y[4] - 0.25); // d(dy[4])/dy[4]
                 jac[30] = condition ? 1.0 : 0.0; // d(dy[5])/dy[0]
                 jac[31] = y[1] >= p[1] ? 1.0 : 0.0; // d(dy[5])/dy[1]
                 jac[35] = condition ? 0.0 : 1.0; // d(dy[5])/dy[5]
