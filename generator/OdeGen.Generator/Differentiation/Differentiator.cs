@@ -91,9 +91,9 @@ internal static class Differentiator
             if (seeds != Seeds.All) body = WithoutStoresTo(Arrays.Derivative, body);
             g.Enter(0, body);
             if (program.OutputsInMemory) body.Insert(0, new ClearStmt(output));
-            if (seeds == Seeds.All) StoreOutputs(g, program);
             for (int i = 0; i < tangents.Count; i++)
                 g.Append(new StoreStmt(output, i, tangents[i].TryGetValue(Direction, out int t) ? t : g.Const(0)));
+            if (seeds == Seeds.All) StoreOutputs(g, program);
             g.Exit();
             return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
         }
@@ -157,10 +157,14 @@ internal static class Differentiator
         }
         var seeds = Enumerable.Range(0, program.Outputs.Count).Select(i => g.Leaf(Op.Cotangent, i)).ToList();
         var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id), adjointArrays);
+        // Every cotangent is complete before the first store (see ProgramEmitter.ComputeBeforeStoring).
+        var stateBars = Enumerable.Range(0, model.StateSize).Select(j => cotangentOf(g.Leaf(Op.State, j))).ToList();
+        var parameterBars = Enumerable.Range(0, model.ParameterSize).Select(k => cotangentOf(g.Leaf(Op.Parameter, k))).ToList();
+        int timeBar = OrZero(g, cotangentOf(g.Leaf(Op.Time)));
+        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, program, OutputSpan.WJy, ArrayKind.WJy, arrays, j, stateBars[j]);
+        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, program, OutputSpan.WJp, ArrayKind.WJp, arrays, k, parameterBars[k]);
         StoreOutputs(g, program);
-        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, program, OutputSpan.WJy, ArrayKind.WJy, arrays, j, cotangentOf(g.Leaf(Op.State, j)));
-        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, program, OutputSpan.WJp, ArrayKind.WJp, arrays, k, cotangentOf(g.Leaf(Op.Parameter, k)));
-        g.Append(new ReturnStmt(OrZero(g, cotangentOf(g.Leaf(Op.Time)))));
+        g.Append(new ReturnStmt(timeBar));
         g.Exit();
         return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
     }

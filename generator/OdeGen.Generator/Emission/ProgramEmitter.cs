@@ -34,6 +34,7 @@ internal sealed class ProgramEmitter
     private readonly Dictionary<Block, Liveness> _liveness = new(ReferenceEqualityComparer.Instance);
     // A node may be written in several blocks (a branch and its recomputation): inlining is decided per block.
     private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<int, string> _storeNames = new();
 
     public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer)
     {
@@ -169,6 +170,7 @@ internal sealed class ProgramEmitter
             // A read of an adjoint array happens where it stands: the array changes afterwards.
             if (single && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
         }
+        if (ReferenceEquals(block, _program.Body)) ComputeBeforeStoring(block, inlined);
         _inlinedIn[block] = inlined;
         _inlined.Push(inlined);
 
@@ -308,6 +310,31 @@ internal sealed class ProgramEmitter
         return name;
     }
 
+    /// <summary>
+    /// The inputs y, p and w might alias the outputs (spans may overlap), so after the first store into jv,
+    /// wJy or wJp the JIT must read every input element from memory again. The derivatives stored by the
+    /// final run of stores are therefore computed into locals first, as a careful hand-written version would
+    /// do; f is written last, inside its guard, and computed only when dy is given.
+    /// </summary>
+    private void ComputeBeforeStoring(Block block, HashSet<int> inlined)
+    {
+        var statements = block.Statements;
+        int tail = statements.Count;
+        while (tail > 0 && statements[tail - 1] is StoreStmt or ReturnStmt) tail--;
+        for (int i = tail; i < statements.Count; i++)
+        {
+            var (node, name) = statements[i] switch
+            {
+                StoreStmt { Target: OutputSpan.Jv } store => (store.Node, "jv" + Literals.Int(store.Index)),
+                StoreStmt { Target: OutputSpan.WJy or OutputSpan.WJp } store => (store.Node, "bar"),
+                ReturnStmt ret => (ret.Node, "tBar"),
+                _ => (-1, ""),
+            };
+            if (node < 0 || !inlined.Remove(node)) continue;
+            if (N(node).Name is null) _storeNames[node] = name;
+        }
+    }
+
     private void WriteIf(IfStmt branch, Liveness outer)
     {
         var phis = branch.Phis.Where(p => outer.LivePhis.Contains(p.Phi)).ToList();
@@ -344,7 +371,7 @@ internal sealed class ProgramEmitter
         var node = N(id);
         if (_nodeNames.TryGetValue(id, out var existing)) return existing;
         bool userLocal = id < _userNodeCount && node.Name is not null;
-        string name = _names.Allocate(Hint(node.Name) ?? BaseName(node.Op), userLocal);
+        string name = _names.Allocate(Hint(node.Name) ?? (_storeNames.TryGetValue(id, out var stored) ? stored : BaseName(node.Op)), userLocal);
         _nodeNames[id] = name;
         return name;
     }

@@ -36,18 +36,30 @@ namespace OdeGen.Tests.Corpus
                 double positiveDot = 2.0 * (y[1] * vy[1]);
                 double positive = 1.5 + y[1] * y[1];
                 double tan = global::System.Math.Tan(0.3 * y[2]);
+                double jv0 = global::System.Math.Cos(y[0]) * vy[0] - global::System.Math.Sin(y[1]) * vy[1] + (1.0 + tan * tan) * (0.3 * vy[2]);
                 double sqrt = global::System.Math.Sqrt(1.0 - bounded * bounded);
                 double acos = global::System.Math.Acos(bounded);
                 double sum = y[0] * y[0] + positive * positive;
+                double jv1 = boundedDot / sqrt + (y[1] * (boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
                 double product = 0.2 * y[0];
                 double product2 = 0.1 * y[1];
                 double exp = global::System.Math.Exp(-(y[2] * y[2]));
+                double jv2 = global::System.Math.Cosh(product) * (0.2 * vy[0]) + global::System.Math.Sinh(product2) * (0.1 * vy[1]) - exp * (2.0 * (y[2] * vy[2]));
                 double log = global::System.Math.Log(positive);
                 double sum2 = positive + y[3] * y[3];
                 double sqrt2 = global::System.Math.Sqrt(positive);
                 double cbrt = global::System.Math.Cbrt(positive + y[0]);
+                double jv3 = positiveDot / positive + (positiveDot + 2.0 * (y[3] * vy[3])) / (sum2 * 2.302585092994046) + positiveDot / (2.0 * sqrt2) + (positiveDot + vy[0]) / (3.0 * (cbrt * cbrt));
                 double pow = global::System.Math.Pow(positive, p[0]);
                 double difference = y[4] - 0.25;
+                double jv4 = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + (double)global::System.Math.Sign(difference) * vy[4];
+                double jv5 = (y[0] <= y[5] ? vy[0] : vy[5]) + (y[1] >= p[1] ? vy[1] : vp[1]);
+                jv[0] = jv0;
+                jv[1] = jv1;
+                jv[2] = jv2;
+                jv[3] = jv3;
+                jv[4] = jv4;
+                jv[5] = jv5;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = global::System.Math.Sin(y[0]) + global::System.Math.Cos(y[1]) + tan;
@@ -57,12 +69,6 @@ namespace OdeGen.Tests.Corpus
                     dy[4] = pow + global::System.Math.Pow(y[3], 3.0) + global::System.Math.Abs(difference);
                     dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + (double)global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
                 }
-                jv[0] = global::System.Math.Cos(y[0]) * vy[0] - global::System.Math.Sin(y[1]) * vy[1] + (1.0 + tan * tan) * (0.3 * vy[2]);
-                jv[1] = boundedDot / sqrt + (y[1] * (boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
-                jv[2] = global::System.Math.Cosh(product) * (0.2 * vy[0]) + global::System.Math.Sinh(product2) * (0.1 * vy[1]) - exp * (2.0 * (y[2] * vy[2]));
-                jv[3] = positiveDot / positive + (positiveDot + 2.0 * (y[3] * vy[3])) / (sum2 * 2.302585092994046) + positiveDot / (2.0 * sqrt2) + (positiveDot + vy[0]) / (3.0 * (cbrt * cbrt));
-                jv[4] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + (double)global::System.Math.Sign(difference) * vy[4];
-                jv[5] = (y[0] <= y[5] ? vy[0] : vy[5]) + (y[1] >= p[1] ? vy[1] : vp[1]);
             }
 
             /// <inheritdoc/>
@@ -84,7 +90,11 @@ namespace OdeGen.Tests.Corpus
                 double pow = global::System.Math.Pow(positive, p[0]);
                 double difference = y[4] - 0.25;
                 bool condition = y[1] >= p[1];
+                double pBar1 = condition ? 0.0 : w[5];
                 bool condition2 = y[0] <= y[5];
+                double yBar5 = condition2 ? 0.0 : w[5];
+                double differenceBar = (double)global::System.Math.Sign(difference) * w[4];
+                double pBar0 = pow * log * w[4];
                 double sum2Bar = w[3] / (3.0 * (cbrt * cbrt));
                 double sumBar = w[3] / (sum * 2.302585092994046);
                 double product4 = y[3] * sumBar;
@@ -92,6 +102,18 @@ namespace OdeGen.Tests.Corpus
                 double sum3 = y[0] * y[0] + positive * positive;
                 double sqrt2 = global::System.Math.Sqrt(1.0 - bounded * bounded);
                 double product6 = y[1] * (p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * w[4] + sum2Bar + w[3] / (2.0 * sqrt) + sumBar + w[3] / positive - y[0] / sum3 * w[1]);
+                double yBar0 = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + global::System.Math.Cos(y[0]) * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
+                double yBar1 = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - global::System.Math.Sin(y[1]) * w[0] + product6 + product6;
+                double yBar2 = -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
+                double yBar3 = 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJy[2] = yBar2;
+                wJy[3] = yBar3;
+                wJy[4] = differenceBar;
+                wJy[5] = yBar5;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = global::System.Math.Sin(y[0]) + global::System.Math.Cos(y[1]) + tan;
@@ -101,14 +123,6 @@ namespace OdeGen.Tests.Corpus
                     dy[4] = pow + global::System.Math.Pow(y[3], 3.0) + global::System.Math.Abs(difference);
                     dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + (double)global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
                 }
-                wJy[0] = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + global::System.Math.Cos(y[0]) * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
-                wJy[1] = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - global::System.Math.Sin(y[1]) * w[0] + product6 + product6;
-                wJy[2] = -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
-                wJy[3] = 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;
-                wJy[4] = (double)global::System.Math.Sign(difference) * w[4];
-                wJy[5] = condition2 ? 0.0 : w[5];
-                wJp[0] = pow * log * w[4];
-                wJp[1] = condition ? 0.0 : w[5];
                 return 0.0;
             }
 

@@ -44,9 +44,15 @@ namespace OdeGen.Tests.Corpus
                 double d2Dot = 1.5 * global::System.Math.Pow(sum4, 0.5) * (2.0 * (difference * sum2) + product2);
                 double quotient = muPrime * sum / d1;
                 double quotient2 = p[0] * difference / d2;
+                double jv2 = vy[0] + 2.0 * vy[3] - ((muPrime * sum2 - sum * vp[0]) / d1 - quotient / d1 * d1Dot) - ((difference * vp[0] + p[0] * sum2) / d2 - quotient2 / d2 * d2Dot);
                 double product3 = y[1] * vp[0];
                 double quotient3 = muPrime * y[1] / d1;
                 double quotient4 = p[0] * y[1] / d2;
+                double jv3 = vy[1] - 2.0 * vy[2] - ((muPrime * vy[1] - product3) / d1 - quotient3 / d1 * d1Dot) - ((product3 + p[0] * vy[1]) / d2 - quotient4 / d2 * d2Dot);
+                jv[0] = vy[2];
+                jv[1] = vy[3];
+                jv[2] = jv2;
+                jv[3] = jv3;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[2];
@@ -54,10 +60,6 @@ namespace OdeGen.Tests.Corpus
                     dy[2] = y[0] + 2.0 * y[3] - quotient - quotient2;
                     dy[3] = y[1] - 2.0 * y[2] - quotient3 - quotient4;
                 }
-                jv[0] = vy[2];
-                jv[1] = vy[3];
-                jv[2] = vy[0] + 2.0 * vy[3] - ((muPrime * sum2 - sum * vp[0]) / d1 - quotient / d1 * d1Dot) - ((difference * vp[0] + p[0] * sum2) / d2 - quotient2 / d2 * d2Dot);
-                jv[3] = vy[1] - 2.0 * vy[2] - ((muPrime * vy[1] - product3) / d1 - quotient3 / d1 * d1Dot) - ((product3 + p[0] * vy[1]) / d2 - quotient4 / d2 * d2Dot);
             }
 
             /// <inheritdoc/>
@@ -86,6 +88,16 @@ namespace OdeGen.Tests.Corpus
                 double product3 = y[1] * (sum3Bar + sum2Bar);
                 double product4 = sum * sum2Bar;
                 double sumBar = product4 - muPrime * quotient8 + product4;
+                double yBar0 = w[2] + differenceBar + sumBar;
+                double yBar1 = -(p[0] * quotient5) - muPrime * quotient6 + w[3] + product3 + product3;
+                double yBar2 = w[0] - 2.0 * w[3];
+                double yBar3 = w[1] + 2.0 * w[2];
+                double pBar0 = -(y[1] * quotient5) - difference * quotient7 + sumBar - (-(y[1] * quotient6) - sum * quotient8 - differenceBar);
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJy[2] = yBar2;
+                wJy[3] = yBar3;
+                wJp[0] = pBar0;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[2];
@@ -93,11 +105,6 @@ namespace OdeGen.Tests.Corpus
                     dy[2] = y[0] + 2.0 * y[3] - quotient - quotient2;
                     dy[3] = y[1] - 2.0 * y[2] - quotient3 - quotient4;
                 }
-                wJy[0] = w[2] + differenceBar + sumBar;
-                wJy[1] = -(p[0] * quotient5) - muPrime * quotient6 + w[3] + product3 + product3;
-                wJy[2] = w[0] - 2.0 * w[3];
-                wJy[3] = w[1] + 2.0 * w[2];
-                wJp[0] = -(y[1] * quotient5) - difference * quotient7 + sumBar - (-(y[1] * quotient6) - sum * quotient8 - differenceBar);
                 return 0.0;
             }
 

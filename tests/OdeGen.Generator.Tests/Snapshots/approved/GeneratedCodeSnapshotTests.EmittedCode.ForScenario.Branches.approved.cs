@@ -56,13 +56,14 @@ namespace OdeGen.Tests.Corpus
                 }
                 bool condition = y[1] < 0.0;
                 double exp = global::System.Math.Exp(-y[1]);
+                double jv0 = (condition ? 2.0 * (y[1] * vy[1]) : -(exp * vy[1])) - (y[0] * rateDot + rate * vy[0]);
+                jv[0] = jv0;
+                jv[1] = dy1Dot;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = (condition ? y[1] * y[1] : exp) - rate * y[0];
                     dy[1] = dy1;
                 }
-                jv[0] = (condition ? 2.0 * (y[1] * vy[1]) : -(exp * vy[1])) - (y[0] * rateDot + rate * vy[0]);
-                jv[1] = dy1Dot;
             }
 
             /// <inheritdoc/>
@@ -110,16 +111,18 @@ namespace OdeGen.Tests.Corpus
                     pBar0 -= y[1] * product4;
                     yBar1 -= p[0] * product4;
                 }
+                double pBar1 = t * driveBar;
+                double tBar = p[1] * driveBar;
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = (condition2 ? y[1] * y[1] : exp) - rate * y[0];
                     dy[1] = dy1;
                 }
-                wJy[0] = yBar0;
-                wJy[1] = yBar1;
-                wJp[0] = pBar0;
-                wJp[1] = t * driveBar;
-                return p[1] * driveBar;
+                return tBar;
             }
 
             /// <inheritdoc/>

@@ -34,13 +34,14 @@ namespace OdeGen.Tests.Corpus
                 double x2y = product * y[1];
                 double difference = p[1] * y[0] - x2y;
                 double difference2 = y[0] * vp[1] + p[1] * vy[0] - (y[1] * (2.0 * (y[0] * vy[0])) + product * vy[1]);
+                double jv0 = vp[0] - vy[0] - difference2;
+                jv[0] = jv0;
+                jv[1] = difference2;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] - y[0] - difference;
                     dy[1] = difference;
                 }
-                jv[0] = vp[0] - vy[0] - difference2;
-                jv[1] = difference2;
             }
 
             /// <inheritdoc/>
@@ -50,16 +51,19 @@ namespace OdeGen.Tests.Corpus
                 double x2y = product * y[1];
                 double difference = p[1] * y[0] - x2y;
                 double differenceBar = w[1] - w[0];
+                double pBar1 = y[0] * differenceBar;
+                double yBar1 = -(product * differenceBar);
                 double product2 = y[0] * (y[1] * differenceBar);
+                double yBar0 = p[1] * differenceBar - w[0] - product2 - product2;
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJp[0] = w[0];
+                wJp[1] = pBar1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] - y[0] - difference;
                     dy[1] = difference;
                 }
-                wJy[0] = p[1] * differenceBar - w[0] - product2 - product2;
-                wJy[1] = -(product * differenceBar);
-                wJp[0] = w[0];
-                wJp[1] = y[0] * differenceBar;
                 return 0.0;
             }
 

@@ -42,15 +42,17 @@ namespace OdeGen.Tests.Corpus
                     double wDot = accDot / 2.0;
                     double product = acc3 * y[0];
                     double sum2 = y[0] * accDot + acc3 * vy[0];
+                    double jv1 = -sum2;
+                    double jv2 = wDot - (y[2] * sum2 + product * vy[2]);
+                    jv[0] = wDot;
+                    jv[1] = jv1;
+                    jv[2] = jv2;
                     if (!dy.IsEmpty)
                     {
                         dy[0] = w2;
                         dy[1] = -product;
                         dy[2] = w2 - product * y[2];
                     }
-                    jv[0] = wDot;
-                    jv[1] = -sum2;
-                    jv[2] = wDot - (y[2] * sum2 + product * vy[2]);
                 }
 
                 /// <inheritdoc/>
@@ -65,19 +67,25 @@ namespace OdeGen.Tests.Corpus
                     double product = acc3 * y[0];
                     double productBar = -(y[2] * w[2]) - w[1];
                     double accBar = y[0] * productBar + (w[0] + w[2]) / 2.0;
+                    double tBar = -(p[1] * accBar);
+                    double pBar1 = -(t * accBar);
+                    double pBar0 = accBar / sum;
                     double product2 = y[2] * (quotient / sum * accBar);
+                    double yBar1 = y[0] * accBar;
+                    double yBar0 = acc3 * productBar + y[1] * accBar;
+                    double yBar2 = -(product * w[2]) - product2 - product2;
+                    wJy[0] = yBar0;
+                    wJy[1] = yBar1;
+                    wJy[2] = yBar2;
+                    wJp[0] = pBar0;
+                    wJp[1] = pBar1;
                     if (!dy.IsEmpty)
                     {
                         dy[0] = w2;
                         dy[1] = -product;
                         dy[2] = w2 - product * y[2];
                     }
-                    wJy[0] = acc3 * productBar + y[1] * accBar;
-                    wJy[1] = y[0] * accBar;
-                    wJy[2] = -(product * w[2]) - product2 - product2;
-                    wJp[0] = accBar / sum;
-                    wJp[1] = -(t * accBar);
-                    return -(p[1] * accBar);
+                    return tBar;
                 }
 
                 /// <inheritdoc/>

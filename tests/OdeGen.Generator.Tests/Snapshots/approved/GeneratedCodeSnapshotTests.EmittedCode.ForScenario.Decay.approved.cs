@@ -30,22 +30,25 @@ namespace OdeGen.Tests.Corpus
             /// <inheritdoc/>
             public void Jvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.Span<double> dy, global::System.Span<double> jv)
             {
+                double jv0 = -(y[0] * vp[0] + p[0] * vy[0]);
+                jv[0] = jv0;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = -(p[0] * y[0]);
                 }
-                jv[0] = -(y[0] * vp[0] + p[0] * vy[0]);
             }
 
             /// <inheritdoc/>
             public double Vjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
+                double pBar0 = -(y[0] * w[0]);
+                double yBar0 = -(p[0] * w[0]);
+                wJy[0] = yBar0;
+                wJp[0] = pBar0;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = -(p[0] * y[0]);
                 }
-                wJy[0] = -(p[0] * w[0]);
-                wJp[0] = -(y[0] * w[0]);
                 return 0.0;
             }
 

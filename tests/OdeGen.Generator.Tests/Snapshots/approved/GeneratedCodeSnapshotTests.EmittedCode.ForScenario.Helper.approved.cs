@@ -40,18 +40,20 @@ namespace OdeGen.Tests.Corpus
                 double exp = global::System.Math.Exp(-(y[0] - y[1]));
                 double sum2 = 1.0 + exp;
                 double quotient2 = 1.0 / sum2;
+                double jv0 = difference * vp[0] - p[0] * (xnDot / sum - quotient / sum * (product + xnDot)) - vy[0] + 0.1 * (quotient2 / sum2 * (exp * (vy[0] - vy[1])));
                 double xn2 = global::System.Math.Pow(y[0], 2.0);
                 double xnDot2 = 2.0 * y[0] * vy[0];
                 double sum3 = pow + xn2;
                 double quotient3 = xn2 / sum3;
                 double difference2 = 1.0 - quotient3;
+                double jv1 = difference2 * vp[0] - p[0] * (xnDot2 / sum3 - quotient3 / sum3 * (product + xnDot2)) - vy[1];
+                jv[0] = jv0;
+                jv[1] = jv1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference - y[0] + 0.1 * quotient2;
                     dy[1] = p[0] * difference2 - y[1];
                 }
-                jv[0] = difference * vp[0] - p[0] * (xnDot / sum - quotient / sum * (product + xnDot)) - vy[0] + 0.1 * (quotient2 / sum2 * (exp * (vy[0] - vy[1])));
-                jv[1] = difference2 * vp[0] - p[0] * (xnDot2 / sum3 - quotient3 / sum3 * (product + xnDot2)) - vy[1];
             }
 
             /// <inheritdoc/>
@@ -74,15 +76,19 @@ namespace OdeGen.Tests.Corpus
                 double difference3Bar = exp * (quotient2 / sum2 * (0.1 * w[0]));
                 double differenceBar = p[0] * w[0];
                 double sumBar = quotient / sum * differenceBar;
+                double pBar1 = 2.0 * p[1] * (sum3Bar + sumBar);
+                double yBar0 = 2.0 * y[0] * (sum3Bar - difference2Bar / sum3) + difference3Bar - w[0];
+                double yBar1 = -w[1] - difference3Bar + 2.0 * y[1] * (sumBar - differenceBar / sum);
+                double pBar0 = difference2 * w[1] + difference * w[0];
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference - y[0] + 0.1 * quotient2;
                     dy[1] = p[0] * difference2 - y[1];
                 }
-                wJy[0] = 2.0 * y[0] * (sum3Bar - difference2Bar / sum3) + difference3Bar - w[0];
-                wJy[1] = -w[1] - difference3Bar + 2.0 * y[1] * (sumBar - differenceBar / sum);
-                wJp[0] = difference2 * w[1] + difference * w[0];
-                wJp[1] = 2.0 * p[1] * (sum3Bar + sumBar);
                 return 0.0;
             }
 

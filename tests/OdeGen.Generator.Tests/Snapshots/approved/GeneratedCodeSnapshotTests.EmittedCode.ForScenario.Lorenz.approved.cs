@@ -31,16 +31,19 @@ namespace OdeGen.Tests.Corpus
             public void Jvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.Span<double> dy, global::System.Span<double> jv)
             {
                 double difference = y[1] - y[0];
+                double jv0 = difference * vp[0] + p[0] * (vy[1] - vy[0]);
                 double difference2 = p[1] - y[2];
+                double jv1 = difference2 * vy[0] + y[0] * (vp[1] - vy[2]) - vy[1];
+                double jv2 = y[1] * vy[0] + y[0] * vy[1] - (y[2] * vp[2] + p[2] * vy[2]);
+                jv[0] = jv0;
+                jv[1] = jv1;
+                jv[2] = jv2;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference;
                     dy[1] = y[0] * difference2 - y[1];
                     dy[2] = y[0] * y[1] - p[2] * y[2];
                 }
-                jv[0] = difference * vp[0] + p[0] * (vy[1] - vy[0]);
-                jv[1] = difference2 * vy[0] + y[0] * (vp[1] - vy[2]) - vy[1];
-                jv[2] = y[1] * vy[0] + y[0] * vy[1] - (y[2] * vp[2] + p[2] * vy[2]);
             }
 
             /// <inheritdoc/>
@@ -48,20 +51,25 @@ namespace OdeGen.Tests.Corpus
             {
                 double difference = y[1] - y[0];
                 double difference2 = p[1] - y[2];
+                double pBar2 = -(y[2] * w[2]);
                 double difference2Bar = y[0] * w[1];
+                double pBar0 = difference * w[0];
                 double differenceBar = p[0] * w[0];
+                double yBar0 = y[1] * w[2] + difference2 * w[1] - differenceBar;
+                double yBar1 = y[0] * w[2] - w[1] + differenceBar;
+                double yBar2 = -(p[2] * w[2]) - difference2Bar;
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJy[2] = yBar2;
+                wJp[0] = pBar0;
+                wJp[1] = difference2Bar;
+                wJp[2] = pBar2;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference;
                     dy[1] = y[0] * difference2 - y[1];
                     dy[2] = y[0] * y[1] - p[2] * y[2];
                 }
-                wJy[0] = y[1] * w[2] + difference2 * w[1] - differenceBar;
-                wJy[1] = y[0] * w[2] - w[1] + differenceBar;
-                wJy[2] = -(p[2] * w[2]) - difference2Bar;
-                wJp[0] = difference * w[0];
-                wJp[1] = difference2Bar;
-                wJp[2] = -(y[2] * w[2]);
                 return 0.0;
             }
 

@@ -32,31 +32,39 @@ namespace OdeGen.Tests.Corpus
             {
                 double encounters = y[0] * y[1];
                 double encountersDot = y[1] * vy[0] + y[0] * vy[1];
+                double jv0 = y[0] * vp[0] + p[0] * vy[0] - (encounters * vp[1] + p[1] * encountersDot);
+                double jv1 = encounters * vp[3] + p[3] * encountersDot - (y[1] * vp[2] + p[2] * vy[1]);
+                jv[0] = jv0;
+                jv[1] = jv1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * y[0] - p[1] * encounters;
                     dy[1] = p[3] * encounters - p[2] * y[1];
                 }
-                jv[0] = y[0] * vp[0] + p[0] * vy[0] - (encounters * vp[1] + p[1] * encountersDot);
-                jv[1] = encounters * vp[3] + p[3] * encountersDot - (y[1] * vp[2] + p[2] * vy[1]);
             }
 
             /// <inheritdoc/>
             public double Vjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
                 double encounters = y[0] * y[1];
+                double pBar3 = encounters * w[1];
+                double pBar2 = -(y[1] * w[1]);
+                double pBar1 = -(encounters * w[0]);
+                double pBar0 = y[0] * w[0];
                 double encountersBar = p[3] * w[1] - p[1] * w[0];
+                double yBar0 = p[0] * w[0] + y[1] * encountersBar;
+                double yBar1 = y[0] * encountersBar - p[2] * w[1];
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
+                wJp[2] = pBar2;
+                wJp[3] = pBar3;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * y[0] - p[1] * encounters;
                     dy[1] = p[3] * encounters - p[2] * y[1];
                 }
-                wJy[0] = p[0] * w[0] + y[1] * encountersBar;
-                wJy[1] = y[0] * encountersBar - p[2] * w[1];
-                wJp[0] = y[0] * w[0];
-                wJp[1] = -(encounters * w[0]);
-                wJp[2] = -(y[1] * w[1]);
-                wJp[3] = encounters * w[1];
                 return 0.0;
             }
 

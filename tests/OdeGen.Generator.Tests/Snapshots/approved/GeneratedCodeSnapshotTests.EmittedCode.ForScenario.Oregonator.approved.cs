@@ -34,17 +34,20 @@ namespace OdeGen.Tests.Corpus
                 double sum = y[1] * vy[0] + y[0] * vy[1];
                 double product2 = p[2] * y[0];
                 double difference = y[1] - product + y[0] - product2 * y[0];
+                double jv0 = difference * vp[0] + p[0] * (vy[1] - sum + vy[0] - (y[0] * (y[0] * vp[2] + p[2] * vy[0]) + product2 * vy[0]));
                 double quotient = (-y[1] - product + y[2]) / p[0];
+                double jv1 = (-vy[1] - sum + vy[2]) / p[0] - quotient / p[0] * vp[0];
                 double difference2 = y[0] - y[2];
+                double jv2 = difference2 * vp[1] + p[1] * (vy[0] - vy[2]);
+                jv[0] = jv0;
+                jv[1] = jv1;
+                jv[2] = jv2;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference;
                     dy[1] = quotient;
                     dy[2] = p[1] * difference2;
                 }
-                jv[0] = difference * vp[0] + p[0] * (vy[1] - sum + vy[0] - (y[0] * (y[0] * vp[2] + p[2] * vy[0]) + product2 * vy[0]));
-                jv[1] = (-vy[1] - sum + vy[2]) / p[0] - quotient / p[0] * vp[0];
-                jv[2] = difference2 * vp[1] + p[1] * (vy[0] - vy[2]);
             }
 
             /// <inheritdoc/>
@@ -55,23 +58,29 @@ namespace OdeGen.Tests.Corpus
                 double difference = y[1] - product + y[0] - product2 * y[0];
                 double quotient = (-y[1] - product + y[2]) / p[0];
                 double difference2 = y[0] - y[2];
+                double pBar1 = difference2 * w[2];
                 double difference2Bar = p[1] * w[2];
                 double sumBar = w[1] / p[0];
                 double differenceBar = p[0] * w[0];
                 double product3 = y[0] * differenceBar;
+                double pBar2 = -(y[0] * product3);
                 double productBar = -sumBar - differenceBar;
+                double yBar0 = difference2Bar - product2 * differenceBar - p[2] * product3 + differenceBar + y[1] * productBar;
+                double yBar1 = differenceBar - sumBar + y[0] * productBar;
+                double yBar2 = sumBar - difference2Bar;
+                double pBar0 = difference * w[0] - quotient / p[0] * w[1];
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJy[2] = yBar2;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
+                wJp[2] = pBar2;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = p[0] * difference;
                     dy[1] = quotient;
                     dy[2] = p[1] * difference2;
                 }
-                wJy[0] = difference2Bar - product2 * differenceBar - p[2] * product3 + differenceBar + y[1] * productBar;
-                wJy[1] = differenceBar - sumBar + y[0] * productBar;
-                wJy[2] = sumBar - difference2Bar;
-                wJp[0] = difference * w[0] - quotient / p[0] * w[1];
-                wJp[1] = difference2 * w[2];
-                wJp[2] = -(y[0] * product3);
                 return 0.0;
             }
 

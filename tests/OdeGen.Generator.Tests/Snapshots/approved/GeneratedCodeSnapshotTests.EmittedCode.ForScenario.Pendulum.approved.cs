@@ -33,13 +33,14 @@ namespace OdeGen.Tests.Corpus
                 double sin = global::System.Math.Sin(y[0]);
                 double product = p[3] * t;
                 double cos = global::System.Math.Cos(product);
+                double jv1 = -(sin * vp[0] + p[0] * (global::System.Math.Cos(y[0]) * vy[0])) - (y[1] * vp[1] + p[1] * vy[1]) + (cos * vp[2] - p[2] * (global::System.Math.Sin(product) * (t * vp[3] + p[3] * vt)));
+                jv[0] = vy[1];
+                jv[1] = jv1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
                     dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos;
                 }
-                jv[0] = vy[1];
-                jv[1] = -(sin * vp[0] + p[0] * (global::System.Math.Cos(y[0]) * vy[0])) - (y[1] * vp[1] + p[1] * vy[1]) + (cos * vp[2] - p[2] * (global::System.Math.Sin(product) * (t * vp[3] + p[3] * vt)));
             }
 
             /// <inheritdoc/>
@@ -48,19 +49,26 @@ namespace OdeGen.Tests.Corpus
                 double sin = global::System.Math.Sin(y[0]);
                 double product = p[3] * t;
                 double cos = global::System.Math.Cos(product);
+                double pBar2 = cos * w[1];
                 double product2 = global::System.Math.Sin(product) * (p[2] * w[1]);
+                double pBar3 = -(t * product2);
+                double tBar = -(p[3] * product2);
+                double pBar1 = -(y[1] * w[1]);
+                double pBar0 = -(sin * w[1]);
+                double yBar0 = -(global::System.Math.Cos(y[0]) * (p[0] * w[1]));
+                double yBar1 = w[0] - p[1] * w[1];
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
+                wJp[2] = pBar2;
+                wJp[3] = pBar3;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
                     dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos;
                 }
-                wJy[0] = -(global::System.Math.Cos(y[0]) * (p[0] * w[1]));
-                wJy[1] = w[0] - p[1] * w[1];
-                wJp[0] = -(sin * w[1]);
-                wJp[1] = -(y[1] * w[1]);
-                wJp[2] = cos * w[1];
-                wJp[3] = -(t * product2);
-                return -(p[3] * product2);
+                return tBar;
             }
 
             /// <inheritdoc/>

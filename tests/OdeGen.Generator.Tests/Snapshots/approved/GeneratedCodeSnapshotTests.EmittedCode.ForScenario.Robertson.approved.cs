@@ -38,15 +38,17 @@ namespace OdeGen.Tests.Corpus
                 double product2 = p[2] * y[1];
                 double r3 = product2 * y[2];
                 double r3Dot = y[2] * (y[1] * vp[2] + p[2] * vy[1]) + product2 * vy[2];
+                double jv0 = r3Dot - r1Dot;
+                double jv1 = r1Dot - r2Dot - r3Dot;
+                jv[0] = jv0;
+                jv[1] = jv1;
+                jv[2] = r2Dot;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = r3 - r1;
                     dy[1] = r1 - r2 - r3;
                     dy[2] = r2;
                 }
-                jv[0] = r3Dot - r1Dot;
-                jv[1] = r1Dot - r2Dot - r3Dot;
-                jv[2] = r2Dot;
             }
 
             /// <inheritdoc/>
@@ -59,21 +61,27 @@ namespace OdeGen.Tests.Corpus
                 double r3 = product2 * y[2];
                 double r3Bar = w[0] - w[1];
                 double product2Bar = y[2] * r3Bar;
+                double yBar2 = product2 * r3Bar;
+                double pBar2 = y[1] * product2Bar;
                 double r2Bar = w[2] - w[1];
                 double productBar = y[1] * r2Bar;
+                double pBar1 = y[1] * productBar;
                 double r1Bar = w[1] - w[0];
+                double pBar0 = y[0] * r1Bar;
+                double yBar0 = p[0] * r1Bar;
+                double yBar1 = p[2] * product2Bar + product * r2Bar + p[1] * productBar;
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJy[2] = yBar2;
+                wJp[0] = pBar0;
+                wJp[1] = pBar1;
+                wJp[2] = pBar2;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = r3 - r1;
                     dy[1] = r1 - r2 - r3;
                     dy[2] = r2;
                 }
-                wJy[0] = p[0] * r1Bar;
-                wJy[1] = p[2] * product2Bar + product * r2Bar + p[1] * productBar;
-                wJy[2] = product2 * r3Bar;
-                wJp[0] = y[0] * r1Bar;
-                wJp[1] = y[1] * productBar;
-                wJp[2] = y[1] * product2Bar;
                 return 0.0;
             }
 

@@ -32,13 +32,14 @@ namespace OdeGen.Tests.Corpus
             {
                 double difference = 1.0 - y[0] * y[0];
                 double product = p[0] * difference;
+                double jv1 = y[1] * (difference * vp[0] - p[0] * (2.0 * (y[0] * vy[0]))) + product * vy[1] - vy[0];
+                jv[0] = vy[1];
+                jv[1] = jv1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
                     dy[1] = product * y[1] - y[0];
                 }
-                jv[0] = vy[1];
-                jv[1] = y[1] * (difference * vp[0] - p[0] * (2.0 * (y[0] * vy[0]))) + product * vy[1] - vy[0];
             }
 
             /// <inheritdoc/>
@@ -47,15 +48,18 @@ namespace OdeGen.Tests.Corpus
                 double difference = 1.0 - y[0] * y[0];
                 double product = p[0] * difference;
                 double productBar = y[1] * w[1];
+                double pBar0 = difference * productBar;
                 double product2 = y[0] * (p[0] * productBar);
+                double yBar0 = -w[1] - product2 - product2;
+                double yBar1 = w[0] + product * w[1];
+                wJy[0] = yBar0;
+                wJy[1] = yBar1;
+                wJp[0] = pBar0;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
                     dy[1] = product * y[1] - y[0];
                 }
-                wJy[0] = -w[1] - product2 - product2;
-                wJy[1] = w[0] + product * w[1];
-                wJp[0] = difference * productBar;
                 return 0.0;
             }
 
