@@ -53,6 +53,9 @@ internal sealed class DenseTrajectory
     /// </summary>
     public ReadOnlySpan<double> StepStartState(int i) => _coefficients.AsSpan(i * M * N, N);
 
+    /// <summary>Forgets every step but keeps the storage, so a caller solving window after window reuses one buffer.</summary>
+    public void Clear() => Count = 0;
+
     /// <summary>Appends a step.</summary>
     public void Add(double start, double h, ReadOnlySpan<double> coefficients)
     {

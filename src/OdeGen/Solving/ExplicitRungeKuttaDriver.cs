@@ -81,7 +81,7 @@ internal static class ExplicitRungeKuttaDriver
             attempts++;
 
             double hNew = h;
-            bool ok = fixedStep || controller.Decide(stepper.Error(h, y, y1, atol, rtol), h, out hNew);
+            bool ok = fixedStep || controller.Decide(stepper.Error(h, y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
             if (!ok)
             {
                 if (accepted >= 1) rejected++;

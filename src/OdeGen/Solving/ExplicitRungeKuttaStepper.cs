@@ -69,20 +69,24 @@ internal sealed class ExplicitRungeKuttaStepper
         }
     }
 
-    /// <summary>Hairer's scaled error of the last step (<see cref="ErrorNorm"/>); DOP853 combines its 5th- and 3rd-order estimates.</summary>
-    public double Error(double h, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, double atol, double rtol)
+    /// <summary>
+    /// Hairer's scaled error of the last step (<see cref="ErrorNorm"/>); DOP853 combines its 5th- and 3rd-order estimates.
+    /// Only the first <paramref name="components"/> components count (0: all; see <see cref="SolverOptions.ErrorNormComponents"/>).
+    /// </summary>
+    public double Error(double h, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, double atol, double rtol, int components = 0)
     {
+        int q = components > 0 && components < _n ? components : _n;
         var e5 = _tableau.ErrorWeights;
         var e3 = _tableau.ErrorWeights3;
         if (e3 is null)
         {
             WeightedStageSum(e5, _s, _err);
             for (int i = 0; i < _n; i++) _err[i] *= h;
-            return ErrorNorm.Rms(_err, y0, y1, atol, rtol);
+            return ErrorNorm.Rms(_err.AsSpan(0, q), y0.Slice(0, q), y1.Slice(0, q), atol, rtol);
         }
         // HNW I, Sect. II.10 / dop853.f: err = |h| err5² / sqrt(n (err5² + 0.01 err3²)), sums of squares.
         double err5 = 0, err3 = 0;
-        for (int i = 0; i < _n; i++)
+        for (int i = 0; i < q; i++)
         {
             double a = 0, b = 0;
             for (int j = 0; j < _s; j++)
@@ -97,7 +101,7 @@ internal sealed class ExplicitRungeKuttaStepper
         }
         double deno = err5 + 0.01 * err3;
         if (deno <= 0.0) deno = 1.0;
-        return Math.Abs(h) * err5 * Math.Sqrt(1.0 / (_n * deno));
+        return Math.Abs(h) * err5 * Math.Sqrt(1.0 / (q * deno));
     }
 
     /// <summary>

@@ -101,7 +101,7 @@ internal static class RosenbrockDriver
             nfe += stepper.EvaluationsPerStep;
 
             double hNew = h;
-            bool ok = fixedStep || controller.Decide(stepper.Error(y, y1, atol, rtol), h, out hNew);
+            bool ok = fixedStep || controller.Decide(stepper.Error(y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
             if (!ok)
             {
                 if (accepted >= 1) rejected++;

@@ -107,9 +107,13 @@ internal sealed class RosenbrockStepper
         }
     }
 
-    /// <summary>Hairer's scaled RMS norm of the embedded error estimate <c>Σ e_j k_j</c>.</summary>
-    public double Error(ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, double atol, double rtol)
+    /// <summary>
+    /// Hairer's scaled RMS norm of the embedded error estimate <c>Σ e_j k_j</c> over the first
+    /// <paramref name="components"/> components (0: all; see <see cref="SolverOptions.ErrorNormComponents"/>).
+    /// </summary>
+    public double Error(ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, double atol, double rtol, int components = 0)
     {
+        int q = components > 0 && components < _n ? components : _n;
         Array.Clear(_err);
         for (int j = 0; j < _s; j++)
         {
@@ -118,7 +122,7 @@ internal sealed class RosenbrockStepper
             var kj = Stage(j);
             for (int l = 0; l < _n; l++) _err[l] += e * kj[l];
         }
-        return ErrorNorm.Rms(_err, y0, y1, atol, rtol);
+        return ErrorNorm.Rms(_err.AsSpan(0, q), y0.Slice(0, q), y1.Slice(0, q), atol, rtol);
     }
 
     /// <summary>

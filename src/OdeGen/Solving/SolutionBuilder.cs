@@ -39,7 +39,18 @@ internal sealed class SolutionBuilder
             _times = new double[64];
             _states = new double[64 * n];
         }
-        if (options.Dense ?? options.SaveAt is null) Dense = new DenseTrajectory(form, coefficientVectors, n);
+        if (options.Dense ?? options.SaveAt is null)
+        {
+            if (options.DenseStorage is { } storage && storage.Form == form && storage.M == coefficientVectors && storage.N == n)
+            {
+                storage.Clear();
+                Dense = storage;
+            }
+            else
+            {
+                Dense = new DenseTrajectory(form, coefficientVectors, n);
+            }
+        }
     }
 
     /// <summary>Scratch for the current step's interpolant coefficients.</summary>

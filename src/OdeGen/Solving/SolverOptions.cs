@@ -51,4 +51,19 @@ public sealed class SolverOptions
 
     /// <summary>Accepted steps between two <see cref="Progress"/> reports (default 1000).</summary>
     public int ProgressInterval { get; init; } = 1000;
+
+    /// <summary>
+    /// Number of leading state components that enter the step-size error norm; 0 (the default) means all.
+    /// Gradient methods order their augmented state so that quadrature components which never feed back into the
+    /// dynamics (the parameter adjoint) come last, and leave them out: the seminorm of Kidger, Chen &amp; Lyons,
+    /// "Hey, that's not an ODE" (ICML 2021).
+    /// </summary>
+    internal int ErrorNormComponents { get; init; }
+
+    /// <summary>
+    /// Where a solve with dense output stores its steps: this trajectory, cleared first, instead of a new one (it
+    /// must have the solver's dense form and sizes). Lets a checkpointed gradient re-solve window after window
+    /// without allocating a trajectory per window.
+    /// </summary>
+    internal DenseTrajectory? DenseStorage { get; init; }
 }

@@ -1,0 +1,105 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// The forward sensitivity system <c>u = [y, S]</c>, <c>S = [∂y/∂y0 | ∂y/∂p]</c> stored column by column:
+/// <c>dy/dt = f</c>, <c>dS/dt = (∂f/∂y) S + [0 | ∂f/∂p]</c> (HNW I, Sect. I.14, the variational equations), one generated
+/// <see cref="IOdeSystem.Jvp"/> per column (the first also writes <c>f</c>).
+/// <para>
+/// For stiff solvers it also supplies its Jacobian: block lower triangular, <c>∂f/∂y</c> on the diagonal and, in the
+/// first block column, <c>∂(J s_j + ∂f/∂p e_j)/∂y</c>, which holds second derivatives of <c>f</c> and is taken by central
+/// differences of the JVP (as CVODES's staggered corrector and DifferentialEquations.jl's forward sensitivity do
+/// when no second derivative is available); likewise the time derivative of the sensitivity rows.
+/// </para>
+/// </summary>
+internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRightHandSide
+    where TSystem : IOdeSystem
+{
+    private readonly TSystem _system;
+    private readonly double[] _p;
+    private readonly int _n;
+    private readonly int _m;
+    private readonly double[] _unit;
+    private readonly double[] _shifted;
+    private readonly double[] _plus;
+    private readonly double[] _minus;
+    private readonly double[] _jacobian;
+
+    public ForwardSensitivityRightHandSide(TSystem system, double[] p)
+    {
+        _system = system;
+        _p = p;
+        _n = system.StateSize;
+        _m = system.ParameterSize;
+        _unit = new double[_m];
+        _shifted = new double[_n];
+        _plus = new double[_n];
+        _minus = new double[_n];
+        _jacobian = new double[_n * _n];
+    }
+
+    public int Size => _n * (1 + _n + _m);
+
+    public void Evaluate(double t, ReadOnlySpan<double> u, Span<double> du)
+    {
+        int n = _n;
+        var y = u.Slice(0, n);
+        for (int j = 0; j < n + _m; j++)
+            Column(t, y, u, j, j == 0 ? du.Slice(0, n) : Span<double>.Empty, du.Slice(n * (1 + j), n));
+    }
+
+    public void JacobianY(double t, ReadOnlySpan<double> u, Span<double> jac)
+    {
+        int n = _n, size = Size, columns = n + _m;
+        var y = u.Slice(0, n);
+        jac.Clear();
+        _system.JacobianY(t, y, _p, _jacobian);
+        for (int block = 0; block <= columns; block++)
+            for (int r = 0; r < n; r++)
+                _jacobian.AsSpan(r * n, n).CopyTo(jac.Slice((block * n + r) * size + block * n, n));
+        // Coupling ∂(dS_j/dt)/∂y_l by central differences of the JVP in y.
+        y.CopyTo(_shifted);
+        for (int l = 0; l < n; l++)
+        {
+            double delta = Step(y[l]);
+            for (int j = 0; j < columns; j++)
+            {
+                _shifted[l] = y[l] + delta;
+                Column(t, _shifted, u, j, Span<double>.Empty, _plus);
+                _shifted[l] = y[l] - delta;
+                Column(t, _shifted, u, j, Span<double>.Empty, _minus);
+                for (int r = 0; r < n; r++) jac[(n * (1 + j) + r) * size + l] = (_plus[r] - _minus[r]) / (2 * delta);
+            }
+            _shifted[l] = y[l];
+        }
+    }
+
+    public void TimeDerivative(double t, ReadOnlySpan<double> u, Span<double> dfdt)
+    {
+        int n = _n;
+        var y = u.Slice(0, n);
+        _system.TimeDerivative(t, y, _p, dfdt.Slice(0, n));
+        double delta = Step(t);
+        for (int j = 0; j < n + _m; j++)
+        {
+            Column(t + delta, y, u, j, Span<double>.Empty, _plus);
+            Column(t - delta, y, u, j, Span<double>.Empty, _minus);
+            var target = dfdt.Slice(n * (1 + j), n);
+            for (int r = 0; r < n; r++) target[r] = (_plus[r] - _minus[r]) / (2 * delta);
+        }
+    }
+
+    /// <summary><c>dS_j/dt = J s_j (+ ∂f/∂p e_{j-n})</c> at (<paramref name="t"/>, <paramref name="y"/>), with <c>s_j</c> read from <paramref name="u"/>.</summary>
+    private void Column(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> u, int j, Span<double> f, Span<double> target)
+    {
+        int n = _n;
+        int q = j - n;
+        if (q >= 0) _unit[q] = 1.0;
+        _system.Jvp(t, y, _p, u.Slice(n * (1 + j), n), _unit, 0.0, f, target);
+        if (q >= 0) _unit[q] = 0.0;
+    }
+
+    /// <summary>Central-difference step: the cube root of machine epsilon, relative (Press et al., Numerical Recipes, Sect. 5.7).</summary>
+    private static double Step(double x) => 6.055454452393343e-6 * Math.Max(1.0, Math.Abs(x));
+}
