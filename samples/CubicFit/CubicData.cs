@@ -3,8 +3,9 @@ using System;
 namespace OdeGen.Samples.CubicFit;
 
 /// <summary>
-/// The regression problem of the seed's sections 2.6 and 4.4: <c>h(x) = x³ + 0.1 x</c> observed at 10 evenly spaced
-/// points on <c>[-2.5, 2.5]</c> with N(0, 1) noise, and judged on a dense grid of the noise-free function.
+/// The regression problem of sections 2.6 and 4.4 of Della Bona and Dumez, "Introduction to Neural Ordinary
+/// Differential Equation" (2021): <c>h(x) = x³ + 0.1 x</c> observed at 10 evenly spaced points on <c>[-2.5, 2.5]</c>
+/// with N(0, 1) noise, and judged on a dense grid of the noise-free function.
 /// </summary>
 public sealed class CubicData
 {

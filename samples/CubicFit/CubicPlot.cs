@@ -26,6 +26,8 @@ public static class CubicPlot
         plot.XLabel("x");
         plot.YLabel("y");
         plot.ShowLegend(Alignment.UpperLeft);
+        string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null) System.IO.Directory.CreateDirectory(folder);
         plot.SavePng(path, 1000, 650);
     }
 }

@@ -2,8 +2,9 @@ using System;
 using System.Globalization;
 using OdeGen.Samples.CubicFit;
 
-// The seed's comparison (sections 2.6 and 4.4): fit h(x) = x³ + 0.1x from 10 noisy points with an ODE-Net whose
-// dynamics are one tanh layer of 20 units, and with a ResNet of the same width; compare out-of-sample MSEs.
+// The comparison of sections 2.6 and 4.4 of Della Bona and Dumez, "Introduction to Neural Ordinary Differential
+// Equation" (2021): fit h(x) = x³ + 0.1x from 10 noisy points with an ODE-Net whose dynamics are one tanh layer of
+// 20 units, and with a ResNet of the same width; compare out-of-sample MSEs.
 CubicOptions options;
 try
 {

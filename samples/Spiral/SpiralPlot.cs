@@ -22,6 +22,8 @@ public static class SpiralPlot
         Trajectories(figure.GetPlot(0), data, learned);
         Phase(figure.GetPlot(1), data, learned);
         Loss(figure.GetPlot(2), losses, trajectoryLosses);
+        string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null) System.IO.Directory.CreateDirectory(folder);
         figure.SavePng(path, 1800, 560);
     }
 

@@ -11,7 +11,7 @@ public class SpiralProgramTests
     public void A_short_training_run_lowers_the_loss_and_writes_the_plot()
     {
         using var folder = new TemporaryFolder();
-        string png = folder.File("spiral.png");
+        string png = folder.File("figures/spiral.png");   // a folder that does not exist yet
 
         var run = SampleProcess.Run("Spiral.dll", "--iterations", "20", "--out", png, "--seed", "1");
 
