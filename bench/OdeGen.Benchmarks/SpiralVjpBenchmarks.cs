@@ -51,6 +51,29 @@ public class SpiralVjpBenchmarks
         return _dy[0];
     }
 
+    [Benchmark(Description = "inner Vjp called 20 times, wJp summed (generated)")]
+    public double InnerVjps()
+    {
+        // What BatchedSystem.Vjp does, minus its argument checks: isolates the cost of batching.
+        var inner = new SpiralMlp.RhsSystem();
+        Span<double> scratch = stackalloc double[SpiralMlp.ParameterCount];
+        double wJt = inner.Vjp(0, _case.Y0.AsSpan(0, 2), _case.P, _w.AsSpan(0, 2), _dy.AsSpan(0, 2), _wJy.AsSpan(0, 2), _wJp);
+        for (int b = 1; b < SpiralFixedCase.Batch; b++)
+        {
+            wJt += inner.Vjp(0, _case.Y0.AsSpan(2 * b, 2), _case.P, _w.AsSpan(2 * b, 2), _dy.AsSpan(2 * b, 2), _wJy.AsSpan(2 * b, 2), scratch);
+            for (int k = 0; k < scratch.Length; k++) _wJp[k] += scratch[k];
+        }
+        return wJt;
+    }
+
+    [Benchmark(Description = "1000 Math.Tanh (one batch's hidden layer)")]
+    public double Tanh1000()
+    {
+        double sum = 0, s = _case.P[0];
+        for (int i = 0; i < 1000; i++) sum += Math.Tanh(s + 1e-3 * i);
+        return sum;
+    }
+
     [Benchmark(Description = "Vjp, batch 20, tanh kept (hand-written)")]
     public double HandVjp() => SpiralHandVjp.Vjp(_case.Y0, _case.P, _w, _dy, _wJy, _wJp);
 }
