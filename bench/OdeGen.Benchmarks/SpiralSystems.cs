@@ -1,0 +1,126 @@
+using System;
+
+namespace OdeGen.Benchmarks;
+
+/// <summary>
+/// The Neural ODE spiral model of <c>samples/Spiral</c> (torchdiffeq's ode_demo.py), <c>dy/dt = W2 tanh(W1 y³ + b1) + b2</c>
+/// with 50 hidden units; <c>p = [W1 (50x2), b1 (50), W2 (2x50), b2 (2)]</c>. A copy, since the benchmarks do not
+/// reference the sample.
+/// </summary>
+public static partial class SpiralMlp
+{
+    public const int Hidden = 50;
+    public const int ParameterCount = 5 * Hidden + 2;
+
+    [OdeDynamics(StateSize = 2, ParameterSize = ParameterCount)]
+    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+    {
+        ReadOnlySpan<double> w1 = p.Slice(0, 2 * Hidden);
+        ReadOnlySpan<double> b1 = p.Slice(2 * Hidden, Hidden);
+        ReadOnlySpan<double> w2 = p.Slice(3 * Hidden, 2 * Hidden);
+        ReadOnlySpan<double> b2 = p.Slice(5 * Hidden, 2);
+        Span<double> cube = stackalloc double[2];
+        for (int j = 0; j < 2; j++)
+        {
+            cube[j] = y[j] * y[j] * y[j];
+        }
+        Span<double> h = stackalloc double[Hidden];
+        for (int i = 0; i < Hidden; i++)
+        {
+            double s = b1[i];
+            for (int j = 0; j < 2; j++)
+            {
+                s += w1[i * 2 + j] * cube[j];
+            }
+            h[i] = Math.Tanh(s);
+        }
+        for (int k = 0; k < 2; k++)
+        {
+            double o = b2[k];
+            for (int i = 0; i < Hidden; i++)
+            {
+                o += w2[k * Hidden + i] * h[i];
+            }
+            dy[k] = o;
+        }
+    }
+}
+
+/// <summary>The spiral's true dynamics, <c>dy/dt = (y³) A</c>, <c>A = [[-0.1, 2.0], [-2.0, -0.1]]</c>.</summary>
+public static partial class SpiralTruth
+{
+    [OdeDynamics]
+    public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy)
+    {
+        double u = y[0] * y[0] * y[0];
+        double v = y[1] * y[1] * y[1];
+        dy[0] = -0.1 * u - 2.0 * v;
+        dy[1] = 2.0 * u - 0.1 * v;
+    }
+}
+
+/// <summary>
+/// The fixed configuration of <c>Spiral --fixed</c>: weights <c>W1[i,j] = 0.1 sin(2i+j+1)</c>, <c>b1[i] = 0.01 cos(i)</c>,
+/// <c>W2[i,j] = 0.1 cos(50i+j+1)</c>, <c>b2 = 0</c>; 20 windows of 10 points starting at samples <c>49k</c> of the true
+/// trajectory (1000 points on [0, 25]), all integrated over <c>t[0..9]</c>; loss the mean absolute error.
+/// </summary>
+public sealed class SpiralFixedCase
+{
+    public const int Batch = 20, Window = 10, Points = 1000;
+
+    private readonly double[] _truth = new double[2 * Points];
+    private readonly double[] _times;
+    private readonly int[] _starts = new int[Batch];
+    private readonly LossGradient _lossGradient;
+    private readonly SolverOptions _options = new() { RelTol = 1e-7, AbsTol = 1e-9 };
+    private readonly Dopri5 _solver = new();
+
+    public SpiralFixedCase()
+    {
+        var t = new double[Points];
+        for (int i = 0; i < Points; i++) t[i] = 25.0 * i / (Points - 1);
+        var truth = Ode.Solve(new SpiralTruth.RhsSystem(), [2.0, 0.0], [], 0, 25, _solver,
+                              new SolverOptions { RelTol = 1e-7, AbsTol = 1e-9, SaveAt = t });
+        for (int i = 0; i < Points; i++) truth.State(i).CopyTo(_truth.AsSpan(2 * i, 2));
+        _times = t[..Window];
+
+        Y0 = new double[2 * Batch];
+        for (int b = 0; b < Batch; b++)
+        {
+            _starts[b] = 49 * b;
+            _truth.AsSpan(2 * _starts[b], 2).CopyTo(Y0.AsSpan(2 * b, 2));
+        }
+
+        P = new double[SpiralMlp.ParameterCount];
+        const int h = SpiralMlp.Hidden;
+        for (int i = 0; i < h; i++)
+        {
+            for (int j = 0; j < 2; j++) P[i * 2 + j] = 0.1 * Math.Sin(2 * i + j + 1);
+            P[2 * h + i] = 0.01 * Math.Cos(i);
+        }
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < h; j++) P[3 * h + i * h + j] = 0.1 * Math.Cos(50 * i + j + 1);
+
+        System = new BatchedSystem<SpiralMlp.RhsSystem>(new SpiralMlp.RhsSystem(), Batch);
+        _lossGradient = MeanAbsoluteError;
+    }
+
+    public BatchedSystem<SpiralMlp.RhsSystem> System { get; }
+    public double[] Y0 { get; }
+    public double[] P { get; }
+
+    public GradientResult Gradient(SensitivityMethod method)
+        => Sensitivity.Gradient(System, Y0, P, 0.0, _times, _lossGradient, method, _solver, _options);
+
+    /// <summary>The forward pass alone: the batched solve reporting the window times.</summary>
+    public OdeSolution Solve()
+        => Ode.Solve(System, Y0, P, 0.0, _times[^1], _solver, new SolverOptions { RelTol = 1e-7, AbsTol = 1e-9, SaveAt = _times });
+
+    private void MeanAbsoluteError(int k, double t, ReadOnlySpan<double> y, Span<double> dLdy)
+    {
+        const double scale = 1.0 / (Batch * Window * 2);
+        for (int b = 0; b < Batch; b++)
+            for (int i = 0; i < 2; i++)
+                dLdy[2 * b + i] = Math.Sign(y[2 * b + i] - _truth[2 * (_starts[b] + k) + i]) * scale;
+    }
+}
