@@ -171,6 +171,7 @@ internal sealed class ProgramEmitter
             if (single && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
         }
         if (ReferenceEquals(block, _program.Body)) ComputeBeforeStoring(block, inlined);
+        var (pairedAt, pairedLater) = SinCosPairs(block, live, inlined);
         _inlinedIn[block] = inlined;
         _inlined.Push(inlined);
 
@@ -181,6 +182,12 @@ internal sealed class ProgramEmitter
             if (!live.LiveStatements.Contains(statement)) continue;
             switch (statement)
             {
+                case LetStmt let when pairedLater.Contains(let.Node):
+                    break;
+                case LetStmt let when pairedAt.TryGetValue(let.Node, out var pair):
+                    // Math.SinCos gives the same bits as Math.Sin and Math.Cos, in one call.
+                    _w.Line("(double " + Define(pair.Sin) + ", double " + Define(pair.Cos) + ") = global::System.Math.SinCos(" + Print(N(pair.Sin).A, 0) + ");");
+                    break;
                 case LetStmt let when !inlined.Contains(let.Node):
                     _w.Line(TypeOf(let.Node) + " " + Define(let.Node) + " = " + Expression(let.Node, bind: false) + ";");
                     break;
@@ -239,6 +246,39 @@ internal sealed class ProgramEmitter
             }
         }
         _inlined.Pop();
+    }
+
+    /// <summary>
+    /// Sin and Cos of one argument, both defined in this block (a value and its derivative): they are
+    /// computed together where the first of them stands. Returns that place, and the definition to skip.
+    /// </summary>
+    private (Dictionary<int, (int Sin, int Cos)> At, HashSet<int> Later) SinCosPairs(Block block, Liveness live, HashSet<int> inlined)
+    {
+        var at = new Dictionary<int, (int Sin, int Cos)>();
+        var later = new HashSet<int>();
+        var sines = new Dictionary<int, int>();
+        var cosines = new Dictionary<int, int>();
+        var order = new List<int>();
+        foreach (var let in block.Statements.OfType<LetStmt>())
+        {
+            if (!live.LiveStatements.Contains(let)) continue;
+            var node = N(let.Node);
+            if (node.Op == Op.Sin) sines[node.A] = let.Node;
+            else if (node.Op == Op.Cos) cosines[node.A] = let.Node;
+            else continue;
+            order.Add(let.Node);
+        }
+        foreach (var entry in sines)
+        {
+            if (!cosines.TryGetValue(entry.Key, out int cosine)) continue;
+            int sine = entry.Value;
+            bool sineFirst = order.IndexOf(sine) < order.IndexOf(cosine);
+            at[sineFirst ? sine : cosine] = (sine, cosine);
+            later.Add(sineFirst ? cosine : sine);
+            inlined.Remove(sine);
+            inlined.Remove(cosine);
+        }
+        return (at, later);
     }
 
     private string Assignment(ArrayStoreStmt store)

@@ -35,8 +35,10 @@ namespace OdeGen.Tests.Corpus
                 double boundedDot = 0.5 * ((1.0 - tanh * tanh) * vy[0]);
                 double positiveDot = 2.0 * (y[1] * vy[1]);
                 double positive = 1.5 + y[1] * y[1];
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                (double sin2, double cos2) = global::System.Math.SinCos(y[1]);
                 double tan = global::System.Math.Tan(0.3 * y[2]);
-                double jv0 = global::System.Math.Cos(y[0]) * vy[0] - global::System.Math.Sin(y[1]) * vy[1] + (1.0 + tan * tan) * (0.3 * vy[2]);
+                double jv0 = cos * vy[0] - sin2 * vy[1] + (1.0 + tan * tan) * (0.3 * vy[2]);
                 double sqrt = global::System.Math.Sqrt(1.0 - bounded * bounded);
                 double acos = global::System.Math.Acos(bounded);
                 double sum = y[0] * y[0] + positive * positive;
@@ -62,7 +64,7 @@ namespace OdeGen.Tests.Corpus
                 jv[5] = jv5;
                 if (!dy.IsEmpty)
                 {
-                    dy[0] = global::System.Math.Sin(y[0]) + global::System.Math.Cos(y[1]) + tan;
+                    dy[0] = sin + cos2 + tan;
                     dy[1] = global::System.Math.Asin(bounded) + acos * y[1] + global::System.Math.Atan(y[2]) + global::System.Math.Atan2(y[0], positive);
                     dy[2] = global::System.Math.Sinh(product) + global::System.Math.Cosh(product2) + exp;
                     dy[3] = log + global::System.Math.Log10(sum2) + sqrt2 + cbrt;
@@ -77,6 +79,8 @@ namespace OdeGen.Tests.Corpus
                 double tanh = global::System.Math.Tanh(y[0]);
                 double bounded = 0.5 * tanh;
                 double positive = 1.5 + y[1] * y[1];
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                (double sin2, double cos2) = global::System.Math.SinCos(y[1]);
                 double tan = global::System.Math.Tan(0.3 * y[2]);
                 double acos = global::System.Math.Acos(bounded);
                 double product = 0.2 * y[0];
@@ -102,8 +106,8 @@ namespace OdeGen.Tests.Corpus
                 double sum3 = y[0] * y[0] + positive * positive;
                 double sqrt2 = global::System.Math.Sqrt(1.0 - bounded * bounded);
                 double product6 = y[1] * (p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * w[4] + sum2Bar + w[3] / (2.0 * sqrt) + sumBar + w[3] / positive - y[0] / sum3 * w[1]);
-                double yBar0 = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + global::System.Math.Cos(y[0]) * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
-                double yBar1 = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - global::System.Math.Sin(y[1]) * w[0] + product6 + product6;
+                double yBar0 = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + cos * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
+                double yBar1 = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - sin2 * w[0] + product6 + product6;
                 double yBar2 = -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
                 double yBar3 = 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;
                 wJy[0] = yBar0;
@@ -116,7 +120,7 @@ namespace OdeGen.Tests.Corpus
                 wJp[1] = pBar1;
                 if (!dy.IsEmpty)
                 {
-                    dy[0] = global::System.Math.Sin(y[0]) + global::System.Math.Cos(y[1]) + tan;
+                    dy[0] = sin + cos2 + tan;
                     dy[1] = global::System.Math.Asin(bounded) + acos * y[1] + global::System.Math.Atan(y[2]) + global::System.Math.Atan2(y[0], positive);
                     dy[2] = global::System.Math.Sinh(product) + global::System.Math.Cosh(product2) + exp;
                     dy[3] = log + global::System.Math.Log10(sum) + sqrt + cbrt;

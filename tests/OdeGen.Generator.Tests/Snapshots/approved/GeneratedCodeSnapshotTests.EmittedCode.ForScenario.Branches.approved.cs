@@ -38,8 +38,8 @@ namespace OdeGen.Tests.Corpus
                 double dy1Dot;
                 if (y[0] > 0.5)
                 {
-                    double s = global::System.Math.Sin(y[1]);
-                    double sDot = global::System.Math.Cos(y[1]) * vy[1];
+                    (double s, double cos) = global::System.Math.SinCos(y[1]);
+                    double sDot = cos * vy[1];
                     double product = p[0] * s;
                     rate = product * s;
                     dy1 = drive - y[1];
@@ -94,12 +94,12 @@ namespace OdeGen.Tests.Corpus
                 double yBar0 = -(rate * w[0]);
                 if (condition)
                 {
-                    double s = global::System.Math.Sin(y[1]);
+                    (double s, double cos) = global::System.Math.SinCos(y[1]);
                     driveBar += w[1];
                     yBar1 -= w[1];
                     double product3 = s * product2;
                     pBar0 -= s * product3;
-                    yBar1 += global::System.Math.Cos(y[1]) * (-(p[0] * s * product2) - p[0] * product3);
+                    yBar1 += cos * (-(p[0] * s * product2) - p[0] * product3);
                 }
                 else
                 {
@@ -136,8 +136,7 @@ namespace OdeGen.Tests.Corpus
                 double dy1Dy0;
                 if (y[0] > 0.5)
                 {
-                    double s = global::System.Math.Sin(y[1]);
-                    double sDy1 = global::System.Math.Cos(y[1]);
+                    (double s, double sDy1) = global::System.Math.SinCos(y[1]);
                     double product = p[0] * s;
                     rate = product * s;
                     rateDy1 = s * (p[0] * sDy1) + product * sDy1;

@@ -30,27 +30,29 @@ namespace OdeGen.Tests.Corpus
             /// <inheritdoc/>
             public void Jvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.Span<double> dy, global::System.Span<double> jv)
             {
-                double jv1 = -4.0 * vy[0] + global::System.Math.Cos(t) * vt;
+                (double sin, double cos) = global::System.Math.SinCos(t);
+                double jv1 = -4.0 * vy[0] + cos * vt;
                 jv[0] = vy[1];
                 jv[1] = jv1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
-                    dy[1] = -4.0 * y[0] + global::System.Math.Sin(t);
+                    dy[1] = -4.0 * y[0] + sin;
                 }
             }
 
             /// <inheritdoc/>
             public double Vjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
-                double tBar = global::System.Math.Cos(t) * w[1];
+                (double sin, double cos) = global::System.Math.SinCos(t);
+                double tBar = cos * w[1];
                 double yBar0 = -4.0 * w[1];
                 wJy[0] = yBar0;
                 wJy[1] = w[0];
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
-                    dy[1] = -4.0 * y[0] + global::System.Math.Sin(t);
+                    dy[1] = -4.0 * y[0] + sin;
                 }
                 return tBar;
             }

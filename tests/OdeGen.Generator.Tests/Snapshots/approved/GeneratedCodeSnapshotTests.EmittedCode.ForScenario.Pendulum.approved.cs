@@ -30,32 +30,32 @@ namespace OdeGen.Tests.Corpus
             /// <inheritdoc/>
             public void Jvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.Span<double> dy, global::System.Span<double> jv)
             {
-                double sin = global::System.Math.Sin(y[0]);
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
                 double product = p[3] * t;
-                double cos = global::System.Math.Cos(product);
-                double jv1 = -(sin * vp[0] + p[0] * (global::System.Math.Cos(y[0]) * vy[0])) - (y[1] * vp[1] + p[1] * vy[1]) + (cos * vp[2] - p[2] * (global::System.Math.Sin(product) * (t * vp[3] + p[3] * vt)));
+                (double sin2, double cos2) = global::System.Math.SinCos(product);
+                double jv1 = -(sin * vp[0] + p[0] * (cos * vy[0])) - (y[1] * vp[1] + p[1] * vy[1]) + (cos2 * vp[2] - p[2] * (sin2 * (t * vp[3] + p[3] * vt)));
                 jv[0] = vy[1];
                 jv[1] = jv1;
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
-                    dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos;
+                    dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos2;
                 }
             }
 
             /// <inheritdoc/>
             public double Vjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
-                double sin = global::System.Math.Sin(y[0]);
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
                 double product = p[3] * t;
-                double cos = global::System.Math.Cos(product);
-                double pBar2 = cos * w[1];
-                double product2 = global::System.Math.Sin(product) * (p[2] * w[1]);
+                (double sin2, double cos2) = global::System.Math.SinCos(product);
+                double pBar2 = cos2 * w[1];
+                double product2 = sin2 * (p[2] * w[1]);
                 double pBar3 = -(t * product2);
                 double tBar = -(p[3] * product2);
                 double pBar1 = -(y[1] * w[1]);
                 double pBar0 = -(sin * w[1]);
-                double yBar0 = -(global::System.Math.Cos(y[0]) * (p[0] * w[1]));
+                double yBar0 = -(cos * (p[0] * w[1]));
                 double yBar1 = w[0] - p[1] * w[1];
                 wJy[0] = yBar0;
                 wJy[1] = yBar1;
@@ -66,7 +66,7 @@ namespace OdeGen.Tests.Corpus
                 if (!dy.IsEmpty)
                 {
                     dy[0] = y[1];
-                    dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos;
+                    dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos2;
                 }
                 return tBar;
             }
@@ -84,11 +84,12 @@ namespace OdeGen.Tests.Corpus
             public void JacobianP(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double product = p[3] * t;
+                (double sin, double cos) = global::System.Math.SinCos(product);
                 jac.Clear();
                 jac[4] = -global::System.Math.Sin(y[0]); // d(dy[1])/dp[0]
                 jac[5] = -y[1]; // d(dy[1])/dp[1]
-                jac[6] = global::System.Math.Cos(product); // d(dy[1])/dp[2]
-                jac[7] = -(p[2] * (global::System.Math.Sin(product) * t)); // d(dy[1])/dp[3]
+                jac[6] = cos; // d(dy[1])/dp[2]
+                jac[7] = -(p[2] * (sin * t)); // d(dy[1])/dp[3]
             }
 
             /// <inheritdoc/>
