@@ -284,7 +284,7 @@ internal sealed class ProgramEmitter
     private string Assignment(ArrayStoreStmt store)
     {
         string element = ArrayName(store.Array) + "[" + Print(store.Index, 0) + "]";
-        if (store.Accumulate && N(store.Value).Op == Op.Neg && !IsBound(store.Value))
+        if (store.Accumulate && N(store.Value).Op == Op.Neg && !IsNamed(store.Value))
             return element + " -= " + Print(N(store.Value).A, 0) + ";";
         return element + (store.Accumulate ? " += " : " = ") + Expression(store.Value) + ";";
     }
@@ -325,8 +325,6 @@ internal sealed class ProgramEmitter
         _inlined.Pop();
         _w.Close();
     }
-
-    private bool IsBound(int id) => _nodeNames.ContainsKey(id);
 
     private string ArrayName(int array)
     {
@@ -402,6 +400,7 @@ internal sealed class ProgramEmitter
     /// <summary>The nodes written inline in <paramref name="block"/>: phi and carried assignments at its end may read them.</summary>
     private HashSet<int> InlinedIn(Block block) => _inlinedIn[block];
 
+    /// <summary>Whether the node has been given a variable (in this block or an enclosing one).</summary>
     private bool IsNamed(int id) => _nodeNames.ContainsKey(id);
 
     private string TypeOf(int id) => N(id).Op.IsBoolean() ? "bool" : N(id).Op.IsInt() ? "int" : "double";

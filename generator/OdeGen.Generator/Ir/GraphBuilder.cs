@@ -85,17 +85,6 @@ internal sealed class GraphBuilder
 
     public void Append(Stmt statement) => CurrentStatements.Add(statement);
 
-    /// <summary>Whether node <paramref name="id"/> is visible in the current region.</summary>
-    public bool IsVisible(int id)
-    {
-        int scope = _nodes[id].Scope;
-        for (int s = CurrentScope; s >= 0; s = _scopeParents[s])
-        {
-            if (s == scope) return true;
-        }
-        return false;
-    }
-
     /// <summary>Marks the graph's current extent, to undo a trial linearization with <see cref="Rollback"/>.</summary>
     public int Checkpoint() => _nodes.Count;
 

@@ -6,43 +6,9 @@ namespace OdeGen.Generator.Ir;
 /// <summary>Questions about a block's nodes, asked by the loop analyses: who uses what, and in which order values are defined.</summary>
 internal static class IrUses
 {
-    /// <summary>How many times each node is read in <paramref name="block"/> and the regions nested in it.</summary>
-    public static Dictionary<int, int> Count(Block block, GraphBuilder graph)
-    {
-        var uses = new Dictionary<int, int>();
-        void Use(int id)
-        {
-            if (id >= 0) uses[id] = uses.TryGetValue(id, out int n) ? n + 1 : 1;
-        }
-        Walk(block, statement =>
-        {
-            switch (statement)
-            {
-                case LetStmt let:
-                    var node = graph[let.Node];
-                    for (int slot = 0; slot < node.Op.Arity(); slot++) Use(node.Arg(slot));
-                    break;
-                case IfStmt branch:
-                    Use(branch.Cond);
-                    foreach (var phi in branch.Phis) { Use(phi.Then); Use(phi.Else); }
-                    break;
-                case ForStmt loop:
-                    Use(loop.From);
-                    Use(loop.To);
-                    foreach (var carried in loop.Carried) { Use(carried.Initial); Use(carried.Next); }
-                    break;
-                case ArrayStoreStmt store:
-                    Use(store.Index);
-                    Use(store.Value);
-                    break;
-            }
-        });
-        return uses;
-    }
-
     /// <summary>
-    /// Like <see cref="Count"/>, but the two branches of an If exclude each other: a node read once in each
-    /// branch is read once on any path.
+    /// How many times each node is read in <paramref name="block"/> and its nested regions on any one path:
+    /// the two branches of an If exclude each other, so a node read once in each branch counts once.
     /// </summary>
     public static Dictionary<int, int> CountOnAnyPath(Block block, GraphBuilder graph)
     {

@@ -80,9 +80,6 @@ internal static class OpFacts
     public static bool IsNonSmooth(this Op op) =>
         op is Op.Abs or Op.Sign or Op.Floor or Op.Ceiling or Op.Min or Op.Max;
 
-    /// <summary>Piecewise constant: its derivative is zero wherever it exists.</summary>
-    public static bool IsPiecewiseConstant(this Op op) => op is Op.Sign or Op.Floor or Op.Ceiling;
-
     /// <summary>The <c>System.Math</c> method that computes the operation, for the function ops.</summary>
     public static string? MathName(this Op op) => op switch
     {

@@ -81,9 +81,6 @@ internal static class Arrays
     public const int State = 0;
     public const int Parameters = 1;
     public const int Derivative = 2;
-
-    /// <summary>Whether the array is one of the method's span parameters, rather than a local stackalloc span.</summary>
-    public static bool IsParameter(this ArrayKind kind) => kind != ArrayKind.Scratch;
 }
 
 /// <summary>The spans generated methods write.</summary>

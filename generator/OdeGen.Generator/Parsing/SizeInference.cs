@@ -57,15 +57,22 @@ internal static class SizeInference
         }
 
         // One diagnostic per missing output, but a size far beyond the outputs written gets a single one.
-        var unassigned = body.UnassignedOutputs(stateSize).Take(6).ToList();
-        foreach (int index in unassigned.Take(5))
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, index.ToString(CultureInfo.InvariantCulture)));
-        if (unassigned.Count > 5)
+        // One pass: a size of millions must not build a list of millions.
+        var first = new List<int>(5);
+        int count = 0;
+        foreach (int index in body.UnassignedOutputs(stateSize))
         {
-            int more = body.UnassignedOutputs(stateSize).Count() - 5;
+            if (first.Count < 5) first.Add(index);
+            count++;
+        }
+        foreach (int index in first)
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, index.ToString(CultureInfo.InvariantCulture)));
+        if (count > 5)
+        {
+            int more = count - 5;
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, "i] for " + more.ToString(CultureInfo.InvariantCulture) + " more i; the state size is " + stateSize.ToString(CultureInfo.InvariantCulture) + "[i"));
         }
-        ok &= unassigned.Count == 0;
+        ok &= count == 0;
         return ok ? (stateSize, parameterSize) : null;
     }
 }
