@@ -19,16 +19,17 @@ internal static class Differentiator
     {
         var program = model.Program;
         var jvp = Forward(program, Seeds.All, "Dot", OutputSpan.Jv, ArrayKind.Jv);
-        var vjp = Vjp(model);
         var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
         if (HasRunTimeIndices(program))
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
-            return new DerivativeModel(model, jvp, vjp, null, null, time,
+            var (pattern, writeOnce) = SparsityInterpreter.Run(program, model.StateSize);
+            return new DerivativeModel(model, jvp, Vjp(model, writeOnce), null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
-                SparsityInterpreter.Pattern(program, model.StateSize));
+                pattern);
         }
+        var vjp = Vjp(model, EquatableArray<int>.Empty);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows);
@@ -122,8 +123,11 @@ internal static class Differentiator
         return (result, rows.ToEquatableArray());
     }
 
-    /// <summary>wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f.</summary>
-    private static DerivativeProgram Vjp(DynamicsModel model)
+    /// <summary>
+    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. Values stored into the
+    /// <paramref name="writeOnce"/> scratch spans are read back by the reverse sweep.
+    /// </summary>
+    private static DerivativeProgram Vjp(DynamicsModel model, EquatableArray<int> writeOnce)
     {
         var program = model.Program;
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
@@ -156,7 +160,7 @@ internal static class Differentiator
             }
         }
         var seeds = Enumerable.Range(0, program.Outputs.Count).Select(i => g.Leaf(Op.Cotangent, i)).ToList();
-        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id), adjointArrays);
+        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id), adjointArrays, writeOnce);
         // Every cotangent is complete before the first store (see ProgramEmitter.ComputeBeforeStoring).
         var stateBars = Enumerable.Range(0, model.StateSize).Select(j => cotangentOf(g.Leaf(Op.State, j))).ToList();
         var parameterBars = Enumerable.Range(0, model.ParameterSize).Select(k => cotangentOf(g.Leaf(Op.Parameter, k))).ToList();

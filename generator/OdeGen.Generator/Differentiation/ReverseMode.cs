@@ -12,23 +12,28 @@ namespace OdeGen.Generator.Differentiation;
 /// same <see cref="Rules"/>. No tape: in straight-line code every use of a value comes after it, so its
 /// cotangent is a sum of SSA terms complete when its definition is reached. A branch is reversed as an
 /// If on the same condition that recomputes the branch's primal values; its contributions to values from
-/// outside the branch go into accumulator variables declared before that If.
+/// outside the branch go into accumulator variables declared before that If. A loop is reversed the same
+/// way, iteration by iteration; where an iteration stored a value into a scratch span that no other
+/// store overwrites, the reverse iteration reads the value back instead of computing it again (a tape
+/// the user's own code already keeps).
 /// </summary>
 internal sealed class ReverseMode
 {
     private readonly GraphBuilder _g;
     private readonly Func<int, string> _cotangentName;
     private readonly IReadOnlyDictionary<int, int> _adjointArrays;
+    private readonly HashSet<int> _writeOnce;
     private readonly Dictionary<int, Cotangent> _cotangents = new();
     // The reverse blocks being built, innermost last, with accumulators to declare before their next If.
     private readonly List<(int Scope, List<int> Declare)> _frames = new();
     private int _accumulators;
 
-    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName, IReadOnlyDictionary<int, int> adjointArrays)
+    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName, IReadOnlyDictionary<int, int> adjointArrays, IEnumerable<int> writeOnce)
     {
         _g = g;
         _cotangentName = cotangentName;
         _adjointArrays = adjointArrays;
+        _writeOnce = new HashSet<int>(writeOnce);
     }
 
     /// <summary>
@@ -38,12 +43,13 @@ internal sealed class ReverseMode
     /// </summary>
     /// <remarks>
     /// <paramref name="adjointArrays"/> maps an array to the array accumulating its cotangent: y to wJy, p to
-    /// wJp, a scratch span to its adjoint span, and dy (written in loops) to a copy of w.
+    /// wJp, a scratch span to its adjoint span, and dy (written in loops) to a copy of w. Every element of a
+    /// <paramref name="writeOnce"/> span is written at most once, by a plain store, in the forward sweep.
     /// </remarks>
     public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<int, string> cotangentName,
-        IReadOnlyDictionary<int, int>? adjointArrays = null)
+        IReadOnlyDictionary<int, int>? adjointArrays = null, IEnumerable<int>? writeOnce = null)
     {
-        var mode = new ReverseMode(g, cotangentName, adjointArrays ?? new Dictionary<int, int>());
+        var mode = new ReverseMode(g, cotangentName, adjointArrays ?? new Dictionary<int, int>(), writeOnce ?? Array.Empty<int>());
         // The whole forward sweep comes first, so the reverse sweep may share any of its values.
         foreach (var statement in program.Body.Statements) g.Append(statement);
         g.Register(program.Body);
@@ -248,15 +254,33 @@ internal sealed class ReverseMode
     /// <summary>
     /// The primal values of a region, computed again where its reverse runs (no tape): fresh occurrences of
     /// its definitions, so that each place they are written is analysed on its own, without its stores,
-    /// which already happened in the forward sweep.
+    /// which already happened in the forward sweep. A value the region stored into a write-once span is
+    /// read back from it, so the work that led only to it is not repeated.
     /// </summary>
-    private static List<Stmt> Recompute(IEnumerable<Stmt> statements)
+    private List<Stmt> Recompute(IReadOnlyList<Stmt> statements)
     {
+        var position = new Dictionary<int, int>();
+        for (int i = 0; i < statements.Count; i++)
+        {
+            if (statements[i] is LetStmt let) position[let.Node] = i;
+        }
+        var stored = new Dictionary<int, ArrayStoreStmt>();
+        foreach (var store in statements.OfType<ArrayStoreStmt>())
+        {
+            if (store.Accumulate || !_writeOnce.Contains(store.Array) || !position.TryGetValue(store.Value, out int defined)) continue;
+            // The index must be known where the value is defined: from enclosing loops or earlier definitions.
+            bool indexReady = !position.TryGetValue(store.Index, out int indexDefined) || indexDefined < defined;
+            if (indexReady && !stored.ContainsKey(store.Value)) stored[store.Value] = store;
+        }
+
         var copies = new List<Stmt>();
         foreach (var statement in statements)
         {
             switch (statement)
             {
+                case LetStmt let when stored.TryGetValue(let.Node, out var store):
+                    copies.Add(new RestoreStmt(let.Node, store.Array, store.Index));
+                    break;
                 case LetStmt let:
                     copies.Add(new LetStmt(let.Node));
                     break;
@@ -271,7 +295,7 @@ internal sealed class ReverseMode
         return copies;
     }
 
-    private static Block RecomputeBlock(Block block) => new(block.Scope, Recompute(block.Statements).ToEquatableArray());
+    private Block RecomputeBlock(Block block) => new(block.Scope, Recompute(block.Statements).ToEquatableArray());
 
     private sealed class Cotangent
     {

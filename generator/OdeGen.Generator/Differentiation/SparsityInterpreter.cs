@@ -13,6 +13,11 @@ namespace OdeGen.Generator.Differentiation;
 /// up to cancellation, and the generated code does not grow with the iteration count: only this
 /// analysis unrolls. Past a work limit it gives up and answers the dense pattern.
 /// </summary>
+/// <remarks>
+/// The same run counts the writes into each scratch span: a span whose every element is written at
+/// most once, never accumulated into, holds after the forward sweep each value stored into it, which
+/// the reverse sweep can then read back instead of recomputing (<see cref="ReverseMode"/>).
+/// </remarks>
 internal sealed class SparsityInterpreter
 {
     private const int WorkLimit = 4_000_000;
@@ -22,12 +27,18 @@ internal sealed class SparsityInterpreter
     private readonly Dictionary<int, int> _ints = new();
     private readonly Dictionary<int, bool?> _conditions = new();
     private readonly Dictionary<int, HashSet<int>[]> _arrays = new();
+    private readonly Dictionary<int, int[]> _writes = new();
+    private readonly HashSet<int> _rewritten = new();
     private int _work;
     private int _speculation;
 
     private SparsityInterpreter(IrProgram program) => _program = program;
 
-    public static EquatableArray<EquatableArray<int>> Pattern(IrProgram program, int stateSize)
+    /// <summary>
+    /// The sparsity pattern (rows of df/dy), and the scratch spans whose elements are each written at most
+    /// once by a plain store at an index known without the state.
+    /// </summary>
+    public static (EquatableArray<EquatableArray<int>> Pattern, EquatableArray<int> WriteOnce) Run(IrProgram program, int stateSize)
     {
         var interpreter = new SparsityInterpreter(program);
         interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
@@ -38,12 +49,16 @@ internal sealed class SparsityInterpreter
         catch (WorkLimitExceeded)
         {
             var dense = Enumerable.Range(0, stateSize).ToEquatableArray();
-            return Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray();
+            return (Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray(), EquatableArray<int>.Empty);
         }
         var rows = program.OutputsInMemory
             ? interpreter._arrays[Arrays.Derivative]
             : program.Outputs.Select(interpreter.Set).ToArray();
-        return rows.Select(r => r.Where(j => j >= 0 && j < stateSize).OrderBy(j => j).ToEquatableArray()).ToEquatableArray();
+        var pattern = rows.Select(r => r.Where(j => j >= 0 && j < stateSize).OrderBy(j => j).ToEquatableArray()).ToEquatableArray();
+        // Only spans declared in the method body itself live until the reverse sweep.
+        var writeOnce = program.Body.Statements.OfType<ArrayDeclarationStmt>().Select(d => d.Array)
+            .Where(a => !interpreter._rewritten.Contains(a)).OrderBy(a => a).ToEquatableArray();
+        return (pattern, writeOnce);
     }
 
     private Node N(int id) => _program.Nodes[id];
@@ -86,10 +101,12 @@ internal sealed class SparsityInterpreter
                     break;
                 case ArrayDeclarationStmt declaration:
                     _arrays[declaration.Array] = Enumerable.Range(0, _program.Arrays[declaration.Array].Length).Select(_ => new HashSet<int>()).ToArray();
+                    _writes[declaration.Array] = new int[_program.Arrays[declaration.Array].Length];
                     break;
                 case ArrayStoreStmt store:
                     if (!_arrays.TryGetValue(store.Array, out var elements)) break;
                     int index = Int(store.Index);
+                    CountWrite(store, index);
                     if (index < 0 || index >= elements.Length) break;
                     // Inside a branch taken only perhaps, a store may or may not replace the element.
                     if (store.Accumulate || _speculation > 0) elements[index].UnionWith(Set(store.Value));
@@ -97,6 +114,13 @@ internal sealed class SparsityInterpreter
                     break;
             }
         }
+    }
+
+    private void CountWrite(ArrayStoreStmt store, int index)
+    {
+        if (!_writes.TryGetValue(store.Array, out var writes)) return;
+        bool once = !store.Accumulate && IsStatic(store.Index) && index >= 0 && index < writes.Length && ++writes[index] == 1;
+        if (!once) _rewritten.Add(store.Array);
     }
 
     private void Evaluate(int id)

@@ -92,6 +92,11 @@ internal sealed class ProgramEmitter
                     var node = N(let.Node);
                     for (int slot = 0; slot < node.Op.Arity(); slot++) Use(node.Arg(slot));
                     break;
+                case RestoreStmt restore:
+                    if (!needed.Remove(restore.Node)) break;
+                    live.LiveStatements.Add(restore);
+                    Use(restore.Index);
+                    break;
                 case IfStmt branch:
                     var livePhis = branch.Phis.Where(p => needed.Remove(p.Phi)).ToList();
                     foreach (var phi in livePhis) live.LivePhis.Add(phi.Phi);
@@ -190,6 +195,9 @@ internal sealed class ProgramEmitter
                     break;
                 case LetStmt let when !inlined.Contains(let.Node):
                     _w.Line(TypeOf(let.Node) + " " + Define(let.Node) + " = " + Expression(let.Node, bind: false) + ";");
+                    break;
+                case RestoreStmt restore:
+                    _w.Line("double " + Define(restore.Node) + " = " + ArrayName(restore.Array) + "[" + Print(restore.Index, 0) + "];");
                     break;
                 case StoreStmt { Target: OutputSpan.Dy }:
                     _w.Open("if (!dy.IsEmpty)");

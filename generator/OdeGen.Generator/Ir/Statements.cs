@@ -50,6 +50,12 @@ internal sealed record CarriedValue(int Running, int Initial, int Next, int Exit
 /// </summary>
 internal sealed record ArrayStoreStmt(int Array, int Index, int Value, bool Accumulate) : Stmt;
 
+/// <summary>
+/// Defines <see cref="Node"/> by reading element <see cref="Index"/> of array <see cref="Array"/>, where the
+/// forward sweep stored it and nothing overwrote it: the reverse sweep's read-back of a stored value.
+/// </summary>
+internal sealed record RestoreStmt(int Node, int Array, int Index) : Stmt;
+
 /// <summary>Declares a scratch array (a zeroed <c>stackalloc</c> span).</summary>
 internal sealed record ArrayDeclarationStmt(int Array) : Stmt;
 

@@ -141,23 +141,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 49; i >= 0; i--)
                 {
-                    int index2 = 100 + i;
-                    double s = p[index2];
-                    for (int j2 = 0; j2 < 2; j2++)
-                    {
-                        s += p[i * 2 + j2] * cube[j2];
-                    }
-                    double tanh = global::System.Math.Tanh(s);
+                    double tanh = h[i];
                     double tanhBar = hBar[i];
                     hBar[i] = 0.0;
                     double sBar = (1.0 - tanh * tanh) * tanhBar;
                     for (int j2 = 1; j2 >= 0; j2--)
                     {
-                        int index3 = i * 2 + j2;
-                        cubeBar[j2] += p[index3] * sBar;
-                        wJp[index3] += cube[j2] * sBar;
+                        int index2 = i * 2 + j2;
+                        cubeBar[j2] += p[index2] * sBar;
+                        wJp[index2] += cube[j2] * sBar;
                     }
-                    wJp[index2] += sBar;
+                    wJp[100 + i] += sBar;
                 }
                 for (int j = 1; j >= 0; j--)
                 {
