@@ -1,4 +1,5 @@
 using System;
+using OdeGen.Samples.Spiral;
 
 namespace OdeGen.Benchmarks;
 

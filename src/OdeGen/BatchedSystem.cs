@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace OdeGen;
 
@@ -151,7 +152,8 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         {
             wJt += _system.Vjp(t, y.Slice(offset, n), p, w.Slice(offset, n),
                                writeDy ? dy.Slice(offset, n) : Span<double>.Empty, wJy.Slice(offset, n), scratch);
-            for (int k = 0; k < m; k++) wJp[k] += scratch[k];
+            // Vectorized: summing 252 parameters 19 times was a sixth of the spiral batch's Vjp done element by element.
+            TensorPrimitives.Add(wJp, scratch, wJp);
         }
         return wJt;
     }

@@ -17,6 +17,7 @@ internal static class GeneratorHarness
         var framework = trusted.Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "System.Memory.dll" or "netstandard.dll" or "System.Runtime.Extensions.dll" or "System.Math.dll");
         return framework.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(IOdeSystem).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location))
             .ToArray();
     });
 

@@ -97,6 +97,11 @@ internal static class Descriptors
         "'{0}' carries a value from one iteration to the next other than by accumulating (+= or -=), so the reverse pass would need its value in every iteration: accumulate into it, or keep per-iteration values in a stackalloc span",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedTensorCall = new(
+        "ODE0019", "Unsupported TensorPrimitives call",
+        "'{0}' cannot be differentiated here: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ODE9999", "Internal generator error",
         "OdeGen could not process '{0}' ({1}); no code was generated for it. Please report this with the method's body.",

@@ -288,7 +288,8 @@ internal sealed class ReverseMode
                     copies.Add(new IfStmt(branch.Cond, RecomputeBlock(branch.Then), RecomputeBlock(branch.Else), branch.Phis));
                     break;
                 case ForStmt loop:
-                    copies.Add(loop with { Body = RecomputeBlock(loop.Body) });
+                    // Recomputed values only: a TensorPrimitives call would store into its destination again.
+                    copies.Add(loop with { Body = RecomputeBlock(loop.Body), Call = null });
                     break;
             }
         }

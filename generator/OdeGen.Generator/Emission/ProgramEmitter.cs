@@ -35,6 +35,7 @@ internal sealed class ProgramEmitter
     // A node may be written in several blocks (a branch and its recomputation): inlining is decided per block.
     private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, string> _storeNames = new();
+    private readonly Dictionary<ForStmt, Block> _callBodies = new(ReferenceEqualityComparer.Instance);
 
     public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer)
     {
@@ -111,9 +112,14 @@ internal sealed class ProgramEmitter
                 case ForStmt loop:
                     var liveCarried = loop.Carried.Where(c => needed.Remove(c.Exit)).ToList();
                     foreach (var carried in liveCarried) live.LivePhis.Add(carried.Exit);
-                    var fromBody = Analyze(loop.Body, new HashSet<int>(liveCarried.Select(c => c.Next).Where(n => !IsLeafLike(n))), liveCarried.Select(c => c.Next));
-                    if (liveCarried.Count == 0 && _liveness[loop.Body].LiveStatements.Count == 0) break;
+                    var fromBody = Analyze(BodyOf(loop), new HashSet<int>(liveCarried.Select(c => c.Next).Where(n => !IsLeafLike(n))), liveCarried.Select(c => c.Next));
+                    if (liveCarried.Count == 0 && _liveness[BodyOf(loop)].LiveStatements.Count == 0 && loop.Call is null) break;
                     live.LiveStatements.Add(loop);
+                    if (loop.Call is { } call)
+                    {
+                        Use(call.SourceOffset);
+                        Use(call.DestinationOffset);
+                    }
                     Use(loop.From);
                     Use(loop.To);
                     foreach (var carried in liveCarried) Use(carried.Initial);
@@ -154,6 +160,23 @@ internal sealed class ProgramEmitter
             live.Uses[id] = live.Uses.TryGetValue(id, out int n) ? n + 1 : 1;
         }
         return result;
+    }
+
+    /// <summary>
+    /// What a loop's iterations run in the generated code. For a TensorPrimitives call, the call itself stores
+    /// the values, so its loop keeps only the rest (tangents), with each value read back from the destination.
+    /// </summary>
+    private Block BodyOf(ForStmt loop)
+    {
+        if (loop.Call is not { } call) return loop.Body;
+        if (_callBodies.TryGetValue(loop, out var body)) return body;
+        var store = loop.Body.Statements.OfType<ArrayStoreStmt>().Single(s => s.Array == call.Destination && s.Value == call.Value && !s.Accumulate);
+        var statements = loop.Body.Statements
+            .Where(s => !ReferenceEquals(s, store))
+            .Select(s => s is LetStmt let && let.Node == call.Value ? new RestoreStmt(call.Value, call.Destination, store.Index) : s);
+        body = new Block(loop.Body.Scope, statements.ToEquatableArray());
+        _callBodies[loop] = body;
+        return body;
     }
 
     private bool IsLeafLike(int id) => N(id).Op.IsLeaf() && N(id).Op != Op.Phi;
@@ -306,6 +329,12 @@ internal sealed class ProgramEmitter
             _nodeNames[value.Exit] = name;
             _w.Line("double " + name + " = " + Expression(value.Initial) + ";");
         }
+        if (loop.Call is { } call)
+        {
+            _w.Line("global::System.Numerics.Tensors.TensorPrimitives." + call.Function + "<double>(" + SpanOf(call.Source, call.SourceOffset, call.Length)
+                + ", " + SpanOf(call.Destination, call.DestinationOffset, call.Length) + ");");
+            if (_liveness[BodyOf(loop)].LiveStatements.Count == 0) return;
+        }
         string index = Define(loop.LoopIndex);
         string from = Print(loop.From, 0), to = Print(loop.To, 0);
         if (loop.Reversed)
@@ -317,8 +346,8 @@ internal sealed class ProgramEmitter
         {
             _w.Open("for (int " + index + " = " + from + "; " + index + " < " + to + "; " + index + "++)");
         }
-        WriteBlock(loop.Body, new HashSet<int>(carried.Select(c => c.Next)));
-        _inlined.Push(InlinedIn(loop.Body));
+        WriteBlock(BodyOf(loop), new HashSet<int>(carried.Select(c => c.Next)));
+        _inlined.Push(InlinedIn(BodyOf(loop)));
         foreach (var value in carried)
         {
             if (value.Next == value.Running) continue;
@@ -332,6 +361,13 @@ internal sealed class ProgramEmitter
         }
         _inlined.Pop();
         _w.Close();
+    }
+
+    /// <summary>A whole array by its name, a part of it as a Slice.</summary>
+    private string SpanOf(int array, int offset, int length)
+    {
+        bool whole = N(offset).Op == Op.IntConst && N(offset).Value == 0 && _program.Arrays[array].Length == length;
+        return whole ? ArrayName(array) : ArrayName(array) + ".Slice(" + Print(offset, 0) + ", " + Literals.Int(length) + ")";
     }
 
     private string ArrayName(int array)

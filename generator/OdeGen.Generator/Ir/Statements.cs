@@ -35,8 +35,21 @@ internal sealed record ClearStmt(OutputSpan Target) : Stmt;
 /// <c>for (int i = From; i &lt; To; i++) Body</c>, with <see cref="LoopIndex"/> the node of i. Each
 /// <see cref="CarriedValue"/> is a variable updated by the body and read after it.
 /// </summary>
-/// <remarks><see cref="Reversed"/> runs i from To - 1 down to From (the reverse sweep).</remarks>
-internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false) : Stmt;
+/// <remarks>
+/// <see cref="Reversed"/> runs i from To - 1 down to From (the reverse sweep). A loop with a <see cref="Call"/>
+/// is the element-wise TensorPrimitives call the user wrote, spelled out element by element for differentiation.
+/// </remarks>
+internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false, ElementWiseCall? Call = null) : Stmt;
+
+/// <summary>
+/// <c>TensorPrimitives.{Function}(source, destination)</c> over <see cref="Length"/> elements of array
+/// <see cref="Source"/> from <see cref="SourceOffset"/> (an int node) into array <see cref="Destination"/> from
+/// <see cref="DestinationOffset"/>. Its loop's body computes element i as the node <see cref="Value"/> and stores it.
+/// The generated code makes the same call, so the values are the user's bit for bit (a vectorized function
+/// rounds differently from System.Math), and runs the body only for the rest of its work (tangents),
+/// reading <see cref="Value"/> back from the destination.
+/// </summary>
+internal sealed record ElementWiseCall(string Function, int Source, int SourceOffset, int Destination, int DestinationOffset, int Length, int Value);
 
 /// <summary>
 /// A loop-carried variable: <see cref="Running"/> is its value at the start of an iteration (first

@@ -68,19 +68,7 @@ internal sealed partial class BodyParser
                 _views[local] = new View(array, Value.Int(0), size.Integer);
                 return;
             case IInvocationOperation { TargetMethod.Name: "Slice" } slice when slice.Instance is not null && ViewOf(slice.Instance) is { } source:
-                if (source.Array == Arrays.Derivative)
-                {
-                    Unsupported(Descriptors.UnsupportedExpression, slice, "A slice of '" + _signature.Derivative.Name + "'", "write dy's elements directly");
-                    return;
-                }
-                var start = Expression(slice.Arguments[0].Value);
-                var length = slice.Arguments.Length > 1 ? Expression(slice.Arguments[1].Value) : Value.Int(-1);
-                if (start.Kind != ValueKind.Int || length.Kind != ValueKind.Int)
-                {
-                    Unsupported(Descriptors.UnsupportedExpression, slice, "'" + slice.Syntax + "'", "Slice takes int offsets");
-                    return;
-                }
-                _views[local] = new View(source.Array, AddInts(source.Offset, start, slice), length.IsKnown ? length.Integer : -1);
+                if (SliceOf(slice, source) is { } view) _views[local] = view;
                 return;
             case not null when ViewOf(value) is { } alias:
                 _views[local] = alias;
@@ -90,6 +78,24 @@ internal sealed partial class BodyParser
                     "initialize a span local with 'stackalloc double[n]' or with a Slice of y, p or another span");
                 return;
         }
+    }
+
+    /// <summary>The view <c>source.Slice(start, length)</c> names; null after reporting why it cannot be used.</summary>
+    private View? SliceOf(IInvocationOperation slice, View source)
+    {
+        if (source.Array == Arrays.Derivative)
+        {
+            Unsupported(Descriptors.UnsupportedExpression, slice, "A slice of '" + _signature.Derivative.Name + "'", "write dy's elements directly");
+            return null;
+        }
+        var start = Expression(slice.Arguments[0].Value);
+        var length = slice.Arguments.Length > 1 ? Expression(slice.Arguments[1].Value) : Value.Int(-1);
+        if (start.Kind != ValueKind.Int || length.Kind != ValueKind.Int)
+        {
+            Unsupported(Descriptors.UnsupportedExpression, slice, "'" + slice.Syntax + "'", "Slice takes int offsets");
+            return null;
+        }
+        return new View(source.Array, AddInts(source.Offset, start, slice), length.IsKnown ? length.Integer : -1);
     }
 
     private View? ViewOf(IOperation operation)

@@ -177,6 +177,9 @@ internal sealed partial class BodyParser
                 var kind = increment.Kind is OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
                 AssignTo(increment.Target, Binary(kind, value, one, increment));
                 break;
+            case IInvocationOperation invocation when IsTensorPrimitives(invocation.TargetMethod):
+                ElementWiseCall(invocation);
+                break;
             default:
                 Unsupported(Descriptors.UnsupportedStatement, operation, Describe(operation), "a statement must assign a local or an element of the output span");
                 break;
@@ -513,6 +516,11 @@ internal sealed partial class BodyParser
         }
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DifferentiableAttribute))
             return Inline(invocation);
+        if (IsTensorPrimitives(target))
+        {
+            UnsupportedTensorCall(invocation, "TensorPrimitives." + target.Name, "only element-wise calls written as statements are differentiated (TensorPrimitives.Tanh(x, destination)); compute reductions such as Dot or Sum in a for loop");
+            return Value.Error;
+        }
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedCall, invocation.Syntax.GetLocation(), target.ContainingType is null ? target.Name : target.ContainingType.Name + "." + target.Name));
         return Value.Error;
     }

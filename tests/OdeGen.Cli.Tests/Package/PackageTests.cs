@@ -36,7 +36,7 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
         Assert.Equal("git", repository.Attribute("type")?.Value);
 
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct();
-        Assert.Equal(new[] { "MathNet.Numerics" }, dependencies);
+        Assert.Equal(new[] { "MathNet.Numerics", "System.Numerics.Tensors" }, dependencies.Order());
     }
 
     [Fact]
@@ -68,6 +68,30 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
                 }
             }
             """);
+        // TensorPrimitives comes with the package: a layer written with it builds and differentiates.
+        File.WriteAllText(Path.Combine(app, "Layer.cs"), """
+            using System.Numerics.Tensors;
+            using OdeGen;
+
+            public static partial class Layer
+            {
+                [OdeDynamics(StateSize = 2, ParameterSize = 2)]
+                public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+                {
+                    Span<double> s = stackalloc double[2];
+                    Span<double> h = stackalloc double[2];
+                    for (int i = 0; i < 2; i++)
+                    {
+                        s[i] = p[i] * y[i];
+                    }
+                    TensorPrimitives.Tanh(s, h);
+                    for (int i = 0; i < 2; i++)
+                    {
+                        dy[i] = h[i];
+                    }
+                }
+            }
+            """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using System.Globalization;
 
@@ -79,6 +103,9 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
             Console.WriteLine("f = " + string.Join(" ", dy.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
             Console.WriteLine("J e0 = " + string.Join(" ", jv.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
             Console.Write(lorenz.JacobianYSparsity);
+            var wJy = new double[2];
+            new Layer.RhsSystem().Vjp(0, new double[2], new double[] { 2, 3 }, new double[] { 1, 1 }, Span<double>.Empty, wJy, new double[2]);
+            Console.WriteLine("tanh layer wJy = " + string.Join(" ", wJy));
             """);
 
         string build = Dotnet.Run(app, _package.Environment, "build");
@@ -86,7 +113,8 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
 
         Assert.DoesNotContain(": warning ", build);
         // f(1, 2, 3) and the first column of df/dy for sigma = 10, rho = 28, beta = 8/3.
-        Assert.Equal("f = 10 23 -6\nJ e0 = -10 25 2\n██·\n███\n███\n", output);
+        // At y = 0 the layer's tanh has slope 1, so wᵀ df/dy = (p0, p1).
+        Assert.Equal("f = 10 23 -6\nJ e0 = -10 25 2\n██·\n███\n███\ntanh layer wJy = 2 3\n", output);
         string assets = File.ReadAllText(Path.Combine(app, "obj", "project.assets.json"));
         Assert.Contains("\"OdeGen/" + _package.Version + "\"", assets);
         Assert.DoesNotContain("Microsoft.CodeAnalysis", assets);
