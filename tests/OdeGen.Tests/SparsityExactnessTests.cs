@@ -15,6 +15,9 @@ public class SparsityExactnessTests
     public void Arenstorf() => Assert.Equal("··█·\n···█\n██·█\n███·\n", new Arenstorf.RhsSystem().JacobianYSparsity.ToString());
 
     [Fact]
+    public void ElementWiseCallsKeepElementsApart() => Assert.Equal("██··\n·██·\n··██\n█··█\n", new ElementWise.RhsSystem().JacobianYSparsity.ToString());
+
+    [Fact]
     public void Oregonator() => Assert.Equal("██·\n███\n█·█\n", new Oregonator.RhsSystem().JacobianYSparsity.ToString());
 
     [Fact]

@@ -60,6 +60,7 @@ internal static class DescriptorTable
         "ODE0016" => Descriptors.OutputReadInLoops,
         "ODE0017" => Descriptors.ScratchReadTooEarly,
         "ODE0018" => Descriptors.CarriedNotAccumulated,
+        "ODE0019" => Descriptors.UnsupportedTensorCall,
         _ => Descriptors.InternalError,
     };
 }

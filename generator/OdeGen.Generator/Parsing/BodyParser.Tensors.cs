@@ -59,10 +59,11 @@ internal sealed partial class BodyParser
             UnsupportedTensorCall(invocation, name, "'" + _signature.Derivative.Name + "' cannot be read: keep the values in a stackalloc span and pass that");
             return;
         }
-        int length = source.Length;
+        // A whole y or p has the length declared on the attribute (0 when there is none).
+        int length = source.Length >= 0 ? source.Length : _arrays[source.Array].Length > 0 ? _arrays[source.Array].Length : -1;
         if (length < 0 || destination.Length < 0)
         {
-            UnsupportedTensorCall(invocation, name, "the spans need lengths known at compile time: pass stackalloc spans, or Slices with constant lengths");
+            UnsupportedTensorCall(invocation, name, "the spans need lengths known at compile time: pass stackalloc spans or Slices with constant lengths, or declare StateSize and ParameterSize on the attribute");
             return;
         }
         if (destination.Length < length)

@@ -49,15 +49,16 @@ internal sealed partial class BodyParser
     /// <summary>Each index read from or written to y, p and dy, with where it first appeared.</summary>
     public Dictionary<(SpanKind Span, int Index), Location> Indices { get; } = new();
 
-    public IrProgram? Parse(MethodDeclarationSyntax syntax)
+    /// <summary>Reads the body; the sizes declared on the attribute (0 where not declared) are the lengths of y and p.</summary>
+    public IrProgram? Parse(MethodDeclarationSyntax syntax, int declaredStateSize, int declaredParameterSize)
     {
         foreach (var parameter in _method.Parameters) UserNames.Add(parameter.Name);
         if (_semanticModel.GetOperation(syntax, _cancellationToken) is not IMethodBodyOperation body)
             return null;
         var block = body.BlockBody ?? body.ExpressionBody;
         if (block is null) return null;
-        _arrays.Add(new ArrayInfo(ArrayKind.State, 0, _signature.State.Name));
-        _arrays.Add(new ArrayInfo(ArrayKind.Parameters, 0, _signature.Parameters?.Name ?? "p"));
+        _arrays.Add(new ArrayInfo(ArrayKind.State, declaredStateSize, _signature.State.Name));
+        _arrays.Add(new ArrayInfo(ArrayKind.Parameters, declaredParameterSize, _signature.Parameters?.Name ?? "p"));
         _arrays.Add(new ArrayInfo(ArrayKind.Derivative, 0, _signature.Derivative.Name));
         OutputsInMemory = WritesOutputsInLoops(block);
         Statements(block.Operations, topLevel: true);

@@ -34,7 +34,7 @@ internal static class DynamicsParser
 
             var (stateSize, parameterSize) = ReadSizes(context.Attributes);
             var body = new BodyParser(context.SemanticModel, method, signature, diagnostics, cancellationToken);
-            var program = body.Parse(syntax);
+            var program = body.Parse(syntax, stateSize, parameterSize);
             if (program is null || diagnostics.Any(d => DescriptorTable.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
                 return Result(null, diagnostics);
 

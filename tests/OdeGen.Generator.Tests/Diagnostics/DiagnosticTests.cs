@@ -252,4 +252,68 @@ public class DiagnosticTests
         var ids = result.GeneratorDiagnostics.Select(d => d.Id).ToHashSet();
         Assert.Superset(new[] { "ODE0005", "ODE0004", "ODE0007" }.ToHashSet(), ids);
     }
+
+    // ---------------------------------------------------------------- TensorPrimitives (ODE0019)
+
+    private const string Tensors = "System.Numerics.Tensors.TensorPrimitives.";
+
+    /// <summary>A body around one TensorPrimitives statement: s holds three pre-activations, h receives them.</summary>
+    private static string WithCall(string call, int destinationLength = 3) => Dynamics(
+        "        Span<double> s = stackalloc double[3];\n        Span<double> h = stackalloc double[" + destinationLength + "];\n"
+        + "        for (int i = 0; i < 3; i++) s[i] = p[i] * y[i];\n        " + call + " // here\n"
+        + "        for (int i = 0; i < 3; i++) dy[i] = h[0] + s[i];",
+        "[OdeDynamics(StateSize = 3, ParameterSize = 3)]");
+
+    [Fact]
+    public void AnElementWiseFunctionOutsideTheListIsReported()
+    {
+        var d = Expect(WithCall(Tensors + "Sigmoid(s, h);"), "ODE0019");
+        Assert.Contains("TensorPrimitives.Sigmoid", d.GetMessage());
+        Assert.Contains("Tanh, Exp, Log, Sqrt, Sin and Cos", d.GetMessage());
+    }
+
+    [Fact]
+    public void ADestinationThatIsNotAScratchSpanIsReported() =>
+        Assert.Contains("stackalloc span", Expect(WithCall(Tensors + "Tanh(s, dy);"), "ODE0019").GetMessage());
+
+    [Fact]
+    public void AnInPlaceCallIsReported() =>
+        Assert.Contains("second stackalloc span", Expect(WithCall(Tensors + "Tanh(s, s);"), "ODE0019").GetMessage());
+
+    [Fact]
+    public void AShortDestinationIsReported() =>
+        Assert.Contains("destination of length 3", Expect(WithCall(Tensors + "Exp(s, h);", destinationLength: 2), "ODE0019").GetMessage());
+
+    [Fact]
+    public void AWholeStateOfUndeclaredSizeIsReported()
+    {
+        var source = Dynamics("        Span<double> h = stackalloc double[3];\n        " + Tensors + "Sin(y, h); // here\n        dy[0] = h[0];\n        dy[1] = h[1];\n        dy[2] = h[2];");
+        Assert.Contains("declare StateSize", Expect(source, "ODE0019").GetMessage());
+    }
+
+    [Fact]
+    public void AReductionIsReportedWithTheLoopToWriteInstead()
+    {
+        var source = Dynamics("        dy[0] = " + Tensors + "Sum(y.Slice(0, 2)); // here\n        dy[1] = y[0];");
+        Assert.Contains("for loop", Expect(source, "ODE0019").GetMessage());
+    }
+
+    [Fact]
+    public void AWholeStateOfDeclaredSizeIsAccepted()
+    {
+        var result = GeneratorHarness.Run(Dynamics("        Span<double> h = stackalloc double[3];\n        " + Tensors + "Sin(y, h);\n        for (int i = 0; i < 3; i++) dy[i] = h[i];", "[OdeDynamics(StateSize = 3)]"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilerErrors);
+        Assert.Contains("TensorPrimitives.Sin<double>(y, h);", Assert.Single(result.GeneratedSources));
+    }
+
+    [Fact]
+    public void EveryDescriptorIsFoundByItsId()
+    {
+        var descriptors = typeof(OdeGen.Generator.Diagnostics.Descriptors).GetFields()
+            .Select(f => (Microsoft.CodeAnalysis.DiagnosticDescriptor)f.GetValue(null)!).ToList();
+        Assert.NotEmpty(descriptors);
+        foreach (var descriptor in descriptors)
+            Assert.Same(descriptor, OdeGen.Generator.Diagnostics.DescriptorTable.ById(descriptor.Id));
+    }
 }
