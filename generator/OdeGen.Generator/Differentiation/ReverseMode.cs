@@ -117,6 +117,8 @@ internal sealed class ReverseMode
     /// <summary>
     /// The transpose of <c>a[i] = v</c>: v receives the element's cotangent, which is then zero, since the
     /// value before the store does not reach the output. For <c>a[i] += v</c> the element's cotangent stays.
+    /// In a write-once span nothing reads the element before this store (the parser checks that spans are
+    /// complete before they are read), so nothing reads its cotangent after it, and the zero is not written.
     /// </summary>
     private void ReverseStore(ArrayStoreStmt store)
     {
@@ -124,7 +126,8 @@ internal sealed class ReverseMode
         var value = _g[store.Value];
         if (!value.IsConst && !value.Op.IsNonDifferentiable())
             AddTerm(store.Value, _g.AdjointLoad(adjoint, store.Index, NameHint.DerivedFrom(store.Value, value.Name, "Bar")));
-        if (!store.Accumulate) _g.Append(new ArrayStoreStmt(adjoint, store.Index, _g.Const(0), Accumulate: false));
+        if (!store.Accumulate && !_writeOnce.Contains(store.Array))
+            _g.Append(new ArrayStoreStmt(adjoint, store.Index, _g.Const(0), Accumulate: false));
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ internal sealed class ProgramEmitter
     private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, string> _storeNames = new();
     private readonly Dictionary<ForStmt, Block> _callBodies = new(ReferenceEqualityComparer.Instance);
+    // Input elements read into locals before the loops that use them, by node.
+    private readonly Dictionary<int, string> _hoisted = new();
 
     public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer)
     {
@@ -253,6 +255,7 @@ internal sealed class ProgramEmitter
                     WriteIf(branch, live);
                     break;
                 case ForStmt loop:
+                    if (ReferenceEquals(block, _program.Body)) HoistInputs(loop);
                     WriteFor(loop, live);
                     break;
                 case ArrayStoreStmt store when _program.Arrays[store.Array].Kind == ArrayKind.Derivative:
@@ -368,6 +371,65 @@ internal sealed class ProgramEmitter
     {
         bool whole = N(offset).Op == Op.IntConst && N(offset).Value == 0 && _program.Arrays[array].Length == length;
         return whole ? ArrayName(array) : ArrayName(array) + ".Slice(" + Print(offset, 0) + ", " + Literals.Int(length) + ")";
+    }
+
+    /// <summary>
+    /// Reads the elements of the inputs (y, p, w, vy, vp) at constant indices that a loop uses into locals before it: every
+    /// store in the loop could alias them, so the JIT would load them again in every iteration.
+    /// </summary>
+    private void HoistInputs(ForStmt loop)
+    {
+        var inputs = new SortedSet<int>();
+        CollectInputs(BodyOf(loop), inputs);
+        foreach (int id in inputs)
+        {
+            if (_hoisted.ContainsKey(id)) continue;
+            var node = N(id);
+            string name = _names.Allocate(node.Op switch
+            {
+                Op.State => _spans.State + Literals.Int(node.Index),
+                Op.Parameter => _spans.Parameters + Literals.Int(node.Index),
+                Op.TangentState => _spans.TangentState + Literals.Int(node.Index),
+                Op.TangentParameter => _spans.TangentParameters + Literals.Int(node.Index),
+                _ => _spans.Cotangent + Literals.Int(node.Index),
+            }, isUserLocal: false);
+            _w.Line("double " + name + " = " + Render(id, node).Text + ";");
+            _hoisted[id] = name;
+        }
+    }
+
+    private void CollectInputs(Block block, SortedSet<int> inputs)
+    {
+        void Add(int id)
+        {
+            if (id >= 0 && N(id).Op is Op.State or Op.Parameter or Op.Cotangent or Op.TangentState or Op.TangentParameter) inputs.Add(id);
+        }
+        foreach (var statement in block.Statements)
+        {
+            if (!_liveness[block].LiveStatements.Contains(statement)) continue;
+            switch (statement)
+            {
+                case LetStmt let:
+                    var node = N(let.Node);
+                    for (int slot = 0; slot < node.Op.Arity(); slot++) Add(node.Arg(slot));
+                    break;
+                case ArrayStoreStmt store:
+                    Add(store.Value);
+                    break;
+                case AccumulateStmt add:
+                    Add(add.Node);
+                    break;
+                case IfStmt branch:
+                    foreach (var phi in branch.Phis) { Add(phi.Then); Add(phi.Else); }
+                    CollectInputs(branch.Then, inputs);
+                    CollectInputs(branch.Else, inputs);
+                    break;
+                case ForStmt inner:
+                    foreach (var carried in inner.Carried) Add(carried.Next);
+                    CollectInputs(BodyOf(inner), inputs);
+                    break;
+            }
+        }
     }
 
     private string ArrayName(int array)
@@ -492,6 +554,7 @@ internal sealed class ProgramEmitter
 
     private string Print(int id, int context, bool bind = true)
     {
+        if (_hoisted.TryGetValue(id, out var hoisted)) return hoisted;
         var node = N(id);
         if (bind && !node.Op.IsLeaf() && !IsInlined(id))
         {

@@ -201,7 +201,6 @@ namespace OdeGen.Tests.Corpus
                         int index7 = index + i3;
                         double tanh = q[index7];
                         double tanhBar = qBar[index7];
-                        qBar[index7] = 0.0;
                         aBar[index7] += (1.0 - tanh * tanh) * tanhBar;
                     }
                 }
@@ -253,12 +252,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 3; i >= 0; i--)
                 {
                     double element = y[i];
-                    int index15 = 4 + i;
-                    double productBar = aBar[index15];
-                    aBar[index15] = 0.0;
+                    double productBar = aBar[4 + i];
                     wJp[i] += element * productBar;
                     double sum2Bar = aBar[i];
-                    aBar[i] = 0.0;
                     double product2 = element * sum2Bar;
                     wJy[i] += p[i] * productBar + product2 + product2;
                 }

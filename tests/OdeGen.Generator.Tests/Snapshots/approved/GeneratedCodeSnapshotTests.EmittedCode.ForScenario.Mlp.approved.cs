@@ -143,7 +143,6 @@ namespace OdeGen.Tests.Corpus
                 {
                     double tanh = h[i];
                     double tanhBar = hBar[i];
-                    hBar[i] = 0.0;
                     double sBar = (1.0 - tanh * tanh) * tanhBar;
                     for (int j2 = 1; j2 >= 0; j2--)
                     {
@@ -157,7 +156,6 @@ namespace OdeGen.Tests.Corpus
                 {
                     double element = y[j];
                     double productBar = cubeBar[j];
-                    cubeBar[j] = 0.0;
                     double product2 = element * (element * productBar);
                     wJy[j] += element * element * productBar + product2 + product2;
                 }

@@ -33,6 +33,8 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 double diffusion = p[0] / 0.0001;
                 double diffusionDot = vp[0] / 0.0001;
+                double p1 = p[1];
+                double vp1 = vp[1];
                 for (int i = 0; i < 100; i++)
                 {
                     double merged;
@@ -64,13 +66,13 @@ namespace OdeGen.Tests.Corpus
                     double element = y[i];
                     double element2 = vy[i];
                     double sum = merged - 2.0 * element + merged2;
-                    double product = p[1] * element;
+                    double product = p1 * element;
                     double difference = 1.0 - element;
                     if (!dy.IsEmpty)
                     {
                         dy[i] = diffusion * sum + product * difference;
                     }
-                    jv[i] = sum * diffusionDot + diffusion * (phiDot - 2.0 * element2 + phiDot2) + (difference * (element * vp[1] + p[1] * element2) - product * element2);
+                    jv[i] = sum * diffusionDot + diffusion * (phiDot - 2.0 * element2 + phiDot2) + (difference * (element * vp1 + p1 * element2) - product * element2);
                 }
             }
 
@@ -83,6 +85,7 @@ namespace OdeGen.Tests.Corpus
                 dyBar.Clear();
                 w.CopyTo(dyBar);
                 double diffusion = p[0] / 0.0001;
+                double p1 = p[1];
                 for (int i = 0; i < 100; i++)
                 {
                     double merged;
@@ -106,7 +109,7 @@ namespace OdeGen.Tests.Corpus
                     double element = y[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = diffusion * (merged - 2.0 * element + merged2) + p[1] * element * (1.0 - element);
+                        dy[i] = diffusion * (merged - 2.0 * element + merged2) + p1 * element * (1.0 - element);
                     }
                 }
                 double pBar1 = 0.0;
@@ -140,7 +143,7 @@ namespace OdeGen.Tests.Corpus
                     pBar1 += element * productBar;
                     diffusionBar += (merged - 2.0 * element + merged2) * sumBar;
                     double sum2Bar = diffusion * sumBar;
-                    wJy[i] += p[1] * productBar - p[1] * element * sumBar - 2.0 * sum2Bar;
+                    wJy[i] += p1 * productBar - p1 * element * sumBar - 2.0 * sum2Bar;
                     if (condition2)
                     {
                         wJy[i + 1] += sum2Bar;
@@ -216,6 +219,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 double diffusion = p[0] / 0.0001;
+                double p1 = p[1];
                 for (int i = 0; i < 100; i++)
                 {
                     double phiDot;
@@ -238,7 +242,7 @@ namespace OdeGen.Tests.Corpus
                     }
                     double element = y[i];
                     double element2 = vy[i];
-                    jv[i] = diffusion * (phiDot - 2.0 * element2 + phiDot2) + ((1.0 - element) * (p[1] * element2) - p[1] * element * element2);
+                    jv[i] = diffusion * (phiDot - 2.0 * element2 + phiDot2) + ((1.0 - element) * (p1 * element2) - p1 * element * element2);
                 }
             }
 
@@ -247,6 +251,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 double diffusionDot = vp[0] / 0.0001;
+                double vp1 = vp[1];
                 for (int i = 0; i < 100; i++)
                 {
                     double merged;
@@ -268,7 +273,7 @@ namespace OdeGen.Tests.Corpus
                         merged2 = y[i];
                     }
                     double element = y[i];
-                    jv[i] = (merged - 2.0 * element + merged2) * diffusionDot + (1.0 - element) * (element * vp[1]);
+                    jv[i] = (merged - 2.0 * element + merged2) * diffusionDot + (1.0 - element) * (element * vp1);
                 }
             }
         }

@@ -146,7 +146,6 @@ namespace OdeGen.Tests.Corpus
                     }
                     double exp2 = global::System.Math.Exp(s);
                     double logBar = hBar[i];
-                    hBar[i] = 0.0;
                     double sBar = exp2 * (logBar / (1.0 + exp2));
                     for (int j = 2; j >= 0; j--)
                     {

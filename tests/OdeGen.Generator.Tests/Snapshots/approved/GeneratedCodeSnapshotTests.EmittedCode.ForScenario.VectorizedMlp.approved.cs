@@ -157,13 +157,11 @@ namespace OdeGen.Tests.Corpus
                 {
                     double tanh = h[i3];
                     double tanhBar = hBar[i3];
-                    hBar[i3] = 0.0;
                     sBar[i3] += (1.0 - tanh * tanh) * tanhBar;
                 }
                 for (int i = 49; i >= 0; i--)
                 {
                     double aBar = sBar[i];
-                    sBar[i] = 0.0;
                     for (int j2 = 1; j2 >= 0; j2--)
                     {
                         int index2 = i * 2 + j2;
@@ -176,7 +174,6 @@ namespace OdeGen.Tests.Corpus
                 {
                     double element = y[j];
                     double productBar = cubeBar[j];
-                    cubeBar[j] = 0.0;
                     double product2 = element * (element * productBar);
                     wJy[j] += element * element * productBar + product2 + product2;
                 }
