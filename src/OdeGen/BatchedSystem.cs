@@ -134,12 +134,13 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     public double Vjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
                       ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
     {
-        CheckState(y, nameof(y));
-        CheckParameters(p, nameof(p));
-        CheckState(w, nameof(w));
-        if (!dy.IsEmpty) CheckState(dy, nameof(dy));
-        CheckState(wJy, nameof(wJy));
-        CheckParameters(wJp, nameof(wJp));
+        CheckVjpArguments(y, p, w, dy, wJy, wJp);
+        if (InnerAccumulates)
+        {
+            wJy.Clear();
+            wJp.Clear();
+            return AccumulateCopies(t, y, p, w, dy, wJy, wJp);
+        }
 
         int n = _innerStateSize, m = _parameterSize;
         Span<double> scratch = _parameterScratch is null ? stackalloc double[m] : _parameterScratch;
@@ -156,6 +157,74 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
             TensorPrimitives.Add(wJp, scratch, wJp);
         }
         return wJt;
+    }
+
+    /// <summary>
+    /// <see cref="Vjp"/> adding into <paramref name="wJy"/> and <paramref name="wJp"/> instead of overwriting them.
+    /// With an inner system that implements <see cref="IOdeSystem.VjpAccumulate"/> itself (generated systems with
+    /// loops do), every copy adds straight into <paramref name="wJp"/>; otherwise through rented arrays.
+    /// </summary>
+    public double VjpAccumulate(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                                ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
+    {
+        CheckVjpArguments(y, p, w, dy, wJy, wJp);
+        if (InnerAccumulates) return AccumulateCopies(t, y, p, w, dy, wJy, wJp);
+
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        double[] yBar = pool.Rent(wJy.Length), pBar = pool.Rent(wJp.Length);
+        try
+        {
+            double wJt = Vjp(t, y, p, w, dy, yBar.AsSpan(0, wJy.Length), pBar.AsSpan(0, wJp.Length));
+            TensorPrimitives.Add(wJy, yBar.AsSpan(0, wJy.Length), wJy);
+            TensorPrimitives.Add(wJp, pBar.AsSpan(0, wJp.Length), wJp);
+            return wJt;
+        }
+        finally
+        {
+            pool.Return(yBar);
+            pool.Return(pBar);
+        }
+    }
+
+    /// <summary>Every copy's VJP added in place: no scratch array, no pass to sum it.</summary>
+    private double AccumulateCopies(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                                    ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
+    {
+        int n = _innerStateSize;
+        bool writeDy = !dy.IsEmpty;
+        double wJt = 0;
+        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+        {
+            wJt += _system.VjpAccumulate(t, y.Slice(offset, n), p, w.Slice(offset, n),
+                                         writeDy ? dy.Slice(offset, n) : Span<double>.Empty, wJy.Slice(offset, n), wJp);
+        }
+        return wJt;
+    }
+
+    private void CheckVjpArguments(ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w,
+                                   Span<double> dy, Span<double> wJy, Span<double> wJp)
+    {
+        CheckState(y, nameof(y));
+        CheckParameters(p, nameof(p));
+        CheckState(w, nameof(w));
+        if (!dy.IsEmpty) CheckState(dy, nameof(dy));
+        CheckState(wJy, nameof(wJy));
+        CheckParameters(wJp, nameof(wJp));
+    }
+
+    /// <summary>
+    /// Whether <typeparamref name="TSystem"/> implements <see cref="IOdeSystem.VjpAccumulate"/> itself. Calling the
+    /// interface's default on a struct would box it on every call, so only an own implementation is called per copy.
+    /// Read once per inner type; the JIT then drops the branch not taken.
+    /// </summary>
+    private static readonly bool InnerAccumulates = ImplementsVjpAccumulate();
+
+    private static bool ImplementsVjpAccumulate()
+    {
+        if (typeof(TSystem).IsInterface) return false;
+        var map = typeof(TSystem).GetInterfaceMap(typeof(IOdeSystem));
+        int i = Array.FindIndex(map.InterfaceMethods, m => m.Name == nameof(IOdeSystem.VjpAccumulate));
+        return map.TargetMethods[i].DeclaringType != typeof(IOdeSystem);
     }
 
     /// <summary>

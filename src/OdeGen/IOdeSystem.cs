@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Numerics.Tensors;
 
 namespace OdeGen;
 
@@ -44,4 +46,33 @@ public interface IOdeSystem
 
     /// <summary>Which entries of <c>df/dy</c> can be non-zero, known at compile time.</summary>
     SparsityPattern JacobianYSparsity { get; }
+
+    /// <summary>
+    /// <see cref="Vjp"/> that adds instead of overwriting: <c>wJy += wᵀ df/dy</c> and <c>wJp += wᵀ df/dp</c>;
+    /// returns <c>wᵀ df/dt</c> and writes <c>f</c> into <paramref name="dy"/> unless it is empty. A sum of VJPs
+    /// that share <c>p</c> (the copies of a <see cref="BatchedSystem{TSystem}"/>) adds each one in place.
+    /// </summary>
+    /// <remarks>
+    /// Generated systems whose dynamics have loops implement it directly (their <see cref="Vjp"/> clears the
+    /// outputs and calls it). This default computes <see cref="Vjp"/> into rented arrays and adds them; called
+    /// on a struct that does not implement it, it also boxes the struct.
+    /// </remarks>
+    double VjpAccumulate(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                         ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
+    {
+        var pool = ArrayPool<double>.Shared;
+        double[] yBar = pool.Rent(wJy.Length), pBar = pool.Rent(wJp.Length);
+        try
+        {
+            double wJt = Vjp(t, y, p, w, dy, yBar.AsSpan(0, wJy.Length), pBar.AsSpan(0, wJp.Length));
+            TensorPrimitives.Add(wJy, yBar.AsSpan(0, wJy.Length), wJy);
+            TensorPrimitives.Add(wJp, pBar.AsSpan(0, wJp.Length), wJp);
+            return wJt;
+        }
+        finally
+        {
+            pool.Return(yBar);
+            pool.Return(pBar);
+        }
+    }
 }

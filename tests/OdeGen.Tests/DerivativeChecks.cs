@@ -55,6 +55,16 @@ public static class DerivativeChecks
         double right = Dot(wJy, vy) + Dot(wJp, vp) + wJt * vt;
         AssertClose(left, right, 1e-11, "<w, J v> = <J^T w, v>");
 
+        // VjpAccumulate adds the same products to what is already there.
+        var startY = RandomVector(random, n);
+        var startP = RandomVector(random, m);
+        var sumY = (double[])startY.Clone();
+        var sumP = (double[])startP.Clone();
+        double accumulatedWJt = system.VjpAccumulate(t, y, p, w, Span<double>.Empty, sumY, sumP);
+        AssertClose(wJt, accumulatedWJt, 1e-14, "VjpAccumulate's wJt");
+        for (int j = 0; j < n; j++) AssertClose(startY[j] + wJy[j], sumY[j], 1e-14, $"VjpAccumulate's wJy[{j}]");
+        for (int k = 0; k < m; k++) AssertClose(startP[k] + wJp[k], sumP[k], 1e-14, $"VjpAccumulate's wJp[{k}]");
+
         // Jacobian columns are unit JVPs; TimeDerivative is the JVP along t.
         var jacY = new double[n * n];
         system.JacobianY(t, y, p, jacY);

@@ -11,7 +11,7 @@ public class BatchedSystemTests
 {
     private const int Batch = 4;
 
-    public static TheoryData<string> Systems => new() { "Lorenz", "Pendulum", "Oscillator", "LotkaVolterra", "Linear" };
+    public static TheoryData<string> Systems => new() { "Lorenz", "Pendulum", "Oscillator", "LotkaVolterra", "Linear", "TanhLayer" };
 
     [Theory]
     [MemberData(nameof(Systems))]
@@ -24,6 +24,7 @@ public class BatchedSystemTests
             case "Oscillator": CheckAgainstPerCopy(new Oscillator.RhsSystem(), 0.9); break;
             case "LotkaVolterra": CheckAgainstPerCopy(new LotkaVolterra.RhsSystem(), 0.0); break;
             case "Linear": CheckAgainstPerCopy(new LinearSystem(3, BatchedSystem<LinearSystem>.StackScratchLimit + 40, new Random(5)), 2.5); break;
+            case "TanhLayer": CheckAgainstPerCopy(new TanhLayer.RhsSystem(), 0.4); break;
         }
     }
 
@@ -38,6 +39,7 @@ public class BatchedSystemTests
             case "Oscillator": CheckDotProduct(new Oscillator.RhsSystem(), 0.9); break;
             case "LotkaVolterra": CheckDotProduct(new LotkaVolterra.RhsSystem(), 0.0); break;
             case "Linear": CheckDotProduct(new LinearSystem(3, BatchedSystem<LinearSystem>.StackScratchLimit + 40, new Random(5)), 2.5); break;
+            case "TanhLayer": CheckDotProduct(new TanhLayer.RhsSystem(), 0.4); break;
         }
     }
 
@@ -52,6 +54,22 @@ public class BatchedSystemTests
             case "Oscillator": CheckJacobians(new Oscillator.RhsSystem(), 0.9); break;
             case "LotkaVolterra": CheckJacobians(new LotkaVolterra.RhsSystem(), 0.0); break;
             case "Linear": CheckJacobians(new LinearSystem(5, 2, new Random(6)), 2.5); break;
+            case "TanhLayer": CheckJacobians(new TanhLayer.RhsSystem(), 0.4); break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Systems))]
+    public void VjpAccumulateAddsTheVjpToWhatIsThere(string name)
+    {
+        switch (name)
+        {
+            case "Lorenz": CheckAccumulate(new Lorenz.RhsSystem(), 0.3); break;
+            case "Pendulum": CheckAccumulate(new Pendulum.RhsSystem(), 1.7); break;
+            case "Oscillator": CheckAccumulate(new Oscillator.RhsSystem(), 0.9); break;
+            case "LotkaVolterra": CheckAccumulate(new LotkaVolterra.RhsSystem(), 0.0); break;
+            case "Linear": CheckAccumulate(new LinearSystem(3, BatchedSystem<LinearSystem>.StackScratchLimit + 40, new Random(5)), 2.5); break;
+            case "TanhLayer": CheckAccumulate(new TanhLayer.RhsSystem(), 0.4); break;
         }
     }
 
@@ -151,8 +169,10 @@ public class BatchedSystemTests
         var random = new Random(3);
         var small = new BatchedSystem<Lorenz.RhsSystem>(new Lorenz.RhsSystem(), 8);
         var large = new BatchedSystem<LinearSystem>(new LinearSystem(2, 600, random), 8);
+        var layers = new BatchedSystem<TanhLayer.RhsSystem>(new TanhLayer.RhsSystem(), 8);
         Assert.Equal(0, AllocatedBytes(small, random));
         Assert.Equal(0, AllocatedBytes(large, random));
+        Assert.Equal(0, AllocatedBytes(layers, random));
     }
 
     [Fact]
@@ -213,6 +233,33 @@ public class BatchedSystemTests
         }
         AssertClose(expectedWJp, wJp, 1e-14, "wJp summed over the batch");
         AssertClose(expectedWJt, wJt, 1e-14, "wJt summed over the batch");
+    }
+
+    /// <summary>VjpAccumulate, of the inner system and of the batch, equals what was there plus Vjp.</summary>
+    private static void CheckAccumulate<TSystem>(TSystem inner, double t) where TSystem : IOdeSystem
+    {
+        var random = new Random(11);
+        int m = inner.ParameterSize, size = inner.StateSize * Batch;
+        var batched = new BatchedSystem<TSystem>(inner, Batch);
+        double[] y = RandomVector(random, size, 0.2, 1.5), p = RandomVector(random, m, 0.5, 2), w = RandomVector(random, size);
+        double[] wJy = new double[size], wJp = new double[m], dy = new double[size], accumulatedDy = new double[size];
+        double wJt = batched.Vjp(t, y, p, w, dy, wJy, wJp);
+
+        double[] startY = RandomVector(random, size), startP = RandomVector(random, m);
+        double[] sumY = (double[])startY.Clone(), sumP = (double[])startP.Clone();
+        double accumulatedWJt = batched.VjpAccumulate(t, y, p, w, accumulatedDy, sumY, sumP);
+        Assert.Equal(dy, accumulatedDy);
+        AssertClose(wJt, accumulatedWJt, 1e-14, "wJt");
+        AssertClose(startY.Zip(wJy, (a, b) => a + b).ToArray(), sumY, 1e-14, "wJy added");
+        AssertClose(startP.Zip(wJp, (a, b) => a + b).ToArray(), sumP, 1e-14, "wJp added");
+
+        // The inner system's own, for the first copy.
+        int n = inner.StateSize;
+        double[] innerY = new double[n], innerP = new double[m], innerSumY = startY[..n], innerSumP = (double[])startP.Clone();
+        inner.Vjp(t, y.AsSpan(0, n), p, w.AsSpan(0, n), Span<double>.Empty, innerY, innerP);
+        inner.VjpAccumulate(t, y.AsSpan(0, n), p, w.AsSpan(0, n), Span<double>.Empty, innerSumY, innerSumP);
+        AssertClose(startY[..n].Zip(innerY, (a, b) => a + b).ToArray(), innerSumY, 1e-14, "inner wJy added");
+        AssertClose(startP.Zip(innerP, (a, b) => a + b).ToArray(), innerSumP, 1e-14, "inner wJp added");
     }
 
     private static void CheckDotProduct<TSystem>(TSystem inner, double t) where TSystem : IOdeSystem
@@ -288,6 +335,7 @@ public class BatchedSystemTests
             batched.Jvp(0.5, y, p, v, p, 1, dy, jv);
             batched.Vjp(0.5, y, p, v, dy, wJy, wJp);
             batched.Vjp(0.5, y, p, v, Span<double>.Empty, wJy, wJp);
+            batched.VjpAccumulate(0.5, y, p, v, dy, wJy, wJp);
             batched.JacobianY(0.5, y, p, jacY);
             batched.JacobianP(0.5, y, p, jacP);
             batched.TimeDerivative(0.5, y, p, dy);

@@ -13,7 +13,8 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// <summary>
 /// What Differentiate hands to Emit: the source model and the body of every generated method. A program
 /// with loops has its Jacobians computed column by column from JVPs specialized to y and to p
-/// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry.
+/// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry. When
+/// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate.
 /// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,
@@ -24,4 +25,5 @@ internal sealed record DerivativeModel(
     DerivativeProgram TimeDerivative,
     DerivativeProgram? StateJvp,
     DerivativeProgram? ParameterJvp,
-    EquatableArray<EquatableArray<int>> Sparsity);
+    EquatableArray<EquatableArray<int>> Sparsity,
+    bool VjpAccumulates = false);

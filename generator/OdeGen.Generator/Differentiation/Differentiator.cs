@@ -27,7 +27,7 @@ internal static class Differentiator
             return new DerivativeModel(model, jvp, Vjp(model, writeOnce), null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
-                pattern);
+                pattern, VjpAccumulates: true);
         }
         var vjp = Vjp(model, EquatableArray<int>.Empty);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
@@ -124,7 +124,8 @@ internal static class Differentiator
     }
 
     /// <summary>
-    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. Values stored into the
+    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. With run-time indices, the body adds into wJy
+    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored into the
     /// <paramref name="writeOnce"/> scratch spans are read back by the reverse sweep.
     /// </summary>
     private static DerivativeProgram Vjp(DynamicsModel model, EquatableArray<int> writeOnce)
@@ -137,13 +138,12 @@ internal static class Differentiator
         g.Enter(0, body);
         if (HasRunTimeIndices(program))
         {
-            // Elements of y and p read at run-time indices add into wJy and wJp, which therefore start at zero.
+            // Elements of y and p read at run-time indices add into wJy and wJp: this body is VjpAccumulate, and
+            // Vjp clears them before calling it (SystemEmitter).
             arrays.Add(new ArrayInfo(ArrayKind.WJy, model.StateSize, "wJy"));
             adjointArrays[Arrays.State] = arrays.Count - 1;
             arrays.Add(new ArrayInfo(ArrayKind.WJp, model.ParameterSize, "wJp"));
             adjointArrays[Arrays.Parameters] = arrays.Count - 1;
-            g.Append(new ClearStmt(OutputSpan.WJy));
-            if (model.ParameterSize > 0) g.Append(new ClearStmt(OutputSpan.WJp));
             for (int a = 0; a < program.Arrays.Count; a++)
             {
                 var array = program.Arrays[a];

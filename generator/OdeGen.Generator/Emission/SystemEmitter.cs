@@ -55,7 +55,23 @@ internal static class SystemEmitter
 
         Method(w, derivatives, derivatives.Jvp, "public void Jvp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + ReadOnlySpan + " vp, double vt, " + Span + " dy, " + Span + " jv)");
         w.Line();
-        Method(w, derivatives, derivatives.Vjp, "public double Vjp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " w, " + Span + " dy, " + Span + " wJy, " + Span + " wJp)");
+        string vjpParameters = "(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " w, " + Span + " dy, " + Span + " wJy, " + Span + " wJp)";
+        if (derivatives.VjpAccumulates)
+        {
+            // The loops add into wJy and wJp, so Vjp starts them at zero; a batch adds every copy in place.
+            w.Line("/// <inheritdoc/>");
+            w.Open("public double Vjp" + vjpParameters);
+            w.Line("wJy.Clear();");
+            if (model.ParameterSize > 0) w.Line("wJp.Clear();");
+            w.Line("return VjpAccumulate(t, y, p, w, dy, wJy, wJp);");
+            w.Close();
+            w.Line();
+            Method(w, derivatives, derivatives.Vjp, "public double VjpAccumulate" + vjpParameters);
+        }
+        else
+        {
+            Method(w, derivatives, derivatives.Vjp, "public double Vjp" + vjpParameters);
+        }
         w.Line();
         if (derivatives.JacobianY is { } jacobianY && derivatives.JacobianP is { } jacobianP)
         {
@@ -92,7 +108,7 @@ internal static class SystemEmitter
         var model = derivatives.Source;
         w.Line("/// " + documentation);
         w.Open(signature);
-        var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp" }), model.UserNames);
+        var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate" }), model.UserNames);
         new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w).Emit();
         w.Close();
     }

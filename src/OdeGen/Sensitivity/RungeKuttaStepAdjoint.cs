@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace OdeGen;
 
@@ -96,7 +97,7 @@ internal sealed class RungeKuttaStepAdjoint
             }
             system.Vjp(t + tab.C[i] * h, _stageStates.AsSpan(i * n, n), p, _kBar, Span<double>.Empty, yBar, _pBar);
             evaluations++;
-            for (int q = 0; q < pBar.Length; q++) pBar[q] += _pBar[q];
+            TensorPrimitives.Add(pBar, _pBar, pBar);
         }
         for (int i = 0; i < s; i++)
         {

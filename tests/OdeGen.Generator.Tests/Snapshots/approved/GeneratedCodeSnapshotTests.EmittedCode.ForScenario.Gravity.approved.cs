@@ -113,6 +113,12 @@ namespace OdeGen.Tests.Corpus
             {
                 wJy.Clear();
                 wJp.Clear();
+                return VjpAccumulate(t, y, p, w, dy, wJy, wJp);
+            }
+
+            /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
                 global::System.Span<double> dyBar = stackalloc double[28];
                 dyBar.Clear();
                 w.CopyTo(dyBar);
