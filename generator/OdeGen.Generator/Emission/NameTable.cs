@@ -32,6 +32,9 @@ internal sealed class NameTable
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> itself is still free for a generated variable.</summary>
+    public bool IsFree(string name) => Free(Sanitize(name), false);
+
     private bool Free(string name, bool isUserLocal) =>
         !_taken.Contains(name) && (isUserLocal || !_userNames.Contains(name)) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 

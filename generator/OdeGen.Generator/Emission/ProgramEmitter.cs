@@ -27,6 +27,7 @@ internal sealed class ProgramEmitter
     private readonly NameTable _names;
     private readonly SpanNames _spans;
     private readonly CodeWriter _w;
+    private readonly bool _skipsLocalsInit;
     private readonly Dictionary<int, string> _nodeNames = new();
     private readonly Dictionary<int, string> _accumulatorNames = new();
     // Per block being written: the nodes written inline.
@@ -39,8 +40,9 @@ internal sealed class ProgramEmitter
     // Input elements read into locals before the loops that use them, by node.
     private readonly Dictionary<int, string> _hoisted = new();
 
-    public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer)
+    public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer, bool skipsLocalsInit)
     {
+        _skipsLocalsInit = skipsLocalsInit;
         _program = program;
         _userNodeCount = userNodeCount;
         _userArrayCount = userArrayCount;
@@ -272,7 +274,8 @@ internal sealed class ProgramEmitter
                 case ArrayDeclarationStmt declaration:
                     string array = ArrayName(declaration.Array);
                     _w.Line("global::System.Span<double> " + array + " = stackalloc double[" + Literals.Int(_program.Arrays[declaration.Array].Length) + "];");
-                    _w.Line(array + ".Clear();");
+                    // C# zeroes stackalloc memory unless [SkipLocalsInit] applies; cotangent spans accumulate from zero.
+                    if (_skipsLocalsInit) _w.Line(array + ".Clear();");
                     break;
                 case ArrayCopyStmt copy:
                     _w.Line(ArrayName(copy.From) + ".CopyTo(" + ArrayName(copy.To) + ");");
@@ -385,14 +388,17 @@ internal sealed class ProgramEmitter
         {
             if (_hoisted.ContainsKey(id)) continue;
             var node = N(id);
-            string name = _names.Allocate(node.Op switch
+            string span = node.Op switch
             {
-                Op.State => _spans.State + Literals.Int(node.Index),
-                Op.Parameter => _spans.Parameters + Literals.Int(node.Index),
-                Op.TangentState => _spans.TangentState + Literals.Int(node.Index),
-                Op.TangentParameter => _spans.TangentParameters + Literals.Int(node.Index),
-                _ => _spans.Cotangent + Literals.Int(node.Index),
-            }, isUserLocal: false);
+                Op.State => _spans.State,
+                Op.Parameter => _spans.Parameters,
+                Op.TangentState => _spans.TangentState,
+                Op.TangentParameter => _spans.TangentParameters,
+                _ => _spans.Cotangent,
+            };
+            // w1 for w[1]; wAt1 when the user has a w1 (a number appended to w1 would read as another index).
+            string hint = span + Literals.Int(node.Index);
+            string name = _names.Allocate(_names.IsFree(hint) ? hint : span + "At" + Literals.Int(node.Index), isUserLocal: false);
             _w.Line("double " + name + " = " + Render(id, node).Text + ";");
             _hoisted[id] = name;
         }

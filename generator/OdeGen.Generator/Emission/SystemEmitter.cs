@@ -81,9 +81,9 @@ internal static class SystemEmitter
         }
         else
         {
-            ColumnJacobian(w, "JacobianY", "StateJvp", model.StateSize, model.StateSize);
+            ColumnJacobian(w, "JacobianY", "StateJvp", model.StateSize, model.StateSize, model.SkipsLocalsInit);
             w.Line();
-            ColumnJacobian(w, "JacobianP", "ParameterJvp", model.StateSize, model.ParameterSize);
+            ColumnJacobian(w, "JacobianP", "ParameterJvp", model.StateSize, model.ParameterSize, model.SkipsLocalsInit);
         }
         w.Line();
         Method(w, derivatives, derivatives.TimeDerivative, "public void TimeDerivative(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " dfdt)");
@@ -109,7 +109,7 @@ internal static class SystemEmitter
         w.Line("/// " + documentation);
         w.Open(signature);
         var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate" }), model.UserNames);
-        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w).Emit();
+        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w, model.SkipsLocalsInit).Emit();
         w.Close();
     }
 
@@ -117,7 +117,7 @@ internal static class SystemEmitter
     /// A loop program's Jacobian: its entries depend on loop indices, so it is built column by column from
     /// the JVP specialized to one input (the pattern in JacobianYSparsity says which entries can be non-zero).
     /// </summary>
-    private static void ColumnJacobian(CodeWriter w, string name, string jvp, int rows, int columns)
+    private static void ColumnJacobian(CodeWriter w, string name, string jvp, int rows, int columns, bool skipsLocalsInit)
     {
         string direction = name == "JacobianY" ? "y" : "p";
         w.Line("/// <inheritdoc/>");
@@ -129,8 +129,8 @@ internal static class SystemEmitter
         }
         w.Line("// Column j is the JVP in the direction of the unit vector e_j in " + direction + ".");
         w.Line(Span + " unit = stackalloc double[" + columns + "];");
+        if (skipsLocalsInit) w.Line("unit.Clear();");
         w.Line(Span + " column = stackalloc double[" + rows + "];");
-        w.Line("unit.Clear();");
         w.Open("for (int j = 0; j < " + columns + "; j++)");
         w.Line("unit[j] = 1.0;");
         w.Line(jvp + "(t, y, p, unit, column);");

@@ -7,7 +7,9 @@ namespace OdeGen.Generator.Model;
 
 /// <summary>
 /// Everything the later stages need about one [OdeDynamics] method, as a frozen equatable value:
-/// no symbols, syntax or semantic models. Names of types are strings.
+/// no symbols, syntax or semantic models. Names of types are strings. <see cref="SkipsLocalsInit"/> says
+/// whether the generated code (nested in the method's types) runs under [SkipLocalsInit], so that a stackalloc
+/// span must be cleared before use.
 /// </summary>
 internal sealed record DynamicsModel(
     string? Namespace,
@@ -19,7 +21,8 @@ internal sealed record DynamicsModel(
     int ParameterSize,
     IrProgram Program,
     EquatableArray<string> UserNames,
-    SourceLocation Location)
+    SourceLocation Location,
+    bool SkipsLocalsInit = false)
 {
     public string StructName => MethodName + "System";
 

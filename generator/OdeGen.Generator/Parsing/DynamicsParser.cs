@@ -60,7 +60,8 @@ internal static class DynamicsParser
                     }).ToEquatableArray(),
                 },
                 body.UserNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
-                LocationOf(syntax));
+                LocationOf(syntax),
+                SkipsLocalsInit(method));
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)
@@ -72,6 +73,20 @@ internal static class DynamicsParser
             var info = DiagnosticInfo.Create(Descriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, exception.GetType().Name + ": " + exception.Message);
             return Result(null, new List<DiagnosticInfo> { info });
         }
+    }
+
+    /// <summary>
+    /// Whether [SkipLocalsInit] on the module or on a type containing the method applies to the generated struct,
+    /// which is nested in those types: then its stackalloc spans start with whatever was on the stack.
+    /// </summary>
+    private static bool SkipsLocalsInit(IMethodSymbol method)
+    {
+        static bool Marked(ISymbol symbol) => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.SkipLocalsInitAttribute");
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (Marked(type)) return true;
+        }
+        return Marked(method.ContainingModule);
     }
 
     private static SourceLocation LocationOf(MethodDeclarationSyntax syntax)

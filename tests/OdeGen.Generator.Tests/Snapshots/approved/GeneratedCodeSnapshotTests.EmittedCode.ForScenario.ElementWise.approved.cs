@@ -32,9 +32,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> a = stackalloc double[8];
-                a.Clear();
                 global::System.Span<double> aDot = stackalloc double[8];
-                aDot.Clear();
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
@@ -47,9 +45,7 @@ namespace OdeGen.Tests.Corpus
                     aDot[index] = element * vp[i] + element3 * element2;
                 }
                 global::System.Span<double> r = stackalloc double[24];
-                r.Clear();
                 global::System.Span<double> rDot = stackalloc double[24];
-                rDot.Clear();
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i2 = 0; i2 < 4; i2++)
                 {
@@ -90,9 +86,7 @@ namespace OdeGen.Tests.Corpus
                 r[8] += t;
                 rDot[8] += vt;
                 global::System.Span<double> q = stackalloc double[8];
-                q.Clear();
                 global::System.Span<double> qDot = stackalloc double[8];
-                qDot.Clear();
                 for (int k = 0; k < 2; k++)
                 {
                     int index6 = 4 * k;
@@ -140,16 +134,11 @@ namespace OdeGen.Tests.Corpus
             public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
                 global::System.Span<double> dyBar = stackalloc double[4];
-                dyBar.Clear();
                 global::System.Span<double> aBar = stackalloc double[8];
-                aBar.Clear();
                 global::System.Span<double> rBar = stackalloc double[24];
-                rBar.Clear();
                 global::System.Span<double> qBar = stackalloc double[8];
-                qBar.Clear();
                 w.CopyTo(dyBar);
                 global::System.Span<double> a = stackalloc double[8];
-                a.Clear();
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
@@ -157,7 +146,6 @@ namespace OdeGen.Tests.Corpus
                     a[4 + i] = p[i] * element;
                 }
                 global::System.Span<double> r = stackalloc double[24];
-                r.Clear();
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
@@ -166,7 +154,6 @@ namespace OdeGen.Tests.Corpus
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
                 r[8] += t;
                 global::System.Span<double> q = stackalloc double[8];
-                q.Clear();
                 for (int k = 0; k < 2; k++)
                 {
                     int index = 4 * k;
@@ -273,7 +260,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in y.
                 global::System.Span<double> unit = stackalloc double[4];
                 global::System.Span<double> column = stackalloc double[4];
-                unit.Clear();
                 for (int j = 0; j < 4; j++)
                 {
                     unit[j] = 1.0;
@@ -292,7 +278,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in p.
                 global::System.Span<double> unit = stackalloc double[4];
                 global::System.Span<double> column = stackalloc double[4];
-                unit.Clear();
                 for (int j = 0; j < 4; j++)
                 {
                     unit[j] = 1.0;
@@ -310,7 +295,6 @@ namespace OdeGen.Tests.Corpus
             {
                 dfdt.Clear();
                 global::System.Span<double> a = stackalloc double[8];
-                a.Clear();
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
@@ -318,9 +302,7 @@ namespace OdeGen.Tests.Corpus
                     a[4 + i] = p[i] * element;
                 }
                 global::System.Span<double> r = stackalloc double[24];
-                r.Clear();
                 global::System.Span<double> rDt = stackalloc double[24];
-                rDt.Clear();
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i2 = 0; i2 < 4; i2++)
                 {
@@ -354,7 +336,6 @@ namespace OdeGen.Tests.Corpus
                 r[8] += t;
                 rDt[8] += 1.0;
                 global::System.Span<double> q = stackalloc double[8];
-                q.Clear();
                 for (int k = 0; k < 2; k++)
                 {
                     int index = 4 * k;
@@ -374,9 +355,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> a = stackalloc double[8];
-                a.Clear();
                 global::System.Span<double> aDot = stackalloc double[8];
-                aDot.Clear();
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
@@ -389,9 +368,7 @@ namespace OdeGen.Tests.Corpus
                     aDot[index] = element3 * element2;
                 }
                 global::System.Span<double> r = stackalloc double[24];
-                r.Clear();
                 global::System.Span<double> rDot = stackalloc double[24];
-                rDot.Clear();
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i2 = 0; i2 < 4; i2++)
                 {
@@ -429,9 +406,7 @@ namespace OdeGen.Tests.Corpus
                 }
                 r[8] += t;
                 global::System.Span<double> q = stackalloc double[8];
-                q.Clear();
                 global::System.Span<double> qDot = stackalloc double[8];
-                qDot.Clear();
                 for (int k = 0; k < 2; k++)
                 {
                     int index5 = 4 * k;
@@ -459,9 +434,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> a = stackalloc double[8];
-                a.Clear();
                 global::System.Span<double> aDot = stackalloc double[8];
-                aDot.Clear();
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
@@ -472,9 +445,7 @@ namespace OdeGen.Tests.Corpus
                     aDot[index] = element * vp[i];
                 }
                 global::System.Span<double> r = stackalloc double[24];
-                r.Clear();
                 global::System.Span<double> rDot = stackalloc double[24];
-                rDot.Clear();
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i2 = 0; i2 < 4; i2++)
                 {
@@ -514,9 +485,7 @@ namespace OdeGen.Tests.Corpus
                 }
                 r[8] += t;
                 global::System.Span<double> q = stackalloc double[8];
-                q.Clear();
                 global::System.Span<double> qDot = stackalloc double[8];
-                qDot.Clear();
                 for (int k = 0; k < 2; k++)
                 {
                     int index6 = 4 * k;

@@ -120,7 +120,6 @@ namespace OdeGen.Tests.Corpus
             public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
                 global::System.Span<double> dyBar = stackalloc double[28];
-                dyBar.Clear();
                 w.CopyTo(dyBar);
                 for (int i = 0; i < 7; i++)
                 {
@@ -223,7 +222,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in y.
                 global::System.Span<double> unit = stackalloc double[28];
                 global::System.Span<double> column = stackalloc double[28];
-                unit.Clear();
                 for (int j = 0; j < 28; j++)
                 {
                     unit[j] = 1.0;
@@ -242,7 +240,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in p.
                 global::System.Span<double> unit = stackalloc double[7];
                 global::System.Span<double> column = stackalloc double[28];
-                unit.Clear();
                 for (int j = 0; j < 7; j++)
                 {
                     unit[j] = 1.0;

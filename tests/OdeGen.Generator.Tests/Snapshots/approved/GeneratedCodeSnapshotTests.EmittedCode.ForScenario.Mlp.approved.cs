@@ -32,13 +32,9 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> cube = stackalloc double[2];
-                cube.Clear();
                 global::System.Span<double> cubeDot = stackalloc double[2];
-                cubeDot.Clear();
                 global::System.Span<double> h = stackalloc double[50];
-                h.Clear();
                 global::System.Span<double> hDot = stackalloc double[50];
-                hDot.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     double element = y[j];
@@ -97,16 +93,11 @@ namespace OdeGen.Tests.Corpus
             public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
                 global::System.Span<double> dyBar = stackalloc double[2];
-                dyBar.Clear();
                 global::System.Span<double> cubeBar = stackalloc double[2];
-                cubeBar.Clear();
                 global::System.Span<double> hBar = stackalloc double[50];
-                hBar.Clear();
                 w.CopyTo(dyBar);
                 global::System.Span<double> cube = stackalloc double[2];
-                cube.Clear();
                 global::System.Span<double> h = stackalloc double[50];
-                h.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     double element = y[j];
@@ -174,7 +165,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in y.
                 global::System.Span<double> unit = stackalloc double[2];
                 global::System.Span<double> column = stackalloc double[2];
-                unit.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     unit[j] = 1.0;
@@ -193,7 +183,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in p.
                 global::System.Span<double> unit = stackalloc double[252];
                 global::System.Span<double> column = stackalloc double[2];
-                unit.Clear();
                 for (int j = 0; j < 252; j++)
                 {
                     unit[j] = 1.0;
@@ -211,9 +200,7 @@ namespace OdeGen.Tests.Corpus
             {
                 dfdt.Clear();
                 global::System.Span<double> cube = stackalloc double[2];
-                cube.Clear();
                 global::System.Span<double> h = stackalloc double[50];
-                h.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     double element = y[j];
@@ -239,13 +226,9 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> cube = stackalloc double[2];
-                cube.Clear();
                 global::System.Span<double> cubeDot = stackalloc double[2];
-                cubeDot.Clear();
                 global::System.Span<double> h = stackalloc double[50];
-                h.Clear();
                 global::System.Span<double> hDot = stackalloc double[50];
-                hDot.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     double element = y[j];
@@ -284,11 +267,8 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> cube = stackalloc double[2];
-                cube.Clear();
                 global::System.Span<double> h = stackalloc double[50];
-                h.Clear();
                 global::System.Span<double> hDot = stackalloc double[50];
-                hDot.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     double element = y[j];

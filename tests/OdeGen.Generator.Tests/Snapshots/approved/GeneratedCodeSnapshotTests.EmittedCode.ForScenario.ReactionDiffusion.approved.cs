@@ -88,7 +88,6 @@ namespace OdeGen.Tests.Corpus
             public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
                 global::System.Span<double> dyBar = stackalloc double[100];
-                dyBar.Clear();
                 w.CopyTo(dyBar);
                 double diffusion = p[0] / 0.0001;
                 double p1 = p[1];
@@ -178,7 +177,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in y.
                 global::System.Span<double> unit = stackalloc double[100];
                 global::System.Span<double> column = stackalloc double[100];
-                unit.Clear();
                 for (int j = 0; j < 100; j++)
                 {
                     unit[j] = 1.0;
@@ -197,7 +195,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in p.
                 global::System.Span<double> unit = stackalloc double[2];
                 global::System.Span<double> column = stackalloc double[100];
-                unit.Clear();
                 for (int j = 0; j < 2; j++)
                 {
                     unit[j] = 1.0;

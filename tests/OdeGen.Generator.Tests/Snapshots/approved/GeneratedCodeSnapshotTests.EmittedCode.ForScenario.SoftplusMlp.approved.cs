@@ -32,9 +32,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[16];
-                h.Clear();
                 global::System.Span<double> hDot = stackalloc double[16];
-                hDot.Clear();
                 for (int i = 0; i < 16; i++)
                 {
                     int index = 48 + i;
@@ -89,12 +87,9 @@ namespace OdeGen.Tests.Corpus
             public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
             {
                 global::System.Span<double> dyBar = stackalloc double[3];
-                dyBar.Clear();
                 global::System.Span<double> hBar = stackalloc double[16];
-                hBar.Clear();
                 w.CopyTo(dyBar);
                 global::System.Span<double> h = stackalloc double[16];
-                h.Clear();
                 for (int i = 0; i < 16; i++)
                 {
                     double s = p[48 + i];
@@ -170,7 +165,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in y.
                 global::System.Span<double> unit = stackalloc double[3];
                 global::System.Span<double> column = stackalloc double[3];
-                unit.Clear();
                 for (int j = 0; j < 3; j++)
                 {
                     unit[j] = 1.0;
@@ -189,7 +183,6 @@ namespace OdeGen.Tests.Corpus
                 // Column j is the JVP in the direction of the unit vector e_j in p.
                 global::System.Span<double> unit = stackalloc double[115];
                 global::System.Span<double> column = stackalloc double[3];
-                unit.Clear();
                 for (int j = 0; j < 115; j++)
                 {
                     unit[j] = 1.0;
@@ -207,7 +200,6 @@ namespace OdeGen.Tests.Corpus
             {
                 dfdt.Clear();
                 global::System.Span<double> h = stackalloc double[16];
-                h.Clear();
                 for (int i = 0; i < 16; i++)
                 {
                     double s = p[48 + i];
@@ -236,9 +228,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[16];
-                h.Clear();
                 global::System.Span<double> hDot = stackalloc double[16];
-                hDot.Clear();
                 for (int i = 0; i < 16; i++)
                 {
                     double s = p[48 + i];
@@ -271,9 +261,7 @@ namespace OdeGen.Tests.Corpus
             {
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[16];
-                h.Clear();
                 global::System.Span<double> hDot = stackalloc double[16];
-                hDot.Clear();
                 for (int i = 0; i < 16; i++)
                 {
                     int index = 48 + i;
