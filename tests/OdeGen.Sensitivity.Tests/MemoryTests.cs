@@ -5,8 +5,8 @@ namespace OdeGen.SensitivityTests;
 
 /// <summary>
 /// No tape: the backsolve adjoint's and forward sensitivity's managed allocation is the same for 1e3 and 1e5 steps
-/// (buffers are allocated per gradient call and per observation segment, never per step), and checkpointing bounds
-/// the interpolating adjoint's.
+/// (buffers are allocated per gradient call, never per step, and the backward segments between observations share
+/// the solver's), and checkpointing bounds the interpolating adjoint's.
 /// </summary>
 public class MemoryTests
 {
@@ -51,5 +51,31 @@ public class MemoryTests
         Assert.True(checkpointed < stored / 4, $"checkpointed: {checkpointed} bytes, stored: {stored} bytes");
         // ...at the price of one more forward solve, counted in the backward statistics.
         Assert.True(windows.BackwardStats.Nfe > whole.BackwardStats.Nfe + whole.ForwardStats.Nfe / 2);
+    }
+
+    public static TheoryData<string> Adjoints => new() { "backsolve", "interpolating" };
+
+    [Theory]
+    [MemberData(nameof(Adjoints))]
+    public void Backward_segments_reuse_the_solver_buffers(string name)
+    {
+        // 50 copies of Lorenz: Dopri5's buffers on the 304-long augmented state take about 25 KB, which every
+        // observation interval's backward solve allocated before the segments shared them.
+        var system = new BatchedSystem<Lorenz.RhsSystem>(new Lorenz.RhsSystem(), 50);
+        double[] y0 = Enumerable.Range(0, system.StateSize).Select(i => 1.0 + 0.01 * i).ToArray();
+        double[] p = [10, 28, 8.0 / 3];
+        SensitivityMethod method = name == "backsolve" ? new BacksolveAdjoint() : new InterpolatingAdjoint();
+        long AllocatedFor(int observations)
+        {
+            double[] times = Enumerable.Range(1, observations).Select(k => 0.5 * k / observations).ToArray();
+            void Run() => OdeGen.Sensitivity.Gradient(system, y0, p, 0.0, times, SumOfSquares.Gradient, method, new Dopri5());
+            Run();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Run();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        long few = AllocatedFor(5), many = AllocatedFor(45);
+        double perInterval = (many - few) / 40.0;
+        Assert.True(perInterval < 8_000, $"{perInterval:F0} bytes per observation interval ({few} bytes for 5, {many} for 45)");
     }
 }

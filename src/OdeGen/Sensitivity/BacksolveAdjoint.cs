@@ -50,6 +50,8 @@ public sealed class BacksolveAdjoint : ContinuousAdjoint
         u[2 * n] = -result.Times[count - 1];
 
         var rhs = new BacksolveAdjointRightHandSide<TSystem>(problem.System, problem.P);
+        // One set of solver buffers for every backward segment.
+        var workspace = Passes.Workspace(problem.Solver, u.Length);
         int normComponents = Seminorm ? 2 * n + 1 : 0;
         var stats = default(SolverStats);
         double? firstStep = null;
@@ -61,7 +63,7 @@ public sealed class BacksolveAdjoint : ContinuousAdjoint
                 OdeSolution segment;
                 try
                 {
-                    segment = Passes.Explicit(problem.Solver, ref rhs, u, start, end, problem.BackwardOptions(RelTol, AbsTol, end, normComponents, firstStep));
+                    segment = Passes.Explicit(problem.Solver, ref rhs, u, start, end, problem.BackwardOptions(RelTol, AbsTol, end, normComponents, firstStep), workspace);
                 }
                 catch (OdeSolverException e)
                 {

@@ -64,6 +64,8 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
         var stats = default(SolverStats);
         double? firstStep = null;
         DenseTrajectory? storage = null;
+        // One set of solver buffers for every backward segment.
+        var workspace = Passes.Workspace(problem.Solver, u.Length);
         for (int j = points.Length - 1; j > 0; j--)
         {
             if (windowed && schedule.IsCheckpoint[j])
@@ -91,7 +93,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
                 try
                 {
                     segment = Passes.Any(problem.Solver, ref rhs, u, points[j], points[j - 1],
-                        problem.BackwardOptions(RelTol, AbsTol, points[j - 1], normComponents, firstStep));
+                        problem.BackwardOptions(RelTol, AbsTol, points[j - 1], normComponents, firstStep), workspace);
                 }
                 catch (OdeSolverException e)
                 {

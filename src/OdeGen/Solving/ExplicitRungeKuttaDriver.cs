@@ -5,12 +5,13 @@ namespace OdeGen;
 /// <summary>
 /// The integration loop for explicit Runge–Kutta methods, generic over the right-hand side so the JIT
 /// specializes it: step, ask the controller, record output, repeat (HNW I, Sect. II.4; the loop of dopri5.f).
-/// Every buffer is allocated before the first step.
+/// Every buffer is allocated before the first step, or comes from a workspace reused across integrations.
 /// </summary>
 internal static class ExplicitRungeKuttaDriver
 {
+    /// <remarks>A <paramref name="workspace"/> made for this tableau and size is used instead of new buffers.</remarks>
     public static OdeSolution Integrate<TRhs>(ref TRhs rhs, ButcherTableau tableau, ReadOnlySpan<double> y0,
-        double t0, double t1, SolverOptions options)
+        double t0, double t1, SolverOptions options, ExplicitRungeKuttaWorkspace? workspace = null)
         where TRhs : struct, IRightHandSide
     {
         int n = rhs.Size;
@@ -19,10 +20,12 @@ internal static class ExplicitRungeKuttaDriver
         if (fixedStep && options.FixedStep is null)
             throw new ArgumentException($"{tableau.Name} is a fixed-step method: set SolverOptions.FixedStep.", "options");
 
-        var stepper = new ExplicitRungeKuttaStepper(tableau, n);
+        var work = workspace is not null && workspace.Fits(tableau, n) ? workspace : new ExplicitRungeKuttaWorkspace(tableau, n);
+        var stepper = work.Stepper;
         var output = new SolutionBuilder(n, t0, t1, options, tableau.DenseForm, tableau.DenseCoefficients);
-        var y = y0.ToArray();
-        var y1 = new double[n];
+        var y = work.Y;
+        y0.CopyTo(y);
+        var y1 = work.Y1;
         double atol = options.AbsTol, rtol = options.RelTol;
         double hMax = Math.Min(options.MaxStep ?? Math.Abs(t1 - t0), Math.Abs(t1 - t0));
         var (beta, safety, facMin, facMax) = tableau.ControllerDefaults;

@@ -18,6 +18,7 @@ internal sealed class SolutionBuilder
     private double[] _times;
     private double[] _states;
     private int _count;
+    private double[]? _coefficients;
     private int _next;
 
     public SolutionBuilder(int n, double t0, double t1, SolverOptions options, DenseForm form, int coefficientVectors)
@@ -26,7 +27,6 @@ internal sealed class SolutionBuilder
         _direction = t1 >= t0 ? 1.0 : -1.0;
         _form = form;
         _m = coefficientVectors;
-        Coefficients = new double[coefficientVectors * n];
         if (options.SaveAt is { } saveAt)
         {
             _saveAt = new double[saveAt.Count];
@@ -53,8 +53,8 @@ internal sealed class SolutionBuilder
         }
     }
 
-    /// <summary>Scratch for the current step's interpolant coefficients.</summary>
-    public double[] Coefficients { get; }
+    /// <summary>Scratch for the current step's interpolant coefficients, made when first needed.</summary>
+    public double[] Coefficients => _coefficients ??= new double[_m * _n];
 
     /// <summary>The kept interpolants, or <c>null</c>.</summary>
     public DenseTrajectory? Dense { get; }
