@@ -72,6 +72,8 @@ public class CorpusDerivativeTests
 
     [Fact] public void EveryElementWiseTensorPrimitivesFunction() => Check(new ElementWise.RhsSystem(), Corpus.ElementWise.Rhs, Uniform(4, 4, -1, 1));
 
+    [Fact] public void CarriedSumsOfRuleTerms() => Check(new CarriedSquares.RhsSystem(), Corpus.CarriedSquares.Rhs, Uniform(3, 1));
+
     [Fact] public void SoftplusMlpWithLoops() => Check(new SoftplusMlp.RhsSystem(), Corpus.SoftplusMlp.Rhs, random =>
         (random.NextDouble(), DerivativeChecks.RandomVector(random, 3, -2, 2), DerivativeChecks.RandomVector(random, 16 * 3 * 2 + 16 + 3, -0.5, 0.5)));
 

@@ -131,7 +131,7 @@ internal sealed class ForwardMode
         while (true)
         {
             var saved = new Dictionary<int, SortedDictionary<int, int>>(_tangents);
-            int checkpoint = _g.Checkpoint();
+            var checkpoint = _g.Checkpoint();
             var runningTangents = new Dictionary<int, int>();
             foreach (var carried in loop.Carried.Where(c => active.Contains(c.Running)))
             {

@@ -17,6 +17,8 @@ internal sealed class GraphBuilder
     private readonly List<int> _scopeParents = new();
     private readonly List<Dictionary<(Op, int, int, int, long, int), int>> _scopeTables = new();
     private readonly Stack<(int Scope, List<Stmt> Statements)> _open = new();
+    // Each registration made by Define, with what the scope's table held before (-1: nothing), for Rollback.
+    private readonly List<(int Scope, (Op, int, int, int, long, int) Key, int Previous)> _definitions = new();
 
     public GraphBuilder()
     {
@@ -46,7 +48,10 @@ internal sealed class GraphBuilder
     {
         CurrentStatements.Add(let);
         var node = _nodes[let.Node];
-        if (!IsUnique(node.Op)) _scopeTables[node.Scope][node.Key] = let.Node;
+        if (IsUnique(node.Op)) return;
+        var table = _scopeTables[node.Scope];
+        _definitions.Add((node.Scope, node.Key, table.TryGetValue(node.Key, out int previous) ? previous : -1));
+        table[node.Key] = let.Node;
     }
 
     /// <summary>Makes the nodes defined in <paramref name="block"/> and its regions available for sharing.</summary>
@@ -85,13 +90,24 @@ internal sealed class GraphBuilder
 
     public void Append(Stmt statement) => CurrentStatements.Add(statement);
 
-    /// <summary>Marks the graph's current extent, to undo a trial linearization with <see cref="Rollback"/>.</summary>
-    public int Checkpoint() => _nodes.Count;
+    /// <summary>Marks the graph's current state, to undo a trial linearization with <see cref="Rollback"/>.</summary>
+    public (int Nodes, int Definitions) Checkpoint() => (_nodes.Count, _definitions.Count);
 
-    /// <summary>Forgets every node created since <paramref name="checkpoint"/>, so that none is found again by sharing.</summary>
-    public void Rollback(int checkpoint)
+    /// <summary>
+    /// Forgets every node created since <paramref name="checkpoint"/>, and every definition placed since then, so that
+    /// sharing finds only what was available at the checkpoint. (A node placed by a trial and still found afterwards
+    /// would be used by a second trial before its definition there.)
+    /// </summary>
+    public void Rollback((int Nodes, int Definitions) checkpoint)
     {
-        for (int id = _nodes.Count - 1; id >= checkpoint; id--)
+        for (int i = _definitions.Count - 1; i >= checkpoint.Definitions; i--)
+        {
+            var (scope, key, previous) = _definitions[i];
+            if (previous >= 0) _scopeTables[scope][key] = previous;
+            else _scopeTables[scope].Remove(key);
+        }
+        _definitions.RemoveRange(checkpoint.Definitions, _definitions.Count - checkpoint.Definitions);
+        for (int id = _nodes.Count - 1; id >= checkpoint.Nodes; id--)
         {
             var node = _nodes[id];
             if (!IsUnique(node.Op) && _scopeTables[node.Scope].TryGetValue(node.Key, out int known) && known == id)
