@@ -74,6 +74,8 @@ public class CorpusDerivativeTests
 
     [Fact] public void CarriedSumsOfRuleTerms() => Check(new CarriedSquares.RhsSystem(), Corpus.CarriedSquares.Rhs, Uniform(3, 1));
 
+    [Fact] public void StoresUnderConditionsAndStoresNothingReads() => Check(new ConditionalStores.RhsSystem(), WithoutParameters(Corpus.ConditionalStores.Rhs), Uniform(2, 0));
+
     [Fact] public void SoftplusMlpWithLoops() => Check(new SoftplusMlp.RhsSystem(), Corpus.SoftplusMlp.Rhs, random =>
         (random.NextDouble(), DerivativeChecks.RandomVector(random, 3, -2, 2), DerivativeChecks.RandomVector(random, 16 * 3 * 2 + 16 + 3, -0.5, 0.5)));
 

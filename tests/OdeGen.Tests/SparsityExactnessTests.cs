@@ -18,6 +18,9 @@ public class SparsityExactnessTests
     public void ElementWiseCallsKeepElementsApart() => Assert.Equal("██··\n·██·\n··██\n█··█\n", new ElementWise.RhsSystem().JacobianYSparsity.ToString());
 
     [Fact]
+    public void AStoreUnderAConditionOnDoublesMayNotReplaceTheElement() => Assert.Equal("██\n·█\n", new ConditionalStores.RhsSystem().JacobianYSparsity.ToString());
+
+    [Fact]
     public void Oregonator() => Assert.Equal("██·\n███\n█·█\n", new Oregonator.RhsSystem().JacobianYSparsity.ToString());
 
     [Fact]

@@ -23,13 +23,13 @@ internal static class Differentiator
         if (HasRunTimeIndices(program))
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
-            var (pattern, writeOnce) = SparsityInterpreter.Run(program, model.StateSize);
-            return new DerivativeModel(model, jvp, Vjp(model, writeOnce), null, null, time,
+            var facts = SparsityInterpreter.Run(program, model.StateSize);
+            return new DerivativeModel(model, jvp, Vjp(model, facts), null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
-                pattern, VjpAccumulates: true);
+                facts.Pattern, VjpAccumulates: true);
         }
-        var vjp = Vjp(model, EquatableArray<int>.Empty);
+        var vjp = Vjp(model, null);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows);
@@ -125,10 +125,10 @@ internal static class Differentiator
 
     /// <summary>
     /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. With run-time indices, the body adds into wJy
-    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored into the
-    /// <paramref name="writeOnce"/> scratch spans are read back by the reverse sweep.
+    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored into the write-once scratch spans of
+    /// <paramref name="facts"/> are read back by the reverse sweep.
     /// </summary>
-    private static DerivativeProgram Vjp(DynamicsModel model, EquatableArray<int> writeOnce)
+    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts)
     {
         var program = model.Program;
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
@@ -160,7 +160,7 @@ internal static class Differentiator
             }
         }
         var seeds = Enumerable.Range(0, program.Outputs.Count).Select(i => g.Leaf(Op.Cotangent, i)).ToList();
-        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id), adjointArrays, writeOnce);
+        var cotangentOf = ReverseMode.Transpose(g, program, seeds, id => CotangentName(g, id), adjointArrays, facts);
         // Every cotangent is complete before the first store (see ProgramEmitter.ComputeBeforeStoring).
         var stateBars = Enumerable.Range(0, model.StateSize).Select(j => cotangentOf(g.Leaf(Op.State, j))).ToList();
         var parameterBars = Enumerable.Range(0, model.ParameterSize).Select(k => cotangentOf(g.Leaf(Op.Parameter, k))).ToList();

@@ -23,17 +23,19 @@ internal sealed class ReverseMode
     private readonly Func<int, string> _cotangentName;
     private readonly IReadOnlyDictionary<int, int> _adjointArrays;
     private readonly HashSet<int> _writeOnce;
+    private readonly HashSet<ArrayStoreStmt> _unreadStores;
     private readonly Dictionary<int, Cotangent> _cotangents = new();
     // The reverse blocks being built, innermost last, with accumulators to declare before their next If.
     private readonly List<(int Scope, List<int> Declare)> _frames = new();
     private int _accumulators;
 
-    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName, IReadOnlyDictionary<int, int> adjointArrays, IEnumerable<int> writeOnce)
+    private ReverseMode(GraphBuilder g, Func<int, string> cotangentName, IReadOnlyDictionary<int, int> adjointArrays, LoopFacts? facts)
     {
         _g = g;
         _cotangentName = cotangentName;
         _adjointArrays = adjointArrays;
-        _writeOnce = new HashSet<int>(writeOnce);
+        _writeOnce = new HashSet<int>(facts?.WriteOnce ?? EquatableArray<int>.Empty);
+        _unreadStores = facts?.UnreadStores ?? new HashSet<ArrayStoreStmt>();
     }
 
     /// <summary>
@@ -43,13 +45,13 @@ internal sealed class ReverseMode
     /// </summary>
     /// <remarks>
     /// <paramref name="adjointArrays"/> maps an array to the array accumulating its cotangent: y to wJy, p to
-    /// wJp, a scratch span to its adjoint span, and dy (written in loops) to a copy of w. Every element of a
-    /// <paramref name="writeOnce"/> span is written at most once, by a plain store, in the forward sweep.
+    /// wJp, a scratch span to its adjoint span, and dy (written in loops) to a copy of w. <paramref name="facts"/>
+    /// (for loop programs) names the write-once spans and the stores nothing reads.
     /// </remarks>
     public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<int, string> cotangentName,
-        IReadOnlyDictionary<int, int>? adjointArrays = null, IEnumerable<int>? writeOnce = null)
+        IReadOnlyDictionary<int, int>? adjointArrays = null, LoopFacts? facts = null)
     {
-        var mode = new ReverseMode(g, cotangentName, adjointArrays ?? new Dictionary<int, int>(), writeOnce ?? Array.Empty<int>());
+        var mode = new ReverseMode(g, cotangentName, adjointArrays ?? new Dictionary<int, int>(), facts);
         // The whole forward sweep comes first, so the reverse sweep may share any of its values.
         foreach (var statement in program.Body.Statements) g.Append(statement);
         g.Register(program.Body);
@@ -124,7 +126,8 @@ internal sealed class ReverseMode
     {
         if (!_adjointArrays.TryGetValue(store.Array, out int adjoint)) return;
         var value = _g[store.Value];
-        if (!value.IsConst && !value.Op.IsNonDifferentiable())
+        // A value nothing reads has a zero cotangent: passing it on would only risk 0 · ∞ where its derivative overflowed.
+        if (!value.IsConst && !value.Op.IsNonDifferentiable() && !_unreadStores.Contains(store))
             AddTerm(store.Value, _g.AdjointLoad(adjoint, store.Index, NameHint.DerivedFrom(store.Value, value.Name, "Bar")));
         if (!store.Accumulate && !_writeOnce.Contains(store.Array))
             _g.Append(new ArrayStoreStmt(adjoint, store.Index, _g.Const(0), Accumulate: false));

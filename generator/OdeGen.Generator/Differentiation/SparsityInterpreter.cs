@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using OdeGen.Generator.Emission;
 using OdeGen.Generator.Ir;
 using OdeGen.Generator.Model;
 
@@ -16,7 +17,9 @@ namespace OdeGen.Generator.Differentiation;
 /// <remarks>
 /// The same run counts the writes into each scratch span: a span whose every element is written at
 /// most once, never accumulated into, holds after the forward sweep each value stored into it, which
-/// the reverse sweep can then read back instead of recomputing (<see cref="ReverseMode"/>).
+/// the reverse sweep can then read back instead of recomputing (<see cref="ReverseMode"/>). It also
+/// finds stores whose values nothing reads, whose reverse would only multiply a zero cotangent by the
+/// derivative (a NaN where that overflowed, as Math.Exp of a large argument does).
 /// </remarks>
 internal sealed class SparsityInterpreter
 {
@@ -29,16 +32,21 @@ internal sealed class SparsityInterpreter
     private readonly Dictionary<int, HashSet<int>[]> _arrays = new();
     private readonly Dictionary<int, int[]> _writes = new();
     private readonly HashSet<int> _rewritten = new();
+    // Per scratch element, the stores whose values it holds (one after a plain store, more after +=), and the
+    // stores some read has seen.
+    private readonly Dictionary<int, List<ArrayStoreStmt>[]> _writers = new();
+    private readonly List<ArrayStoreStmt> _scratchStores = new();
+    private readonly HashSet<ArrayStoreStmt> _read = new(ReferenceEqualityComparer.Instance);
     private int _work;
     private int _speculation;
 
     private SparsityInterpreter(IrProgram program) => _program = program;
 
     /// <summary>
-    /// The sparsity pattern (rows of df/dy), and the scratch spans whose elements are each written at most
-    /// once by a plain store at an index known without the state.
+    /// The sparsity pattern (rows of df/dy), the scratch spans whose elements are each written at most once by a
+    /// plain store at an index known without the state, and the stores into scratch spans whose values nothing reads.
     /// </summary>
-    public static (EquatableArray<EquatableArray<int>> Pattern, EquatableArray<int> WriteOnce) Run(IrProgram program, int stateSize)
+    public static LoopFacts Run(IrProgram program, int stateSize)
     {
         var interpreter = new SparsityInterpreter(program);
         interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
@@ -49,7 +57,7 @@ internal sealed class SparsityInterpreter
         catch (WorkLimitExceeded)
         {
             var dense = Enumerable.Range(0, stateSize).ToEquatableArray();
-            return (Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray(), EquatableArray<int>.Empty);
+            return new LoopFacts(Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray(), EquatableArray<int>.Empty, new HashSet<ArrayStoreStmt>());
         }
         var rows = program.OutputsInMemory
             ? interpreter._arrays[Arrays.Derivative]
@@ -58,7 +66,8 @@ internal sealed class SparsityInterpreter
         // Only spans declared in the method body itself live until the reverse sweep.
         var writeOnce = program.Body.Statements.OfType<ArrayDeclarationStmt>().Select(d => d.Array)
             .Where(a => !interpreter._rewritten.Contains(a)).OrderBy(a => a).ToEquatableArray();
-        return (pattern, writeOnce);
+        var unread = new HashSet<ArrayStoreStmt>(interpreter._scratchStores.Where(store => !interpreter._read.Contains(store)), ReferenceEqualityComparer.Instance);
+        return new LoopFacts(pattern, writeOnce, unread);
     }
 
     private Node N(int id) => _program.Nodes[id];
@@ -74,9 +83,10 @@ internal sealed class SparsityInterpreter
                     Evaluate(let.Node);
                     break;
                 case IfStmt branch:
+                    // A condition on doubles may go either way: both branches run, and a store in either may not happen.
                     var condition = Condition(branch.Cond);
-                    if (condition is not false) Run(branch.Then);
                     if (condition is null) _speculation++;
+                    if (condition is not false) Run(branch.Then);
                     if (condition is not true) Run(branch.Else);
                     if (condition is null) _speculation--;
                     foreach (var phi in branch.Phis)
@@ -102,11 +112,13 @@ internal sealed class SparsityInterpreter
                 case ArrayDeclarationStmt declaration:
                     _arrays[declaration.Array] = Enumerable.Range(0, _program.Arrays[declaration.Array].Length).Select(_ => new HashSet<int>()).ToArray();
                     _writes[declaration.Array] = new int[_program.Arrays[declaration.Array].Length];
+                    _writers[declaration.Array] = Enumerable.Range(0, _program.Arrays[declaration.Array].Length).Select(_ => new List<ArrayStoreStmt>()).ToArray();
                     break;
                 case ArrayStoreStmt store:
                     if (!_arrays.TryGetValue(store.Array, out var elements)) break;
                     int index = Int(store.Index);
                     CountWrite(store, index);
+                    RecordWriter(store, index);
                     if (index < 0 || index >= elements.Length) break;
                     // Inside a branch taken only perhaps, a store may or may not replace the element.
                     if (store.Accumulate || _speculation > 0) elements[index].UnionWith(Set(store.Value));
@@ -114,6 +126,29 @@ internal sealed class SparsityInterpreter
                     break;
             }
         }
+    }
+
+    private void RecordWriter(ArrayStoreStmt store, int index)
+    {
+        if (!_writers.TryGetValue(store.Array, out var writers)) return;
+        _scratchStores.Add(store);
+        if (!IsStatic(store.Index))
+        {
+            // Any element may be written: every one may now hold this store's value.
+            foreach (var element in writers) element.Add(store);
+            return;
+        }
+        if (index < 0 || index >= writers.Length) return;
+        if (!store.Accumulate && _speculation == 0) writers[index].Clear();
+        writers[index].Add(store);
+    }
+
+    /// <summary>A read of <paramref name="array"/> at <paramref name="index"/> (null: any element) sees the stores it holds.</summary>
+    private void RecordRead(int array, int? index)
+    {
+        if (!_writers.TryGetValue(array, out var writers)) return;
+        if (index is null) foreach (var element in writers) _read.UnionWith(element);
+        else if (index >= 0 && index < writers.Length) _read.UnionWith(writers[index.Value]);
     }
 
     private void CountWrite(ArrayStoreStmt store, int index)
@@ -137,9 +172,11 @@ internal sealed class SparsityInterpreter
         {
             case Op.Load when !IsStatic(node.A):
                 // An index that depends on the state (through Math.Sign) may be any element.
+                RecordRead(node.Index, null);
                 return node.Index == Arrays.State ? new HashSet<int>(Enumerable.Range(0, _program.Arrays[Arrays.State].Length)) : AllOf(node.Index);
             case Op.Load:
                 int index = Int(node.A);
+                RecordRead(node.Index, index);
                 if (node.Index == Arrays.State) return new HashSet<int> { index };
                 return _arrays.TryGetValue(node.Index, out var elements) && index >= 0 && index < elements.Length ? new HashSet<int>(elements[index]) : new HashSet<int>();
             case Op.Select:
@@ -236,3 +273,9 @@ internal sealed class SparsityInterpreter
     {
     }
 }
+
+/// <summary>What running a loop program at generation time found (<see cref="SparsityInterpreter"/>).</summary>
+/// <param name="Pattern">The rows of df/dy.</param>
+/// <param name="WriteOnce">Scratch spans whose elements are each written at most once, by plain stores.</param>
+/// <param name="UnreadStores">Stores into scratch spans whose values nothing reads: their reverse is skipped.</param>
+internal sealed record LoopFacts(EquatableArray<EquatableArray<int>> Pattern, EquatableArray<int> WriteOnce, HashSet<ArrayStoreStmt> UnreadStores);

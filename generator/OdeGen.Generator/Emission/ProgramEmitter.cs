@@ -37,6 +37,8 @@ internal sealed class ProgramEmitter
     private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, string> _storeNames = new();
     private readonly Dictionary<ForStmt, Block> _callBodies = new(ReferenceEqualityComparer.Instance);
+    // Arrays some live statement reads or writes: only these are declared.
+    private readonly HashSet<int> _usedArrays = new();
     // Input elements read into locals before the loops that use them, by node.
     private readonly Dictionary<int, string> _hoisted = new();
 
@@ -95,12 +97,23 @@ internal sealed class ProgramEmitter
                     if (!needed.Remove(let.Node)) break;
                     live.LiveStatements.Add(let);
                     var node = N(let.Node);
+                    if (node.Op is Op.Load or Op.AdjointLoad) _usedArrays.Add(node.Index);
                     for (int slot = 0; slot < node.Op.Arity(); slot++) Use(node.Arg(slot));
                     break;
                 case RestoreStmt restore:
                     if (!needed.Remove(restore.Node)) break;
                     live.LiveStatements.Add(restore);
+                    _usedArrays.Add(restore.Array);
                     Use(restore.Index);
+                    break;
+                case ArrayDeclarationStmt declaration:
+                    // Every use of a span comes after its declaration, so all of them have been seen.
+                    if (_usedArrays.Contains(declaration.Array)) live.LiveStatements.Add(declaration);
+                    break;
+                case ArrayCopyStmt copy:
+                    live.LiveStatements.Add(copy);
+                    _usedArrays.Add(copy.From);
+                    _usedArrays.Add(copy.To);
                     break;
                 case IfStmt branch:
                     var livePhis = branch.Phis.Where(p => needed.Remove(p.Phi)).ToList();
@@ -123,6 +136,8 @@ internal sealed class ProgramEmitter
                     {
                         Use(call.SourceOffset);
                         Use(call.DestinationOffset);
+                        _usedArrays.Add(call.Source);
+                        _usedArrays.Add(call.Destination);
                     }
                     Use(loop.From);
                     Use(loop.To);
@@ -131,6 +146,7 @@ internal sealed class ProgramEmitter
                     break;
                 case ArrayStoreStmt store:
                     live.LiveStatements.Add(store);
+                    _usedArrays.Add(store.Array);
                     Use(store.Index);
                     Use(store.Value);
                     break;
