@@ -13,8 +13,15 @@ namespace OdeGen.Samples.Spiral;
 /// </summary>
 public static class FixedGradient
 {
-    /// <summary>Gradient evaluations timed for <c>ms_per_step</c>, after as many untimed ones to warm up.</summary>
+    /// <summary>Gradient evaluations timed for <c>ms_per_step</c>, after <see cref="WarmUp"/> of untimed ones.</summary>
     public const int TimedRuns = 30;
+
+    /// <summary>
+    /// How long to run untimed gradients first (and at least as many as are timed): the runtime compiles the hot
+    /// methods again, optimized, only after they have run for a while (tiered compilation), and 30 steps of about
+    /// a millisecond end before that.
+    /// </summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
     /// <summary>The windows of the fixed configuration.</summary>
     public static int[] Starts()
@@ -25,7 +32,7 @@ public static class FixedGradient
     }
 
     /// <summary>The loss, its gradient and evaluation counts at the fixed configuration, and the median time of
-    /// <paramref name="timedRuns"/> gradient evaluations (after as many untimed ones).</summary>
+    /// <paramref name="timedRuns"/> gradient evaluations (after the <see cref="WarmUp"/>).</summary>
     public static FixedGradientResult Compute(SensitivityMethod method, int timedRuns = TimedRuns)
     {
         var batch = new WindowBatch(SpiralData.Generate());
@@ -62,7 +69,8 @@ public static class FixedGradient
     /// <summary>The median wall time of <paramref name="runs"/> runs of forward and backward pass together.</summary>
     private static double MedianMilliseconds(Action step, int runs)
     {
-        for (int i = 0; i < runs; i++) step();
+        long warmUpStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < runs || Stopwatch.GetElapsedTime(warmUpStart) < WarmUp; i++) step();
         var times = new double[runs];
         for (int i = 0; i < runs; i++)
         {
