@@ -169,21 +169,8 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     {
         CheckVjpArguments(y, p, w, dy, wJy, wJp);
         if (InnerAccumulates) return AccumulateCopies(t, y, p, w, dy, wJy, wJp);
-
-        var pool = System.Buffers.ArrayPool<double>.Shared;
-        double[] yBar = pool.Rent(wJy.Length), pBar = pool.Rent(wJp.Length);
-        try
-        {
-            double wJt = Vjp(t, y, p, w, dy, yBar.AsSpan(0, wJy.Length), pBar.AsSpan(0, wJp.Length));
-            TensorPrimitives.Add(wJy, yBar.AsSpan(0, wJy.Length), wJy);
-            TensorPrimitives.Add(wJp, pBar.AsSpan(0, wJp.Length), wJp);
-            return wJt;
-        }
-        finally
-        {
-            pool.Return(yBar);
-            pool.Return(pBar);
-        }
+        var self = this;
+        return VjpAccumulation.ThroughRentedArrays(ref self, t, y, p, w, dy, wJy, wJp);
     }
 
     /// <summary>Every copy's VJP added in place: no scratch array, no pass to sum it.</summary>

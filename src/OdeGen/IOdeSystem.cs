@@ -1,6 +1,4 @@
 using System;
-using System.Buffers;
-using System.Numerics.Tensors;
 
 namespace OdeGen;
 
@@ -60,19 +58,7 @@ public interface IOdeSystem
     double VjpAccumulate(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
                          ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
     {
-        var pool = ArrayPool<double>.Shared;
-        double[] yBar = pool.Rent(wJy.Length), pBar = pool.Rent(wJp.Length);
-        try
-        {
-            double wJt = Vjp(t, y, p, w, dy, yBar.AsSpan(0, wJy.Length), pBar.AsSpan(0, wJp.Length));
-            TensorPrimitives.Add(wJy, yBar.AsSpan(0, wJy.Length), wJy);
-            TensorPrimitives.Add(wJp, pBar.AsSpan(0, wJp.Length), wJp);
-            return wJt;
-        }
-        finally
-        {
-            pool.Return(yBar);
-            pool.Return(pBar);
-        }
+        IOdeSystem self = this;
+        return VjpAccumulation.ThroughRentedArrays(ref self, t, y, p, w, dy, wJy, wJp);
     }
 }
