@@ -9,7 +9,7 @@ namespace OdeGen.Cli.Generation;
 
 /// <summary>
 /// What a lone source file is compiled against: every assembly of the running .NET shared framework,
-/// and the OdeGen runtime with its dependency, as a project that uses the package would be.
+/// and the OdeGen runtime with its dependencies, as a project that uses the package would be.
 /// </summary>
 internal static class CompilationReferences
 {
@@ -23,8 +23,12 @@ internal static class CompilationReferences
         string framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         string runtime = typeof(IOdeSystem).Assembly.Location;
         var paths = new List<string>(Directory.GetFiles(framework, "*.dll").OrderBy(p => p, StringComparer.Ordinal)) { runtime };
-        string mathNet = Path.Combine(Path.GetDirectoryName(runtime)!, "MathNet.Numerics.dll");
-        if (File.Exists(mathNet)) paths.Add(mathNet);
+        // The runtime's own dependencies, which a project using the package gets with it.
+        foreach (string dependency in new[] { "MathNet.Numerics.dll", "System.Numerics.Tensors.dll" })
+        {
+            string path = Path.Combine(Path.GetDirectoryName(runtime)!, dependency);
+            if (File.Exists(path)) paths.Add(path);
+        }
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 }

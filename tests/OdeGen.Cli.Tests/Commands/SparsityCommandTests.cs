@@ -26,6 +26,15 @@ public sealed class SparsityCommandTests : IDisposable
     }
 
     [Fact]
+    public void CompilesDynamicsThatCallTensorPrimitives()
+    {
+        var result = Tool.Run("sparsity", _temp.Write("Layer.cs", Sources.TensorLayer));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Layer.Rhs: df/dy is 2x2, 2 of 4 entries can be non-zero\n█·\n·█\n", result.Output);
+    }
+
+    [Fact]
     public void DrawsEveryMethodAndTheMethodOptionPicksOne()
     {
         string file = _temp.Write("Kinetics.cs", Sources.TwoSystems);

@@ -138,4 +138,30 @@ internal static class Sources
             }
         }
         """;
+
+    /// <summary>A layer whose activation is a TensorPrimitives call: the tool compiles it with the runtime's dependencies.</summary>
+    public const string TensorLayer = """
+        using System;
+        using System.Numerics.Tensors;
+        using OdeGen;
+
+        public static partial class Layer
+        {
+            [OdeDynamics(StateSize = 2, ParameterSize = 2)]
+            public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+            {
+                Span<double> s = stackalloc double[2];
+                Span<double> h = stackalloc double[2];
+                for (int i = 0; i < 2; i++)
+                {
+                    s[i] = p[i] * y[i];
+                }
+                TensorPrimitives.Tanh(s, h);
+                for (int i = 0; i < 2; i++)
+                {
+                    dy[i] = h[i];
+                }
+            }
+        }
+        """;
 }
