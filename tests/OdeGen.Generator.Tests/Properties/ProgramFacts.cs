@@ -12,7 +12,12 @@ internal static class ProgramFacts
 
     /// <summary>Every statement, nested ones included.</summary>
     public static IEnumerable<Statement> Statements(IEnumerable<Statement> statements) =>
-        statements.SelectMany(s => s is IfElse i ? new[] { s }.Concat(Statements(i.Then)).Concat(Statements(i.Else)) : new[] { s });
+        statements.SelectMany(s => s switch
+        {
+            IfElse i => new[] { s }.Concat(Statements(i.Then)).Concat(Statements(i.Else)),
+            For f => new[] { s }.Concat(Statements(f.Body)),
+            _ => new[] { s },
+        });
 
     private static IEnumerable<Expr> Expressions(Statement statement) => statement switch
     {
