@@ -49,10 +49,13 @@ internal sealed partial class LoopProgramGenerator
             return;
         }
         string local = DeclareDouble(value);
-        Emit(Store(span, index, "=", new LocalRef(local)));
         var factor = Value(1);
-        if (!LoopProgramFlags.RuleNodesAfterStores && factor == new LocalRef(local)) factor = new Number(0.5);
-        Emit(new AssignLocal(total, _random.Next(3) == 0 ? "-=" : "+=", new Binary('*', new LocalRef(local), factor)));
+        if (!LoopProgramFlags.SquaresInAccumulations && ProgramFacts.Subexpressions(factor).Any(e => e is LocalRef l && l.Name == local)) factor = new Number(0.5);
+        var store = Store(span, index, "=", new LocalRef(local));
+        var accumulate = new AssignLocal(total, _random.Next(3) == 0 ? "-=" : "+=", new Binary('*', new LocalRef(local), factor));
+        bool storeFirst = _random.Next(2) == 0;
+        Emit(storeFirst ? store : accumulate);
+        Emit(storeFirst ? accumulate : store);
     }
 
     /// <summary><c>h[i] = f(…)</c> for every i, sometimes in both branches of an if.</summary>

@@ -18,11 +18,17 @@ internal static class LoopProgramFlags
     public static readonly bool StoresInThenBranches = false;
 
     /// <summary>
-    /// A loop body that, after a store, computes a node that a derivative rule of an earlier value also builds:
-    /// <c>double a = Math.Tanh(y[i]); dy[i] = a; s += a * a;</c> (tanh' = 1 - a * a). Bug: the generated Jvp
-    /// (and the other derivative methods) compute <c>aDot = (1.0 - product) * vy[i]</c> before the store,
-    /// with <c>product</c> the user's <c>a * a</c>, which is only declared after the store: CS0841 (or
-    /// CS0103 when s is never read). Off: the running totals of LoopPhases never square the stored value.
+    /// A running total that accumulates a product of a stored value with itself: <c>double a = Math.Tanh(…);
+    /// h[i] = a; s += a * a;</c> (or <c>a * (-a)</c>, <c>a * (a + -0.0)</c>, which fold to it). Bug: the node
+    /// <c>a * a</c> of a term accumulated into a loop-carried local is also the node tanh' = 1 - a * a builds,
+    /// and the derivative code refers to the user's <c>product</c> without its definition being in place.
+    /// Smallest reproducer: <c>double s = 0.0; for (int i = 0; i &lt; 1; i++) { double a = Math.Tanh(y[i]);
+    /// s += a * a; } dy[0] = s;</c> gives CS0103 in the generated StateJvp (the primal s is dead there, so
+    /// <c>product</c> is never declared, but <c>sDot += 2.0 * (a * ((1.0 - product) * vy[i]))</c> reads it);
+    /// with a store into a span in the loop body (<c>h[i] = a;</c>) Jvp also computes
+    /// <c>aDot = (1.0 - product) * vy[i]</c> before <c>double product = a * a;</c>: CS0841. The same happens
+    /// with <c>double a = Math.Sin(y[i]); h[i] = a; s += Math.Cos(y[i]);</c> (CS0103, 'cos'). Off: the
+    /// running totals of LoopPhases multiply the stored value by a factor that does not read it.
     /// </summary>
-    public static readonly bool RuleNodesAfterStores = false;
+    public static readonly bool SquaresInAccumulations = false;
 }

@@ -19,6 +19,16 @@ internal static class ProgramFacts
             _ => new[] { s },
         });
 
+    /// <summary>The expression and every expression inside it, conditions' operands included.</summary>
+    public static IEnumerable<Expr> Subexpressions(Expr expression) => new[] { expression }.Concat(expression switch
+    {
+        Negate n => Subexpressions(n.Operand),
+        Binary b => Subexpressions(b.Left).Concat(Subexpressions(b.Right)),
+        MathCall c => c.Arguments.SelectMany(Subexpressions),
+        Conditional c => ConditionExpressions(c.Test).Append(c.WhenTrue).Append(c.WhenFalse).SelectMany(Subexpressions),
+        _ => Enumerable.Empty<Expr>(),
+    });
+
     private static IEnumerable<Expr> Expressions(Statement statement) => statement switch
     {
         DeclareLocal { Value: { } value } => new[] { value },
