@@ -17,9 +17,10 @@ internal sealed partial class LoopProgramGenerator
     private void Phase()
     {
         var (source, sourceLength) = _readable[_random.Next(_readable.Count)];
-        int kind = _random.Next(6);
-        if (kind == 3 && !_hasParameters) kind = 0;
-        int length = kind == 4 ? sourceLength : 2 + _random.Next(5);
+        int kind = _random.Next(7);
+        if (kind is 3 or 6 && !_hasParameters) kind = 0;
+        int rows = 2 + _random.Next(2), columns = 2 + _random.Next(2);
+        int length = kind switch { 4 => sourceLength, 6 => rows * columns, _ => 2 + _random.Next(5) };
         string span = Name("h");
         Emit(new DeclareSpan(span, length));
         string? total = _random.Next(3) == 0 ? DeclareAccumulator(new Number(0.0)) : null;
@@ -29,6 +30,7 @@ internal sealed partial class LoopProgramGenerator
             case 2: Modular(span, length, total); break;
             case 3: Layer(span, length, source, sourceLength, total); break;
             case 4: Pairwise(span, source, sourceLength, total); break;
+            case 6: Grid(span, rows, columns, source, sourceLength, total); break;
             default: Accumulated(span, length, source, sourceLength); break;
         }
         if (total is not null) Release(total);
@@ -92,6 +94,14 @@ internal sealed partial class LoopProgramGenerator
         if (_random.Next(4) == 0) Emit(new AssignLocal(sum, _random.Next(2) == 0 ? "*=" : "+=", Value(1)));
         StoreValue(span, row, Activation(new LocalRef(sum)), total);
     });
+
+    /// <summary>A layer whose outputs form a grid: three nested loops, and the element index <c>i * columns + j</c>.</summary>
+    private void Grid(string span, int rows, int columns, string source, int sourceLength, string? total) => ForEach(rows, i => ForEach(columns, j =>
+    {
+        var cell = new IntBinary('+', new IntBinary('*', i, new IntConst(columns)), j);
+        string sum = Dot(cell, source, sourceLength, rows * columns);
+        StoreValue(span, cell, Activation(new LocalRef(sum)), total);
+    }));
 
     /// <summary>
     /// Declares <c>s = b[row]</c> and emits <c>for j: s += W[row * k + j] * x[j]</c> over fresh parameters (a

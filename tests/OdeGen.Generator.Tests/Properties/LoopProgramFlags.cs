@@ -31,4 +31,16 @@ internal static class LoopProgramFlags
     /// running totals of LoopPhases multiply the stored value by a factor that does not read it.
     /// </summary>
     public static readonly bool SquaresInAccumulations = false;
+
+    /// <summary>
+    /// Softplus written as <c>Math.Log(1.0 + Math.Exp(s))</c>, which overflows to infinity for s &gt; 709,
+    /// harmless in the forward sweep when that value never reaches dy (an element nothing reads, or one
+    /// overwritten later). Bug: Vjp still reverses every store into a scratch span, whether or not its value
+    /// reaches dy, and multiplies the zero cotangent by the infinite derivative: NaN. Smallest reproducer:
+    /// <c>Span&lt;double&gt; h = stackalloc double[1]; for (int i = 0; i &lt; 1; i++) { h[i] = Math.Exp(1000.0 * y[i]); }
+    /// dy[0] = y[0];</c> at y = [1]: Vjp with w = [1] gives wJy = [NaN] (expected [1]; Jvp gives 1), from
+    /// <c>wJy[i] += 1000.0 * (exp * expBar)</c> with exp = ∞ and expBar = 0. Off: softplus is written
+    /// <c>Math.Log(1.0 + Math.Exp(-Math.Abs(s))) + Math.Max(s, 0.0)</c>, which does not overflow.
+    /// </summary>
+    public static readonly bool OverflowInDeadValues = false;
 }

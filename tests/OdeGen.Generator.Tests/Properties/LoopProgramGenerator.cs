@@ -249,7 +249,9 @@ internal sealed partial class LoopProgramGenerator
         0 or 1 => new MathCall("Tanh", new[] { s }),
         2 => new MathCall("Exp", new Expr[] { new Negate(new Binary('*', s, s)) }),
         3 => new MathCall("Sqrt", new Expr[] { new Binary('+', new Number(1.5), new Binary('*', s, s)) }),
-        4 => new MathCall("Log", new Expr[] { new Binary('+', new Number(1.0), new MathCall("Exp", new[] { s })) }),
+        4 => LoopProgramFlags.OverflowInDeadValues
+            ? new MathCall("Log", new Expr[] { new Binary('+', new Number(1.0), new MathCall("Exp", new[] { s })) })
+            : new Binary('+', new MathCall("Log", new Expr[] { new Binary('+', new Number(1.0), new MathCall("Exp", new Expr[] { new Negate(new MathCall("Abs", new[] { s })) })) }), new MathCall("Max", new[] { s, new Number(0.0) })),
         5 => new MathCall("Sin", new[] { s }),
         _ => s,
     };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace OdeGen.Generator.Tests.Properties;
 
@@ -12,6 +13,19 @@ internal sealed partial class ProgramInterpreter
 {
     // Every span by name (y, p, dy, scratch spans and views): its storage and where it starts in it.
     private readonly Dictionary<string, (double[] Storage, int Offset)> _spans = new();
+    // Per scratch span's storage: plain stores per element (-1 once accumulated into), and whether it was read.
+    private readonly Dictionary<double[], (string Name, int[] Stores, bool Read)> _uses = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// How each scratch span was used in a run at (t, y, p): whether every element got exactly one plain store
+    /// and no accumulation (the spans the reverse sweep may read back), and whether anything read it.
+    /// </summary>
+    public static IReadOnlyList<(string Span, bool WrittenOnce, bool Read)> ScratchUses(DynamicsProgram program, double t, double[] y, double[] p)
+    {
+        var interpreter = new ProgramInterpreter(t, y, p, program.StateSize);
+        interpreter.Statements(program.Body);
+        return interpreter._uses.Values.Select(u => (u.Name, u.Stores.All(n => n == 1), u.Read)).ToList();
+    }
 
     private void LoopStatement(Statement statement)
     {
@@ -27,11 +41,13 @@ internal sealed partial class ProgramInterpreter
                 _indices.Remove(f.Index);
                 break;
             case DeclareSpan d:
-                _spans[d.Name] = (new double[d.Length], 0);
+                var storage = new double[d.Length];
+                _spans[d.Name] = (storage, 0);
+                _uses[storage] = (d.Name, new int[d.Length], false);
                 break;
             case DeclareView v:
-                var (storage, offset) = _spans[v.Source];
-                _spans[v.Name] = (storage, offset + v.Offset);
+                var (source, offset) = _spans[v.Source];
+                _spans[v.Name] = (source, offset + v.Offset);
                 break;
             case StoreElement s:
                 var (target, start) = _spans[s.Span];
@@ -39,6 +55,7 @@ internal sealed partial class ProgramInterpreter
                 // C# reads the element of 'h[i] += v' before it evaluates v.
                 double current = target[index];
                 target[index] = Combine(s.Op, current, Evaluate(s.Value));
+                if (_uses.TryGetValue(target, out var use)) use.Stores[index] = s.Op == "=" && use.Stores[index] >= 0 ? use.Stores[index] + 1 : -1;
                 break;
             case DeclareInt d:
                 _indices[d.Name] = Int(d.Value);
@@ -51,6 +68,7 @@ internal sealed partial class ProgramInterpreter
     private double Element(string span, IntExpr index)
     {
         var (storage, offset) = _spans[span];
+        if (_uses.TryGetValue(storage, out var use)) _uses[storage] = (use.Name, use.Stores, true);
         return storage[offset + Int(index)];
     }
 
