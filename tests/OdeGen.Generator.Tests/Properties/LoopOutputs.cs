@@ -7,7 +7,8 @@ namespace OdeGen.Generator.Tests.Properties;
 /// The last part of a loop program: the outputs. Written by loops, every dy[i] first gets a plain store
 /// (the caller's dy holds garbage), then some are stored again or accumulated into, at run-time or
 /// constant indices, and dy is never read. Written at the top level, each output is assigned at a constant
-/// index and may then be read back and reassigned, as in the straight-line family.
+/// index and may then be read back and reassigned, as in the straight-line family. Either way the running
+/// totals of the phases are added to the outputs.
 /// </summary>
 internal sealed partial class LoopProgramGenerator
 {
@@ -25,6 +26,10 @@ internal sealed partial class LoopProgramGenerator
                 Emit(Store("dy", row, "=", value));
             });
         }
+        else if (_stateSize >= 2 && _random.Next(3) == 0)
+        {
+            ForEach(_stateSize, Stencil);
+        }
         else
         {
             ForEach(_stateSize, i =>
@@ -34,6 +39,7 @@ internal sealed partial class LoopProgramGenerator
             }, bound: _stateBound);
         }
 
+        foreach (string total in _totals) Emit(Store("dy", new IntConst(_random.Next(_stateSize)), "+=", new LocalRef(total)));
         for (int count = _random.Next(3); count > 0; count--)
         {
             switch (_random.Next(4))
@@ -64,6 +70,21 @@ internal sealed partial class LoopProgramGenerator
         }
     }
 
+    /// <summary>
+    /// Reaction–diffusion by the method of lines: <c>left = i &gt; 0 ? y[i - 1] : y[i]</c>, the same on the right,
+    /// <c>dy[i] = d * (left - 2 y[i] + right) + reaction</c>, zero-flux at the ends.
+    /// </summary>
+    private void Stencil(IntExpr i)
+    {
+        var here = new ElementRef("y", i);
+        string left = DeclareDouble(new Conditional(new IntComparison(">", i, new IntConst(0)), new ElementRef("y", new IntBinary('-', i, new IntConst(1))), here));
+        string right = DeclareDouble(new Conditional(new IntComparison("<", i, new IntConst(_stateSize - 1)), new ElementRef("y", new IntBinary('+', i, new IntConst(1))), here));
+        var laplacian = new Binary('+', new Binary('-', new LocalRef(left), new Binary('*', new Number(2.0), here)), new LocalRef(right));
+        Expr diffusion = _scalarParameters > 0 ? new ParameterRef(0) : new Number(0.3);
+        var reaction = new Binary('*', here, new Binary('-', new Number(1.0), here));
+        Emit(Store("dy", i, "=", new Binary('+', new Binary('*', diffusion, laplacian), new Binary('*', Value(1), reaction))));
+    }
+
     private void OutputsAtTopLevel()
     {
         foreach (int index in Enumerable.Range(0, _stateSize).OrderBy(_ => _random.Next()).ToList())
@@ -71,6 +92,7 @@ internal sealed partial class LoopProgramGenerator
             Emit(new AssignOutput(index, "=", Value(3)));
             _assignedOutputs.Add(index);
         }
+        foreach (string total in _totals) Emit(new AssignOutput(_random.Next(_stateSize), "+=", new LocalRef(total)));
         for (int count = _random.Next(3); count > 0; count--)
         {
             string op = new[] { "+=", "-=", "*=", "/=" }[_random.Next(4)];

@@ -33,7 +33,11 @@ internal sealed partial class LoopProgramGenerator
             case 6: Grid(span, rows, columns, source, sourceLength, total); break;
             default: Accumulated(span, length, source, sourceLength); break;
         }
-        if (total is not null) Release(total);
+        if (total is not null)
+        {
+            Release(total);
+            _totals.Add(total);
+        }
         if (_random.Next(2) == 0) Overwrite(span, length);
         _readable.Add((span, length));
         if (length >= 3 && _random.Next(4) == 0) View(span, 1, length - 1);

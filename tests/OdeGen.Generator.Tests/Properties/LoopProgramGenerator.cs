@@ -30,6 +30,8 @@ internal sealed partial class LoopProgramGenerator
     // Accumulators of the loops being generated: they may not be read there.
     private readonly HashSet<string> _carried = new();
     private readonly HashSet<int> _assignedOutputs = new();
+    // Running totals of the values stored into spans: the outputs add them all, so those values reach dy.
+    private readonly List<string> _totals = new();
     private int _stateSize;
     private int _scalarParameters;
     private int _parameterCount;

@@ -54,7 +54,7 @@ public sealed class LoopProgramGeneratorCoverageTests
         "for (int j = 0; j < i;", "for (int j = 0; j <= i;", "; i < n", "const int n", "        int n",
         " % ", " / 2)", " * ", "(i - 1)", "(i + 1)", "((double)i)",
         "if (j != i)", "if ((i % 2) == 0)", "(i > 0 ? ", " ? ", "else",
-        "Math.Tanh(s", "Math.Exp((-(", "Math.Sqrt((1.5 + (s", "Math.Log((1.0 + Math.Exp(", "Math.Max(s",
+        "(2.0 * y[i])", "Math.Tanh(s", "Math.Exp((-(", "Math.Sqrt((1.5 + (s", "Math.Log((1.0 + Math.Exp(", "Math.Max(s",
         "] = ", "] += ", "] -= ", "dy[i] = ", "dy[i] += ", "dy[0] ", " += ", " -= ", " *= ", " /= ",
         "(double t, ReadOnlySpan<double> y, Span<double> dy)",
     };
