@@ -16,14 +16,18 @@ internal sealed partial class LoopProgramGenerator
 {
     private void Phase()
     {
-        var (source, sourceLength) = _readable[_random.Next(_readable.Count)];
+        // Often the span the previous phase filled, as layers chain.
+        var (source, sourceLength) = _readable[_random.Next(2) == 0 ? _readable.Count - 1 : _random.Next(_readable.Count)];
         int kind = _random.Next(7);
         if (kind is 3 or 6 && !_hasParameters) kind = 0;
         int rows = 2 + _random.Next(2), columns = 2 + _random.Next(2);
         int length = kind switch { 4 => sourceLength, 6 => rows * columns, _ => 2 + _random.Next(5) };
         string span = Name("h");
         Emit(new DeclareSpan(span, length));
-        string? total = _random.Next(3) == 0 ? DeclareAccumulator(new Number(0.0)) : null;
+        // Where StoreValue also sends the values stored: a running total (s += a * f), or, while
+        // RuleNodesInAccumulatedTerms is off, a companion span (g[i] = a * f) that Readouts reads.
+        string? total = _random.Next(3) != 0 ? null
+            : LoopProgramFlags.RuleNodesInAccumulatedTerms ? DeclareAccumulator(new Number(0.0)) : Companion(length);
         switch (kind)
         {
             case 0 or 1: Map(span, length, total); break;
@@ -33,19 +37,45 @@ internal sealed partial class LoopProgramGenerator
             case 6: Grid(span, rows, columns, source, sourceLength, total); break;
             default: Accumulated(span, length, source, sourceLength); break;
         }
-        if (total is not null)
+        if (total is not null && _carried.Contains(total))
         {
             Release(total);
             _totals.Add(total);
         }
         if (_random.Next(2) == 0) Overwrite(span, length);
         _readable.Add((span, length));
-        if (length >= 3 && _random.Next(4) == 0) View(span, 1, length - 1);
+        _scratch.Add((span, length));
+        if (length >= 3 && _random.Next(4) == 0) _views[View(span, 1, length - 1)] = span;
     }
 
     /// <summary>
-    /// Stores a value into span[index]; sometimes through a local that a running total also accumulates,
-    /// so that the value stored here matters even after the element is overwritten.
+    /// Reads every element of most spans that nothing has read yet into a running total (a readout), so that
+    /// what was stored into them, overwritten or not, reaches the outputs.
+    /// </summary>
+    private void Readouts()
+    {
+        var read = _frames[0].Statements.SelectMany(s => ProgramFacts.Reads(s)).Select(n => _views.TryGetValue(n, out var span) ? span : n).ToHashSet();
+        foreach (var (span, length) in _scratch.Where(s => !read.Contains(s.Name)).ToList())
+        {
+            if (_random.Next(4) == 0) continue;
+            string total = DeclareAccumulator(new Number(0.0));
+            ForEach(length, i => Emit(new AssignLocal(total, "+=", new Binary('*', new ElementRef(span, i), Factor()))));
+            Release(total);
+            _totals.Add(total);
+        }
+    }
+
+    private string Companion(int length)
+    {
+        string name = Name("g");
+        Emit(new DeclareSpan(name, length));
+        _scratch.Add((name, length));
+        return name;
+    }
+
+    /// <summary>
+    /// Stores a value into span[index]; sometimes through a local that a running total (or a companion span)
+    /// also receives, so that the value stored here matters even after the element is overwritten.
     /// </summary>
     private void StoreValue(string span, IntExpr index, Expr value, string? total)
     {
@@ -55,10 +85,10 @@ internal sealed partial class LoopProgramGenerator
             return;
         }
         string local = DeclareDouble(value);
-        var factor = Value(1);
-        if (!LoopProgramFlags.SquaresInAccumulations && ProgramFacts.Subexpressions(factor).Any(e => e is LocalRef l && l.Name == local)) factor = new Number(0.5);
+        var factor = Factor();
         var store = Store(span, index, "=", new LocalRef(local));
-        var accumulate = new AssignLocal(total, _random.Next(3) == 0 ? "-=" : "+=", new Binary('*', new LocalRef(local), factor));
+        var term = new Binary('*', new LocalRef(local), factor);
+        Statement accumulate = _carried.Contains(total) ? new AssignLocal(total, _random.Next(3) == 0 ? "-=" : "+=", term) : Store(total, index, "=", term);
         bool storeFirst = _random.Next(2) == 0;
         Emit(storeFirst ? store : accumulate);
         Emit(storeFirst ? accumulate : store);
@@ -142,7 +172,7 @@ internal sealed partial class LoopProgramGenerator
             }
             var test = LoopCondition();
             var whenTrue = new List<Statement> { new AssignLocal(sum, "+=", term) };
-            var whenFalse = _random.Next(2) == 0 ? new List<Statement>() : new List<Statement> { new AssignLocal(sum, "-=", Value(1)) };
+            var whenFalse = _random.Next(2) == 0 ? new List<Statement>() : new List<Statement> { new AssignLocal(sum, "-=", Factor()) };
             Emit(new IfElse(test, whenTrue, whenFalse));
         });
         Release(sum);
@@ -157,7 +187,7 @@ internal sealed partial class LoopProgramGenerator
     {
         Extras(1);
         string sum = DeclareAccumulator(_random.Next(2) == 0 ? new Number(0.0) : Value(1));
-        Expr Term(IntExpr j) => new Binary('*', new Binary('-', new ElementRef(source, j), new ElementRef(source, i)), Value(1));
+        Expr Term(IntExpr j) => new Binary('*', new Binary('-', new ElementRef(source, j), new ElementRef(source, i)), Factor());
         if (_random.Next(3) == 0)
         {
             string name = LoopNames[_index.Depth];
@@ -170,7 +200,7 @@ internal sealed partial class LoopProgramGenerator
                 Condition test = _random.Next(3) != 0
                     ? new IntComparison("!=", j, i)
                     : new Comparison(">", new ElementRef(source, j), new ElementRef(source, i));
-                var whenFalse = _random.Next(3) == 0 ? new List<Statement> { new AssignLocal(sum, "-=", Value(1)) } : new List<Statement>();
+                var whenFalse = _random.Next(3) == 0 ? new List<Statement> { new AssignLocal(sum, "-=", Factor()) } : new List<Statement>();
                 Emit(new IfElse(test, new List<Statement> { new AssignLocal(sum, "+=", Term(j)) }, whenFalse));
             });
         }

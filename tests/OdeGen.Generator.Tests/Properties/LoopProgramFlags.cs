@@ -18,19 +18,22 @@ internal static class LoopProgramFlags
     public static readonly bool StoresInThenBranches = false;
 
     /// <summary>
-    /// A running total that accumulates a product of a stored value with itself: <c>double a = Math.Tanh(…);
-    /// h[i] = a; s += a * a;</c> (or <c>a * (-a)</c>, <c>a * (a + -0.0)</c>, which fold to it). Bug: the node
-    /// <c>a * a</c> of a term accumulated into a loop-carried local is also the node tanh' = 1 - a * a builds,
-    /// and the derivative code refers to the user's <c>product</c> without its definition being in place.
-    /// Smallest reproducer: <c>double s = 0.0; for (int i = 0; i &lt; 1; i++) { double a = Math.Tanh(y[i]);
-    /// s += a * a; } dy[0] = s;</c> gives CS0103 in the generated StateJvp (the primal s is dead there, so
-    /// <c>product</c> is never declared, but <c>sDot += 2.0 * (a * ((1.0 - product) * vy[i]))</c> reads it);
-    /// with a store into a span in the loop body (<c>h[i] = a;</c>) Jvp also computes
-    /// <c>aDot = (1.0 - product) * vy[i]</c> before <c>double product = a * a;</c>: CS0841. The same happens
-    /// with <c>double a = Math.Sin(y[i]); h[i] = a; s += Math.Cos(y[i]);</c> (CS0103, 'cos'). Off: the
-    /// running totals of LoopPhases multiply the stored value by a factor that does not read it.
+    /// Terms accumulated into a loop-carried local (<c>s += …</c>) that contain a node a derivative rule of an
+    /// earlier value in the loop body also builds: <c>a * a</c> for tanh' = 1 - a * a, <c>Math.Cos(x)</c> for
+    /// sin', <c>1 + x * x</c> for atan'. Bug: the derivative code refers to the user's node by name where the
+    /// rule needs it, but the node is declared only where the accumulation is (CS0841), or, where the primal
+    /// accumulation is dead (the StateJvp behind JacobianY needs only sDot), not at all (CS0103). Smallest
+    /// reproducers, each in <c>[OdeDynamics(StateSize = 1)] Rhs(double t, ReadOnlySpan&lt;double&gt; y, Span&lt;double&gt; dy)</c>:
+    /// <c>double s = 0.0; for (int i = 0; i &lt; 1; i++) { double a = Math.Tanh(y[i]); s += a * a; } dy[0] = s;</c>
+    /// (CS0103 in StateJvp: <c>sDot += 2.0 * (a * ((1.0 - product) * vy[i]))</c>, product undeclared);
+    /// the same with a store <c>h[i] = a;</c> in the loop (CS0841 in Jvp: <c>aDot = (1.0 - product) * vy[i]</c>
+    /// before <c>double product = a * a;</c>); and, with p, <c>double s = 0.0; for (int i = 0; i &lt; 1; i++)
+    /// { double a = t &gt; 0.5 ? Math.Sin(p[0]) : 0.0; s += (a + Math.Cos(p[0])) * y[0]; } dy[0] = s;</c>
+    /// (CS0841 in Jvp, 'cos' used in the ?: region before the SinCos after it). The same terms stored into a
+    /// span or dy instead of accumulated into a local compile. Off: accumulated terms multiply by a single read
+    /// or a number (<see cref="LoopProgramGenerator"/>'s Factor), never by a random expression.
     /// </summary>
-    public static readonly bool SquaresInAccumulations = false;
+    public static readonly bool RuleNodesInAccumulatedTerms = false;
 
     /// <summary>
     /// Softplus written as <c>Math.Log(1.0 + Math.Exp(s))</c>, which overflows to infinity for s &gt; 709,

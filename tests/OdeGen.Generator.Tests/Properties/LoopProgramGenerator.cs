@@ -27,6 +27,9 @@ internal sealed partial class LoopProgramGenerator
     private readonly List<(List<Statement> Statements, List<string> Locals, int Depth)> _frames = new();
     // Spans complete and readable (y, views, finished scratch spans), with their lengths.
     private readonly List<(string Name, int Length)> _readable = new();
+    // The scratch spans, and the read-only views of them by view name.
+    private readonly List<(string Name, int Length)> _scratch = new();
+    private readonly Dictionary<string, string> _views = new();
     // Accumulators of the loops being generated: they may not be read there.
     private readonly HashSet<string> _carried = new();
     private readonly HashSet<int> _assignedOutputs = new();
@@ -71,6 +74,7 @@ internal sealed partial class LoopProgramGenerator
 
         int phases = _random.Next(8) == 0 ? 0 : 1 + _random.Next(3);
         for (int i = 0; i < phases; i++) Phase();
+        Readouts();
         _outputsInLoops = _random.Next(5) < 3;
         if (_outputsInLoops) OutputsInLoops();
         else OutputsAtTopLevel();
@@ -240,6 +244,17 @@ internal sealed partial class LoopProgramGenerator
         return _random.Next(2) == 0
             ? new Conditional(new IntComparison(">", variable, new IntConst(0)), new ElementRef(span, new IntBinary('-', variable, new IntConst(1))), new ElementRef(span, variable))
             : new Conditional(new IntComparison("<", variable, new IntConst(length - 1)), new ElementRef(span, new IntBinary('+', variable, new IntConst(1))), new ElementRef(span, new IntConst(0)));
+    }
+
+    /// <summary>
+    /// A factor of a term accumulated into a loop-carried local: any expression, or while
+    /// <see cref="LoopProgramFlags.RuleNodesInAccumulatedTerms"/> is off a single read (a span element, a
+    /// guarded neighbour, an index) or a number, which no derivative rule builds as a node of its own.
+    /// </summary>
+    private Expr Factor()
+    {
+        if (LoopProgramFlags.RuleNodesInAccumulatedTerms) return Value(1);
+        return _random.Next(4) == 0 ? new Number(new[] { 0.37, -0.61, 1.3, 0.19 }[_random.Next(4)]) : Leaf();
     }
 
     /// <summary>

@@ -19,6 +19,11 @@ internal static class ProgramFacts
             _ => new[] { s },
         });
 
+    /// <summary>The names of the spans a statement (nested ones included) reads elements of.</summary>
+    public static IEnumerable<string> Reads(Statement statement) =>
+        Statements(new[] { statement }).SelectMany(s => s is StoreElement e ? new[] { e.Value } : Expressions(s))
+            .SelectMany(Subexpressions).OfType<ElementRef>().Select(e => e.Span);
+
     /// <summary>The expression and every expression inside it, conditions' operands included.</summary>
     public static IEnumerable<Expr> Subexpressions(Expr expression) => new[] { expression }.Concat(expression switch
     {

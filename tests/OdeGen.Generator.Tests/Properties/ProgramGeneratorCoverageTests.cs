@@ -47,6 +47,10 @@ public sealed class ProgramGeneratorCoverageTests
 /// </summary>
 public sealed class LoopProgramGeneratorCoverageTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public LoopProgramGeneratorCoverageTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
     private static readonly string[] Fragments =
     {
         "stackalloc double[", "ReadOnlySpan<double> v", " = p.Slice(", " = y.Slice(", " = h", "Span<double> v",
@@ -83,6 +87,7 @@ public sealed class LoopProgramGeneratorCoverageTests
         // Spans the reverse sweep may read back and spans it must not, each read afterwards.
         var uses = programs.SelectMany(p => ProgramInterpreter.ScratchUses(p, 0.3, Enumerable.Repeat(0.4, p.StateSize).ToArray(), Enumerable.Repeat(0.2, p.ParameterSize).ToArray())).ToList();
         int once = uses.Count(u => u.WrittenOnce && u.Read), rewritten = uses.Count(u => !u.WrittenOnce && u.Read);
+        _output.WriteLine(programs.Count + " programs, " + uses.Count + " scratch spans: " + once + " written once and read, " + rewritten + " rewritten and read");
         Assert.True(once >= 50 && rewritten >= 50, once + " spans written once and " + rewritten + " rewritten spans are read");
     }
 }
