@@ -16,7 +16,7 @@ public sealed class LoopDynamicsPropertyTests
 
     public LoopDynamicsPropertyTests(ITestOutputHelper output) => _output = output;
 
-    public const int Batches = 20;
+    public const int Batches = 50;
     public const int ProgramsPerBatch = 10;
     public const int PointsPerProgram = 3;
 
