@@ -85,7 +85,8 @@ internal sealed partial class LoopProgramGenerator
             return;
         }
         string local = DeclareDouble(value);
-        var factor = Factor();
+        // A running total (only while RuleNodesInAccumulatedTerms is on) often sums squares, like an L2 penalty.
+        var factor = _carried.Contains(total) && _random.Next(3) == 0 ? new LocalRef(local) : Factor();
         var store = Store(span, index, "=", new LocalRef(local));
         var term = new Binary('*', new LocalRef(local), factor);
         Statement accumulate = _carried.Contains(total) ? new AssignLocal(total, _random.Next(3) == 0 ? "-=" : "+=", term) : Store(total, index, "=", term);
