@@ -82,6 +82,9 @@ public sealed class LoopProgramGeneratorCoverageTests
         Assert.Contains(statements, s => s.OfType<For>().Any(f => ProgramFacts.Statements(f.Body).OfType<StoreElement>().Any(e => e.Span == "dy")));
         Assert.Contains(sources, s => System.Text.RegularExpressions.Regex.IsMatch(s, @"= .*dy\[\d\]"));
         Assert.Contains(programs, p => !p.HasParameters);
+        // Stores at i % n from a longer loop, through a writable view, into a companion span, into the zeroed span.
+        foreach (string store in new[] { @"h\d+\[\(i % \d\)\] = ", @"\n\s+v\d+\[[^\]]+\] = ", @"\n\s+g\d+\[[^\]]+\] = ", @"\n\s+h\d+\[[^\]]+\] \+= \(p\[" })
+            Assert.Contains(sources, s => System.Text.RegularExpressions.Regex.IsMatch(s, store));
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, programs.Select(p => p.StateSize).Distinct().Order());
 
         // Spans the reverse sweep may read back and spans it must not, each read afterwards.
