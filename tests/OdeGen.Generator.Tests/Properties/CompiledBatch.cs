@@ -87,7 +87,7 @@ internal sealed class CompiledBatch : IDisposable
         Describe(Programs[k], ClassName(k)) + "\ngenerated:\n" + (GeneratedFor(_generatedSources, ClassName(k)) ?? "(none)");
 
     public static string Describe(DynamicsProgram program, string className) =>
-        "seed " + program.Seed + " (reproduce with ProgramGenerator.Generate(" + program.Seed + "))\nsource:\n" + ProgramPrinter.Class(program, className);
+        "seed " + program.Seed + " (reproduce with " + program.Family + ".Generate(" + program.Seed + "))\nsource:\n" + ProgramPrinter.Class(program, className);
 
     private static string? GeneratedFor(IEnumerable<string> sources, string className) =>
         sources.FirstOrDefault(s => s.Contains("partial class " + className + "\n", StringComparison.Ordinal) || s.Contains("partial class " + className + "\r", StringComparison.Ordinal));

@@ -93,7 +93,7 @@ internal sealed class ExpressionGenerator
 
     private static bool ReadsInput(Expr expression) => expression switch
     {
-        StateRef or ParameterRef or TimeRef => true,
+        StateRef or ParameterRef or TimeRef or ElementRef => true,
         Negate n => ReadsInput(n.Operand),
         Binary b => ReadsInput(b.Left) || ReadsInput(b.Right),
         MathCall c => c.Arguments.Any(ReadsInput),
@@ -111,6 +111,8 @@ internal sealed class ExpressionGenerator
                 case 1:
                 case 2:
                 case 3:
+                    // Only loop programs have a LoopLeaf: straight-line programs draw no extra number here.
+                    if (scope.LoopLeaf is not null && _random.Next(3) != 0) return scope.LoopLeaf();
                     if (scope.Indices.Count > 0 && _random.Next(3) == 0)
                     {
                         var (name, value) = scope.Indices.ElementAt(_random.Next(scope.Indices.Count));

@@ -60,7 +60,8 @@ internal sealed record IfElse(Condition Test, IReadOnlyList<Statement> Then, IRe
 
 /// <summary>
 /// One generated dynamics method: the body, its sizes, whether it has the p parameter and whether the
-/// sizes are written on the attribute. <see cref="Seed"/> regenerates it.
+/// sizes are written on the attribute. <see cref="Seed"/> regenerates it with the generator named by
+/// <see cref="Family"/> (ProgramGenerator or LoopProgramGenerator).
 /// </summary>
 internal sealed record DynamicsProgram(
     int Seed,
@@ -68,4 +69,5 @@ internal sealed record DynamicsProgram(
     int ParameterSize,
     bool HasParameters,
     bool SizesOnAttribute,
-    IReadOnlyList<Statement> Body);
+    IReadOnlyList<Statement> Body,
+    string Family = nameof(ProgramGenerator));

@@ -12,7 +12,27 @@ internal static class ProgramFacts
 
     /// <summary>Every statement, nested ones included.</summary>
     public static IEnumerable<Statement> Statements(IEnumerable<Statement> statements) =>
-        statements.SelectMany(s => s is IfElse i ? new[] { s }.Concat(Statements(i.Then)).Concat(Statements(i.Else)) : new[] { s });
+        statements.SelectMany(s => s switch
+        {
+            IfElse i => new[] { s }.Concat(Statements(i.Then)).Concat(Statements(i.Else)),
+            For f => new[] { s }.Concat(Statements(f.Body)),
+            _ => new[] { s },
+        });
+
+    /// <summary>The names of the spans a statement (nested ones included) reads elements of.</summary>
+    public static IEnumerable<string> Reads(Statement statement) =>
+        Statements(new[] { statement }).SelectMany(s => s is StoreElement e ? new[] { e.Value } : Expressions(s))
+            .SelectMany(Subexpressions).OfType<ElementRef>().Select(e => e.Span);
+
+    /// <summary>The expression and every expression inside it, conditions' operands included.</summary>
+    public static IEnumerable<Expr> Subexpressions(Expr expression) => new[] { expression }.Concat(expression switch
+    {
+        Negate n => Subexpressions(n.Operand),
+        Binary b => Subexpressions(b.Left).Concat(Subexpressions(b.Right)),
+        MathCall c => c.Arguments.SelectMany(Subexpressions),
+        Conditional c => ConditionExpressions(c.Test).Append(c.WhenTrue).Append(c.WhenFalse).SelectMany(Subexpressions),
+        _ => Enumerable.Empty<Expr>(),
+    });
 
     private static IEnumerable<Expr> Expressions(Statement statement) => statement switch
     {

@@ -9,7 +9,7 @@ namespace OdeGen.Generator.Tests.Properties;
 /// argument, value of Sign, Floor, Ceiling). Two points with equal signatures lie on the same smooth
 /// piece, so a finite difference over them is valid.
 /// </summary>
-internal sealed class ProgramInterpreter
+internal sealed partial class ProgramInterpreter
 {
     private readonly double _t;
     private readonly double[] _y;
@@ -25,6 +25,9 @@ internal sealed class ProgramInterpreter
         _y = y;
         _p = p;
         _dy = new double[stateSize];
+        _spans["y"] = (y, 0);
+        _spans["p"] = (p, 0);
+        _spans["dy"] = (_dy, 0);
     }
 
     public static (double[] Dy, double[] Signature) Run(DynamicsProgram program, double t, double[] y, double[] p)
@@ -60,6 +63,9 @@ internal sealed class ProgramInterpreter
             case IfElse i:
                 Statements(Test(i.Test) ? i.Then : i.Else);
                 break;
+            default:
+                LoopStatement(statement);
+                break;
         }
     }
 
@@ -93,6 +99,10 @@ internal sealed class ProgramInterpreter
                 return Test(c.Test) ? Evaluate(c.WhenTrue) : Evaluate(c.WhenFalse);
             case MathCall c:
                 return Call(c.Function, c.Arguments.Select(Evaluate).ToArray());
+            case ElementRef e:
+                return Element(e.Span, e.Index);
+            case IndexValue v:
+                return Int(v.Index);
             default:
                 throw new System.ArgumentException("unknown expression " + expression);
         }
@@ -156,6 +166,8 @@ internal sealed class ProgramInterpreter
                 return Test(l.Left) || Test(l.Right);
             case Not n:
                 return !Test(n.Operand);
+            case IntComparison c:
+                return IntTest(c);
             default:
                 throw new System.ArgumentException("unknown condition " + condition);
         }

@@ -10,7 +10,7 @@ namespace OdeGen.Generator.Tests.Properties;
 /// number has a decimal point, so that C# precedence and int division never change what the
 /// interpreter computes.
 /// </summary>
-internal static class ProgramPrinter
+internal static partial class ProgramPrinter
 {
     public const string MethodName = "Rhs";
 
@@ -78,6 +78,9 @@ internal static class ProgramPrinter
                     text.Append(indent).Append("}\n");
                 }
                 break;
+            default:
+                LoopStatement(text, statement, indent);
+                break;
         }
     }
 
@@ -96,6 +99,8 @@ internal static class ProgramPrinter
         MathCall { Function: "Sign" } c => "((double)Math.Sign(" + Expression(c.Arguments[0]) + "))",
         MathCall c => "Math." + c.Function + "(" + string.Join(", ", c.Arguments.Select(Expression)) + ")",
         Conditional c => "(" + Condition(c.Test) + " ? " + Expression(c.WhenTrue) + " : " + Expression(c.WhenFalse) + ")",
+        ElementRef e => e.Span + "[" + Int(e.Index) + "]",
+        IndexValue v => "((double)" + Int(v.Index) + ")",
         _ => throw new System.ArgumentException("unknown expression " + expression),
     };
 
@@ -104,6 +109,7 @@ internal static class ProgramPrinter
         Comparison c => Expression(c.Left) + " " + c.Op + " " + Expression(c.Right),
         Logical l => "(" + Condition(l.Left) + ") " + l.Op + " (" + Condition(l.Right) + ")",
         Not n => "!(" + Condition(n.Operand) + ")",
+        IntComparison c => Int(c.Left) + " " + c.Op + " " + Int(c.Right),
         _ => throw new System.ArgumentException("unknown condition " + condition),
     };
 

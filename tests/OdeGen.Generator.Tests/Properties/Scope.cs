@@ -28,9 +28,16 @@ internal sealed class Scope
     /// <summary>Whether outputs may be read back here.</summary>
     public bool OutputsReadable { get; init; } = true;
 
+    /// <summary>
+    /// The loop family's extra reads (span elements at indices valid here, loop indices as doubles); null in
+    /// straight-line programs, whose random choices then stay exactly what they were.
+    /// </summary>
+    public System.Func<Expr>? LoopLeaf { get; init; }
+
     public Scope Copy(bool outputsReadable = true) => new(StateSize, ParameterSize)
     {
         OutputsReadable = OutputsReadable && outputsReadable,
+        LoopLeaf = LoopLeaf,
         Locals = new List<string>(Locals),
         AssignedOutputs = new HashSet<int>(AssignedOutputs),
         Indices = new Dictionary<string, int>(Indices),
