@@ -24,10 +24,10 @@ internal sealed partial class LoopProgramGenerator
         int length = kind switch { 4 => sourceLength, 6 => rows * columns, _ => 2 + _random.Next(5) };
         string span = Name("h");
         Emit(new DeclareSpan(span, length));
-        // Where StoreValue also sends the values stored: a running total (s += a * f), or, while
-        // RuleNodesInAccumulatedTerms is off, a companion span (g[i] = a * f) that Readouts reads.
+        // Where StoreValue also sends the values stored: a running total (s += a * f) or a companion span
+        // (g[i] = a * f) that Readouts reads.
         string? total = _random.Next(3) != 0 ? null
-            : LoopProgramFlags.RuleNodesInAccumulatedTerms ? DeclareAccumulator(new Number(0.0)) : Companion(length);
+            : _random.Next(2) == 0 ? DeclareAccumulator(new Number(0.0)) : Companion(length);
         switch (kind)
         {
             case 0 or 1: Map(span, length, total); break;
@@ -85,7 +85,7 @@ internal sealed partial class LoopProgramGenerator
             return;
         }
         string local = DeclareDouble(value);
-        // A running total (only while RuleNodesInAccumulatedTerms is on) often sums squares, like an L2 penalty.
+        // A running total often sums squares, like an L2 penalty: a * a is also the node tanh' = 1 - a * a builds.
         var factor = _carried.Contains(total) && _random.Next(3) == 0 ? new LocalRef(local) : Factor();
         var store = Store(span, index, "=", new LocalRef(local));
         var term = new Binary('*', new LocalRef(local), factor);
@@ -259,7 +259,8 @@ internal sealed partial class LoopProgramGenerator
                 {
                     var test = LoopCondition();
                     var store = new List<Statement> { Store(span, i, "=", Activation(Value(2))) };
-                    Emit(LoopProgramFlags.StoresInThenBranches || test is IntComparison
+                    // In either branch: a store that may or may not happen joins the element's dependencies.
+                    Emit(_random.Next(2) == 0
                         ? new IfElse(test, store, new List<Statement>())
                         : new IfElse(test, new List<Statement>(), store));
                 });

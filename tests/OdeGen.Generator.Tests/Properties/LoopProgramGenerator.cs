@@ -247,15 +247,15 @@ internal sealed partial class LoopProgramGenerator
     }
 
     /// <summary>
-    /// A factor of a term accumulated into a loop-carried local: any expression, or while
-    /// <see cref="LoopProgramFlags.RuleNodesInAccumulatedTerms"/> is off a single read (a span element, a
-    /// guarded neighbour, an index) or a number, which no derivative rule builds as a node of its own.
+    /// A factor of a term accumulated into a loop-carried local: any expression (whose nodes derivative rules may
+    /// build too), a single read (a span element, a guarded neighbour, an index) or a number.
     /// </summary>
-    private Expr Factor()
+    private Expr Factor() => _random.Next(3) switch
     {
-        if (LoopProgramFlags.RuleNodesInAccumulatedTerms) return Value(1);
-        return _random.Next(4) == 0 ? new Number(new[] { 0.37, -0.61, 1.3, 0.19 }[_random.Next(4)]) : Leaf();
-    }
+        0 => Value(1),
+        1 => new Number(new[] { 0.37, -0.61, 1.3, 0.19 }[_random.Next(4)]),
+        _ => Leaf(),
+    };
 
     /// <summary>
     /// A smooth function of s, mostly one whose derivative is computed from its own result (tanh, exp,
@@ -266,7 +266,8 @@ internal sealed partial class LoopProgramGenerator
         0 or 1 => new MathCall("Tanh", new[] { s }),
         2 => new MathCall("Exp", new Expr[] { new Negate(new Binary('*', s, s)) }),
         3 => new MathCall("Sqrt", new Expr[] { new Binary('+', new Number(1.5), new Binary('*', s, s)) }),
-        4 => LoopProgramFlags.OverflowInDeadValues
+        // Softplus, naive (Math.Exp overflows for s > 709, harmless where the value never reaches dy) or stable.
+        4 => _random.Next(2) == 0
             ? new MathCall("Log", new Expr[] { new Binary('+', new Number(1.0), new MathCall("Exp", new[] { s })) })
             : new Binary('+', new MathCall("Log", new Expr[] { new Binary('+', new Number(1.0), new MathCall("Exp", new Expr[] { new Negate(new MathCall("Abs", new[] { s })) })) }), new MathCall("Max", new[] { s, new Number(0.0) })),
         5 => new MathCall("Sin", new[] { s }),
