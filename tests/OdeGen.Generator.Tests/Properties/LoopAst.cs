@@ -41,3 +41,9 @@ internal sealed record StoreElement(string Span, IntExpr Index, string Op, Expr 
 
 /// <summary><c>int Name = Value;</c>, or <c>const int Name = Value;</c> (then Value is an <see cref="IntConst"/>).</summary>
 internal sealed record DeclareInt(string Name, IntExpr Value, bool IsConst = false) : Statement;
+
+/// <summary>
+/// <c>TensorPrimitives.Function(Source.Slice(SourceOffset, Length), Destination.Slice(DestinationOffset, Length));</c>,
+/// an element-wise call from y, a scratch span or a view into a scratch span.
+/// </summary>
+internal sealed record ElementWise(string Function, string Source, int SourceOffset, string Destination, int DestinationOffset, int Length) : Statement;

@@ -6,7 +6,7 @@ namespace OdeGen.Generator.Tests.Properties;
 /// <summary>
 /// The phases that fill a scratch span before anything reads it (ODE0017): a map over its elements, a store
 /// at i % n from a loop longer than the span, an MLP-like layer, pairwise sums with <c>if (j != i)</c> or a
-/// triangular inner loop, and sums accumulated into the elements. Half the spans are then overwritten (a
+/// triangular inner loop, sums accumulated into the elements, and an element-wise TensorPrimitives call. Half the spans are then overwritten (a
 /// second loop, a loop accumulating into them, a store at the top level, a conditional store), so that both
 /// the spans whose stored values the reverse sweep may read back (every element written once, by a plain
 /// store) and the spans where it must not are exercised; the values stored first often also reach the
@@ -18,7 +18,7 @@ internal sealed partial class LoopProgramGenerator
     {
         // Often the span the previous phase filled, as layers chain.
         var (source, sourceLength) = _readable[_random.Next(2) == 0 ? _readable.Count - 1 : _random.Next(_readable.Count)];
-        int kind = _random.Next(7);
+        int kind = _random.Next(8);
         if (kind is 3 or 6 && !_hasParameters) kind = 0;
         int rows = 2 + _random.Next(2), columns = 2 + _random.Next(2);
         int length = kind switch { 4 => sourceLength, 6 => rows * columns, _ => 2 + _random.Next(5) };
@@ -35,6 +35,7 @@ internal sealed partial class LoopProgramGenerator
             case 3: Layer(span, length, source, sourceLength, total); break;
             case 4: Pairwise(span, source, sourceLength, total); break;
             case 6: Grid(span, rows, columns, source, sourceLength, total); break;
+            case 7: ElementWise(span, length, source, sourceLength); break;
             default: Accumulated(span, length, source, sourceLength); break;
         }
         if (total is not null && _carried.Contains(total))
@@ -216,6 +217,17 @@ internal sealed partial class LoopProgramGenerator
             Expr weight = _hasParameters ? new ElementRef("p", new IntConst(Allocate(1))) : Value(1);
             Emit(Store(span, row, _random.Next(4) == 0 ? "-=" : "+=", new Binary('*', weight, new ElementRef(source, column))));
         }));
+
+    /// <summary>
+    /// <c>TensorPrimitives.Tanh(source.Slice(a, n), h.Slice(b, n))</c> (or Exp, Sin, Cos): the generated code must make
+    /// the same call, whose values differ from System.Math's in the last bits, and differentiate its loop.
+    /// </summary>
+    private void ElementWise(string span, int length, string source, int sourceLength)
+    {
+        int count = 1 + _random.Next(System.Math.Min(length, sourceLength));
+        string function = new[] { "Tanh", "Tanh", "Exp", "Sin", "Cos" }[_random.Next(5)];
+        Emit(new ElementWise(function, source, _random.Next(sourceLength - count + 1), span, _random.Next(length - count + 1), count));
+    }
 
     /// <summary>Writes the span again before it is read.</summary>
     private void Overwrite(string span, int length)

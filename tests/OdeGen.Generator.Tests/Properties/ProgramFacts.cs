@@ -22,7 +22,8 @@ internal static class ProgramFacts
     /// <summary>The names of the spans a statement (nested ones included) reads elements of.</summary>
     public static IEnumerable<string> Reads(Statement statement) =>
         Statements(new[] { statement }).SelectMany(s => s is StoreElement e ? new[] { e.Value } : Expressions(s))
-            .SelectMany(Subexpressions).OfType<ElementRef>().Select(e => e.Span);
+            .SelectMany(Subexpressions).OfType<ElementRef>().Select(e => e.Span)
+            .Concat(Statements(new[] { statement }).OfType<ElementWise>().Select(e => e.Source));
 
     /// <summary>The expression and every expression inside it, conditions' operands included.</summary>
     public static IEnumerable<Expr> Subexpressions(Expr expression) => new[] { expression }.Concat(expression switch

@@ -60,8 +60,35 @@ internal sealed partial class ProgramInterpreter
             case DeclareInt d:
                 _indices[d.Name] = Int(d.Value);
                 break;
+            case ElementWise e:
+                ElementWiseCall(e);
+                break;
             default:
                 throw new System.ArgumentException("unknown statement " + statement);
+        }
+    }
+
+    /// <summary>The same TensorPrimitives call: its vectorized functions round differently from System.Math.</summary>
+    private void ElementWiseCall(ElementWise e)
+    {
+        var (source, sourceStart) = _spans[e.Source];
+        var (target, targetStart) = _spans[e.Destination];
+        if (_uses.TryGetValue(source, out var read)) _uses[source] = (read.Name, read.Stores, true);
+        ReadOnlySpan<double> x = source.AsSpan(sourceStart + e.SourceOffset, e.Length);
+        Span<double> destination = target.AsSpan(targetStart + e.DestinationOffset, e.Length);
+        switch (e.Function)
+        {
+            case "Tanh": System.Numerics.Tensors.TensorPrimitives.Tanh(x, destination); break;
+            case "Exp": System.Numerics.Tensors.TensorPrimitives.Exp(x, destination); break;
+            case "Sin": System.Numerics.Tensors.TensorPrimitives.Sin(x, destination); break;
+            case "Cos": System.Numerics.Tensors.TensorPrimitives.Cos(x, destination); break;
+            default: throw new System.ArgumentException("unknown element-wise function " + e.Function);
+        }
+        if (!_uses.TryGetValue(target, out var use)) return;
+        for (int i = 0; i < e.Length; i++)
+        {
+            int index = targetStart + e.DestinationOffset + i;
+            use.Stores[index] = use.Stores[index] >= 0 ? use.Stores[index] + 1 : -1;
         }
     }
 

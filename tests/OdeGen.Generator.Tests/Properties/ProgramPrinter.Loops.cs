@@ -30,6 +30,11 @@ internal static partial class ProgramPrinter
             case DeclareInt d:
                 text.Append(indent).Append(d.IsConst ? "const int " : "int ").Append(d.Name).Append(" = ").Append(Int(d.Value)).Append(";\n");
                 break;
+            case ElementWise e:
+                text.Append(indent).Append("System.Numerics.Tensors.TensorPrimitives.").Append(e.Function).Append('(')
+                    .Append(e.Source).Append(".Slice(").Append(Number(e.SourceOffset)).Append(", ").Append(Number(e.Length)).Append("), ")
+                    .Append(e.Destination).Append(".Slice(").Append(Number(e.DestinationOffset)).Append(", ").Append(Number(e.Length)).Append("));\n");
+                break;
             default:
                 throw new System.ArgumentException("unknown statement " + statement);
         }
