@@ -37,6 +37,10 @@ internal sealed class SparsityInterpreter
     private readonly Dictionary<int, List<ArrayStoreStmt>[]> _writers = new();
     private readonly List<ArrayStoreStmt> _scratchStores = new();
     private readonly HashSet<ArrayStoreStmt> _read = new(ReferenceEqualityComparer.Instance);
+    // Index checks (CheckIndices): the accesses to watch, and the first value out of range at each.
+    private IReadOnlyDictionary<int, IndexWatch>? _loadWatches;
+    private IReadOnlyDictionary<ArrayStoreStmt, IndexWatch>? _storeWatches;
+    private readonly Dictionary<IndexWatch, (int Index, int Length, bool OfView)> _outOfRange = new(ReferenceEqualityComparer.Instance);
     private int _work;
     private int _speculation;
 
@@ -68,6 +72,41 @@ internal sealed class SparsityInterpreter
             .Where(a => !interpreter._rewritten.Contains(a)).OrderBy(a => a).ToEquatableArray();
         var unread = new HashSet<ArrayStoreStmt>(interpreter._scratchStores.Where(store => !interpreter._read.Contains(store)), ReferenceEqualityComparer.Instance);
         return new LoopFacts(pattern, writeOnce, unread);
+    }
+
+    /// <summary>
+    /// Runs the program's index arithmetic and returns, for each watched load (by node) or store whose index
+    /// leaves its span at some iteration, the first such index, the length it had to be below, and whether that is
+    /// the length of the view it was written into (or of the array). Indices that depend on the state are not
+    /// checked. Empty past the work limit.
+    /// </summary>
+    public static IReadOnlyDictionary<IndexWatch, (int Index, int Length, bool OfView)> CheckIndices(IrProgram program, int stateSize,
+        IReadOnlyDictionary<int, IndexWatch> loads, IReadOnlyDictionary<ArrayStoreStmt, IndexWatch> stores)
+    {
+        var interpreter = new SparsityInterpreter(program) { _loadWatches = loads, _storeWatches = stores };
+        interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
+        try
+        {
+            interpreter.Run(program.Body);
+        }
+        catch (WorkLimitExceeded)
+        {
+            return new Dictionary<IndexWatch, (int, int, bool)>();
+        }
+        return interpreter._outOfRange;
+    }
+
+    private void Watch(IndexWatch watch)
+    {
+        if (_outOfRange.ContainsKey(watch) || !IsStatic(watch.Element) || !IsStatic(watch.Index)) return;
+        int element = Int(watch.Element), length = _program.Arrays[watch.Array].Length;
+        if (element < 0 || element >= length)
+        {
+            _outOfRange[watch] = (element, length, false);
+            return;
+        }
+        int index = Int(watch.Index);
+        if (watch.ViewLength >= 0 && (index < 0 || index >= watch.ViewLength)) _outOfRange[watch] = (index, watch.ViewLength, true);
     }
 
     private Node N(int id) => _program.Nodes[id];
@@ -115,6 +154,7 @@ internal sealed class SparsityInterpreter
                     _writers[declaration.Array] = Enumerable.Range(0, _program.Arrays[declaration.Array].Length).Select(_ => new List<ArrayStoreStmt>()).ToArray();
                     break;
                 case ArrayStoreStmt store:
+                    if (_storeWatches is not null && _storeWatches.TryGetValue(store, out var storeWatch)) Watch(storeWatch);
                     if (!_arrays.TryGetValue(store.Array, out var elements)) break;
                     int index = Int(store.Index);
                     CountWrite(store, index);
@@ -160,6 +200,7 @@ internal sealed class SparsityInterpreter
 
     private void Evaluate(int id)
     {
+        if (_loadWatches is not null && _loadWatches.TryGetValue(id, out var watch)) Watch(watch);
         var node = N(id);
         if (node.Op.IsInt()) _ints[id] = Int(id, evaluate: true);
         else if (node.Op.IsBoolean()) _conditions[id] = Condition(id, evaluate: true);
@@ -278,4 +319,28 @@ internal sealed class SparsityInterpreter
 /// <param name="Pattern">The rows of df/dy.</param>
 /// <param name="WriteOnce">Scratch spans whose elements are each written at most once, by plain stores.</param>
 /// <param name="UnreadStores">Stores into scratch spans whose values nothing reads: their reverse is skipped.</param>
+/// <summary>
+/// An element access to check at generation time: <see cref="Element"/> (an int node) indexes array
+/// <see cref="Array"/>; <see cref="Index"/> is the index as written, into a view of <see cref="ViewLength"/>
+/// elements (-1: the whole array).
+/// </summary>
+internal sealed class IndexWatch
+{
+    public IndexWatch(int array, int element, int index, int viewLength)
+    {
+        Array = array;
+        Element = element;
+        Index = index;
+        ViewLength = viewLength;
+    }
+
+    public int Array { get; }
+
+    public int Element { get; }
+
+    public int Index { get; }
+
+    public int ViewLength { get; }
+}
+
 internal sealed record LoopFacts(EquatableArray<EquatableArray<int>> Pattern, EquatableArray<int> WriteOnce, HashSet<ArrayStoreStmt> UnreadStores);

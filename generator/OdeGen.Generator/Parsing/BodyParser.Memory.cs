@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using OdeGen.Generator.Diagnostics;
+using OdeGen.Generator.Differentiation;
+using OdeGen.Generator.Emission;
 using OdeGen.Generator.Ir;
 
 namespace OdeGen.Generator.Parsing;
@@ -31,7 +33,11 @@ internal sealed partial class BodyParser
     /// <summary>A span variable: the array it reads, and where it starts in it.</summary>
     private sealed record View(int Array, Value Offset, int Length);
 
-    private sealed record ElementReference(int Array, Value Index, IOperation Syntax);
+    /// <summary>
+    /// An element: <see cref="Index"/> into the array, <see cref="Written"/> the index as the user wrote it into a
+    /// view of <see cref="ViewLength"/> elements (-1: a whole span, or nothing to check).
+    /// </summary>
+    private sealed record ElementReference(int Array, Value Index, IOperation Syntax, Value Written, int ViewLength = -1);
 
     private static bool IsDoubleSpan(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } named
@@ -120,19 +126,19 @@ internal sealed partial class BodyParser
         if (!indexer.Property.IsIndexer || indexer.Arguments.Length != 1 || indexer.Instance is null) return null;
         if (ViewOf(indexer.Instance) is not { } view) return null;
         var index = Expression(indexer.Arguments[0].Value);
-        if (index.Kind == ValueKind.Error) return new ElementReference(view.Array, index, indexer);
+        if (index.Kind == ValueKind.Error) return new ElementReference(view.Array, index, indexer, index);
         if (index.Kind != ValueKind.Int)
         {
             _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantIndex, indexer.Arguments[0].Syntax.GetLocation(), indexer.Arguments[0].Syntax.ToString()));
-            return new ElementReference(view.Array, Value.Error, indexer);
+            return new ElementReference(view.Array, Value.Error, indexer, Value.Error);
         }
         if (view.Length >= 0 && index.IsKnown && (index.Integer < 0 || index.Integer >= view.Length))
         {
             _diagnostics.Add(DiagnosticInfo.Create(Descriptors.IndexOutOfRange, indexer.Syntax.GetLocation(), indexer.Instance.Syntax.ToString(),
                 index.Integer.ToString(CultureInfo.InvariantCulture), "length", view.Length.ToString(CultureInfo.InvariantCulture), (view.Length - 1).ToString(CultureInfo.InvariantCulture)));
-            return new ElementReference(view.Array, Value.Error, indexer);
+            return new ElementReference(view.Array, Value.Error, indexer, Value.Error);
         }
-        return new ElementReference(view.Array, AddInts(view.Offset, index, indexer), indexer);
+        return new ElementReference(view.Array, AddInts(view.Offset, index, indexer), indexer, index, view.Length);
     }
 
     private Value LoadElement(ElementReference element, IOperation where)
@@ -149,7 +155,7 @@ internal sealed partial class BodyParser
                     return Value.Double(_graph.Leaf(kind == ArrayKind.State ? Op.State : Op.Parameter, element.Index.Integer));
                 }
                 if (!DynamicIndices.ContainsKey(span)) DynamicIndices[span] = where.Syntax.GetLocation();
-                return Value.Double(_graph.Load(element.Array, element.Index.Node));
+                return Value.Double(WatchedLoad(element));
             case ArrayKind.Derivative:
                 if (OutputsInMemory)
                 {
@@ -170,7 +176,7 @@ internal sealed partial class BodyParser
                 return Value.Double(node);
             default:
                 _scratch[element.Array].Read(++_accessSequence, _loops, where.Syntax.GetLocation());
-                return Value.Double(_graph.Load(element.Array, IntNode(element.Index)));
+                return Value.Double(WatchedLoad(element));
         }
     }
 
@@ -205,7 +211,34 @@ internal sealed partial class BodyParser
         {
             _scratch[element.Array].Write(++_accessSequence, _loops);
         }
-        _graph.Append(new ArrayStoreStmt(element.Array, IntNode(element.Index), stored, accumulate));
+        var store = new ArrayStoreStmt(element.Array, IntNode(element.Index), stored, accumulate);
+        if (!element.Index.IsKnown) StoreWatches[store] = Watch(element);
+        _graph.Append(store);
+    }
+
+    /// <summary>Element accesses at run-time indices, checked against their spans once the sizes are known.</summary>
+    public Dictionary<int, IndexWatch> LoadWatches { get; } = new();
+
+    public Dictionary<ArrayStoreStmt, IndexWatch> StoreWatches { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Where each watched access is, and how it reads: the span and the index as written.</summary>
+    public Dictionary<IndexWatch, (Location Location, string Span, string Index)> WatchSites { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private int WatchedLoad(ElementReference element)
+    {
+        int node = _graph.Load(element.Array, IntNode(element.Index));
+        if (!element.Index.IsKnown && !LoadWatches.ContainsKey(node)) LoadWatches[node] = Watch(element);
+        return node;
+    }
+
+    private IndexWatch Watch(ElementReference element)
+    {
+        var watch = new IndexWatch(element.Array, IntNode(element.Index), IntNode(element.Written), element.ViewLength);
+        var (span, index) = element.Syntax is IPropertyReferenceOperation { Instance: { } instance } indexer
+            ? (instance.Syntax.ToString(), indexer.Arguments[0].Syntax.ToString())
+            : (_arrays[element.Array].Name, element.Syntax.Syntax.ToString());
+        WatchSites[watch] = (element.Syntax.Syntax.GetLocation(), span, index);
+        return watch;
     }
 
     private void Record(SpanKind span, int index, IOperation where)

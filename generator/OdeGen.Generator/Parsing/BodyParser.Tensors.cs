@@ -93,9 +93,9 @@ internal sealed partial class BodyParser
         int index = _graph.Defined(Op.LoopIndex, "i");
         _loops.Add(index);
         var element = Value.IntNode(index);
-        var target = new ElementReference(destination.Array, AddInts(destination.Offset, element, invocation), invocation);
+        var target = new ElementReference(destination.Array, AddInts(destination.Offset, element, invocation), invocation, element);
         IntNode(target.Index);
-        var argument = LoadElement(new ElementReference(source.Array, AddInts(source.Offset, element, invocation), invocation), invocation);
+        var argument = LoadElement(new ElementReference(source.Array, AddInts(source.Offset, element, invocation), invocation, element), invocation);
         int value = _graph.Emit(op, argument.Node);
         StoreElement(target, Value.Double(value), accumulate: false, invocation);
         _loops.RemoveAt(_loops.Count - 1);

@@ -41,6 +41,18 @@ internal static class DynamicsParser
             var sizes = SizeInference.Infer(body, signature, stateSize, parameterSize, syntax, diagnostics);
             if (sizes is null) return Result(null, diagnostics);
 
+            var sized = program with
+            {
+                Outputs = program.OutputsInMemory ? EquatableArray<int>.Empty : body.OutputNodes(sizes.Value.StateSize),
+                Arrays = program.Arrays.Select((a, i) => i switch
+                {
+                    Ir.Arrays.State or Ir.Arrays.Derivative => a with { Length = sizes.Value.StateSize },
+                    Ir.Arrays.Parameters => a with { Length = sizes.Value.ParameterSize },
+                    _ => a,
+                }).ToEquatableArray(),
+            };
+            if (!IndicesInRange(body, sized, sizes.Value.StateSize, diagnostics)) return Result(null, diagnostics);
+
             var model = new DynamicsModel(
                 method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
                 ContainingTypes(method),
@@ -49,16 +61,7 @@ internal static class DynamicsParser
                 signature.Parameters is not null,
                 sizes.Value.StateSize,
                 sizes.Value.ParameterSize,
-                program with
-                {
-                    Outputs = program.OutputsInMemory ? EquatableArray<int>.Empty : body.OutputNodes(sizes.Value.StateSize),
-                    Arrays = program.Arrays.Select((a, i) => i switch
-                    {
-                        Ir.Arrays.State or Ir.Arrays.Derivative => a with { Length = sizes.Value.StateSize },
-                        Ir.Arrays.Parameters => a with { Length = sizes.Value.ParameterSize },
-                        _ => a,
-                    }).ToEquatableArray(),
-                },
+                sized,
                 body.UserNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
                 LocationOf(syntax),
                 SkipsLocalsInit(method));
@@ -73,6 +76,31 @@ internal static class DynamicsParser
             var info = DiagnosticInfo.Create(Descriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, exception.GetType().Name + ": " + exception.Message);
             return Result(null, new List<DiagnosticInfo> { info });
         }
+    }
+
+    /// <summary>
+    /// Runs the loops' index arithmetic (as the sparsity analysis does) and reports, as ODE0010 at the access, every
+    /// index computed from loop indices that leaves its span: a wrong size on the attribute, or a loop bound off by one.
+    /// </summary>
+    private static bool IndicesInRange(BodyParser body, IrProgram program, int stateSize, List<DiagnosticInfo> diagnostics)
+    {
+        if (body.LoadWatches.Count == 0 && body.StoreWatches.Count == 0) return true;
+        var outOfRange = Differentiation.SparsityInterpreter.CheckIndices(program, stateSize, body.LoadWatches, body.StoreWatches);
+        foreach (var entry in outOfRange.OrderBy(e => body.WatchSites[e.Key].Location.SourceSpan.Start))
+        {
+            var (location, span, index) = body.WatchSites[entry.Key];
+            var (value, length, ofView) = entry.Value;
+            string what = ofView ? "length" : entry.Key.Array switch
+            {
+                Ir.Arrays.State or Ir.Arrays.Derivative => "state size",
+                Ir.Arrays.Parameters => "parameter size",
+                _ => "length",
+            };
+            string position = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.IndexOutOfRange, location, span, index + " = " + position, what,
+                length.ToString(System.Globalization.CultureInfo.InvariantCulture), (length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return outOfRange.Count == 0;
     }
 
     /// <summary>

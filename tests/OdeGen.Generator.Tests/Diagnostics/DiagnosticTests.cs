@@ -253,6 +253,47 @@ public class DiagnosticTests
         Assert.Superset(new[] { "ODE0005", "ODE0004", "ODE0007" }.ToHashSet(), ids);
     }
 
+    // ---------------------------------------------------------------- indices from loops (ODE0010)
+
+    [Fact]
+    public void ALoopIndexBeyondTheDeclaredParameterSizeIsReported()
+    {
+        var source = Dynamics("        for (int i = 0; i < 2; i++)\n        {\n            dy[i] = p[2 * i + 1] * y[i]; // here\n        }", "[OdeDynamics(StateSize = 2, ParameterSize = 3)]");
+        var message = Expect(source, "ODE0010").GetMessage();
+        Assert.Contains("'p[2 * i + 1 = 3]'", message);
+        Assert.Contains("parameter size of 3", message);
+    }
+
+    [Fact]
+    public void AnOffByOneLoopBoundIntoAScratchSpanIsReported()
+    {
+        var source = Dynamics("        Span<double> h = stackalloc double[3];\n        for (int i = 0; i <= 3; i++)\n        {\n            h[i] = y[0]; // here\n        }\n        dy[0] = h[0];", "[OdeDynamics(StateSize = 1)]");
+        Assert.Contains("'h[i = 3]' is outside the length of 3", Expect(source, "ODE0010").GetMessage());
+    }
+
+    [Fact]
+    public void AnIndexBeyondASliceIsReportedEvenInsideTheArray()
+    {
+        var source = Dynamics("        ReadOnlySpan<double> w = p.Slice(0, 2);\n        double s = 0;\n        for (int i = 0; i < 3; i++)\n        {\n            s += w[i] * y[0]; // here\n        }\n        dy[0] = s;", "[OdeDynamics(StateSize = 1, ParameterSize = 4)]");
+        Assert.Contains("'w[i = 2]' is outside the length of 2", Expect(source, "ODE0010").GetMessage());
+    }
+
+    [Fact]
+    public void ATensorPrimitivesSliceThatRunsPastItsSpanIsReported()
+    {
+        var source = Dynamics("        Span<double> a = stackalloc double[8];\n        Span<double> q = stackalloc double[8];\n        for (int i = 0; i < 8; i++) a[i] = y[0] * i;\n"
+            + "        for (int k = 0; k < 3; k++)\n        {\n            " + Tensors + "Tanh(a.Slice(4 * k, 4), q.Slice(4 * k, 4)); // here\n        }\n        dy[0] = q[0];", "[OdeDynamics(StateSize = 1)]");
+        Assert.Contains("length of 8", Expect(source, "ODE0010").GetMessage());
+    }
+
+    [Fact]
+    public void IndicesThatStayInRangeAreAccepted()
+    {
+        var result = GeneratorHarness.Run(Dynamics("        Span<double> h = stackalloc double[3];\n        for (int i = 0; i < 3; i++)\n        {\n            for (int j = 0; j <= i; j++)\n            {\n                h[i] += p[i * 3 + j] * y[(i + j) % 3];\n            }\n        }\n        for (int i = 0; i < 3; i++) dy[i] = h[2 - i];", "[OdeDynamics(StateSize = 3, ParameterSize = 9)]"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Single(result.GeneratedSources);
+    }
+
     // ---------------------------------------------------------------- TensorPrimitives (ODE0019)
 
     private const string Tensors = "System.Numerics.Tensors.TensorPrimitives.";
