@@ -81,7 +81,9 @@ internal static class SystemEmitter
         }
         else
         {
-            ColumnJacobian(w, "JacobianY", "StateJvp", model.StateSize, model.StateSize, model.SkipsLocalsInit);
+            var coloring = ColumnColoring.Of(derivatives.Sparsity, model.StateSize);
+            if (coloring.Count < model.StateSize) ColoredJacobianY(w, coloring, model.StateSize);
+            else ColumnJacobian(w, "JacobianY", "StateJvp", model.StateSize, model.StateSize, model.SkipsLocalsInit);
             w.Line();
             ColumnJacobian(w, "JacobianP", "ParameterJvp", model.StateSize, model.ParameterSize, model.SkipsLocalsInit);
         }
@@ -140,6 +142,55 @@ internal static class SystemEmitter
         w.Close();
         w.Close();
         w.Close();
+    }
+
+    /// <summary>
+    /// A loop program's JacobianY from one JVP per group of columns that share no row (<see cref="ColumnColoring"/>):
+    /// each group's JVP is scattered into its columns along the pattern, the rest of the matrix being zero. Every
+    /// element of seed is written before the JVP, which writes every element of column.
+    /// </summary>
+    private static void ColoredJacobianY(CodeWriter w, ColumnColoring coloring, int n)
+    {
+        string size = Literals.Int(n);
+        w.Line("/// <inheritdoc/>");
+        w.Open("public void JacobianY(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
+        w.Line("// Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): " + Literals.Int(coloring.Count) + " JVPs for " + size + " columns.");
+        w.Line("jac.Clear();");
+        w.Line(Span + " seed = stackalloc double[" + size + "];");
+        w.Line(Span + " column = stackalloc double[" + size + "];");
+        w.Open("for (int color = 0; color < " + Literals.Int(coloring.Count) + "; color++)");
+        w.Open("for (int j = 0; j < " + size + "; j++)");
+        w.Line("seed[j] = JacobianYColors[j] == color ? 1.0 : 0.0;");
+        w.Close();
+        w.Line("StateJvp(t, y, p, seed, column);");
+        w.Open("for (int j = 0; j < " + size + "; j++)");
+        w.Open("if (JacobianYColors[j] != color)");
+        w.Line("continue;");
+        w.Close();
+        w.Open("for (int k = JacobianYColumnStarts[j]; k < JacobianYColumnStarts[j + 1]; k++)");
+        w.Line("int i = JacobianYColumnRows[k];");
+        w.Line("jac[i * " + size + " + j] = column[i];");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+        IntTable(w, "JacobianYColors", "The group of each column of JacobianY.", coloring.Colors);
+        w.Line();
+        IntTable(w, "JacobianYColumnStarts", "Column j's rows in the pattern are JacobianYColumnRows[JacobianYColumnStarts[j]..JacobianYColumnStarts[j + 1]].", coloring.ColumnStarts);
+        w.Line();
+        IntTable(w, "JacobianYColumnRows", "The rows of the pattern, column after column.", coloring.ColumnRows);
+    }
+
+    /// <summary>A static int array, twenty numbers to a line.</summary>
+    private static void IntTable(CodeWriter w, string name, string summary, int[] values)
+    {
+        w.Line("/// <summary>" + summary + "</summary>");
+        w.Line("private static readonly int[] " + name + " =");
+        w.Line("{");
+        for (int start = 0; start < values.Length; start += 20)
+            w.Line("    " + string.Join(", ", values.Skip(start).Take(20).Select(Literals.Int)) + ",");
+        w.Line("};");
     }
 
     private static string Pattern(DerivativeModel derivatives)

@@ -257,20 +257,49 @@ namespace OdeGen.Tests.Corpus
             /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
-                // Column j is the JVP in the direction of the unit vector e_j in y.
-                global::System.Span<double> unit = stackalloc double[4];
+                // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 2 JVPs for 4 columns.
+                jac.Clear();
+                global::System.Span<double> seed = stackalloc double[4];
                 global::System.Span<double> column = stackalloc double[4];
-                for (int j = 0; j < 4; j++)
+                for (int color = 0; color < 2; color++)
                 {
-                    unit[j] = 1.0;
-                    StateJvp(t, y, p, unit, column);
-                    unit[j] = 0.0;
-                    for (int i = 0; i < 4; i++)
+                    for (int j = 0; j < 4; j++)
                     {
-                        jac[i * 4 + j] = column[i];
+                        seed[j] = JacobianYColors[j] == color ? 1.0 : 0.0;
+                    }
+                    StateJvp(t, y, p, seed, column);
+                    for (int j = 0; j < 4; j++)
+                    {
+                        if (JacobianYColors[j] != color)
+                        {
+                            continue;
+                        }
+                        for (int k = JacobianYColumnStarts[j]; k < JacobianYColumnStarts[j + 1]; k++)
+                        {
+                            int i = JacobianYColumnRows[k];
+                            jac[i * 4 + j] = column[i];
+                        }
                     }
                 }
             }
+
+            /// <summary>The group of each column of JacobianY.</summary>
+            private static readonly int[] JacobianYColors =
+            {
+                0, 1, 0, 1,
+            };
+
+            /// <summary>Column j's rows in the pattern are JacobianYColumnRows[JacobianYColumnStarts[j]..JacobianYColumnStarts[j + 1]].</summary>
+            private static readonly int[] JacobianYColumnStarts =
+            {
+                0, 2, 4, 6, 8,
+            };
+
+            /// <summary>The rows of the pattern, column after column.</summary>
+            private static readonly int[] JacobianYColumnRows =
+            {
+                0, 3, 0, 1, 1, 2, 2, 3,
+            };
 
             /// <inheritdoc/>
             public void JacobianP(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)

@@ -219,20 +219,61 @@ namespace OdeGen.Tests.Corpus
             /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
-                // Column j is the JVP in the direction of the unit vector e_j in y.
-                global::System.Span<double> unit = stackalloc double[28];
+                // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 14 JVPs for 28 columns.
+                jac.Clear();
+                global::System.Span<double> seed = stackalloc double[28];
                 global::System.Span<double> column = stackalloc double[28];
-                for (int j = 0; j < 28; j++)
+                for (int color = 0; color < 14; color++)
                 {
-                    unit[j] = 1.0;
-                    StateJvp(t, y, p, unit, column);
-                    unit[j] = 0.0;
-                    for (int i = 0; i < 28; i++)
+                    for (int j = 0; j < 28; j++)
                     {
-                        jac[i * 28 + j] = column[i];
+                        seed[j] = JacobianYColors[j] == color ? 1.0 : 0.0;
+                    }
+                    StateJvp(t, y, p, seed, column);
+                    for (int j = 0; j < 28; j++)
+                    {
+                        if (JacobianYColors[j] != color)
+                        {
+                            continue;
+                        }
+                        for (int k = JacobianYColumnStarts[j]; k < JacobianYColumnStarts[j + 1]; k++)
+                        {
+                            int i = JacobianYColumnRows[k];
+                            jac[i * 28 + j] = column[i];
+                        }
                     }
                 }
             }
+
+            /// <summary>The group of each column of JacobianY.</summary>
+            private static readonly int[] JacobianYColors =
+            {
+                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0,
+            };
+
+            /// <summary>Column j's rows in the pattern are JacobianYColumnRows[JacobianYColumnStarts[j]..JacobianYColumnStarts[j + 1]].</summary>
+            private static readonly int[] JacobianYColumnStarts =
+            {
+                0, 14, 28, 42, 56, 70, 84, 98, 112, 126, 140, 154, 168, 182, 196, 197, 198, 199, 200, 201,
+                202, 203, 204, 205, 206, 207, 208, 209, 210,
+            };
+
+            /// <summary>The rows of the pattern, column after column.</summary>
+            private static readonly int[] JacobianYColumnRows =
+            {
+                14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19,
+                20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+                26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17,
+                18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+                24, 25, 26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 14, 15,
+                16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19, 20, 21,
+                22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
+                14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19,
+                20, 21, 22, 23, 24, 25, 26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+                26, 27, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 0, 1, 2, 3,
+                4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+            };
 
             /// <inheritdoc/>
             public void JacobianP(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
