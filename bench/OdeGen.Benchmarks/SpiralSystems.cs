@@ -3,19 +3,6 @@ using OdeGen.Samples.Spiral;
 
 namespace OdeGen.Benchmarks;
 
-/// <summary>The spiral's true dynamics, <c>dy/dt = (y³) A</c>, <c>A = [[-0.1, 2.0], [-2.0, -0.1]]</c>.</summary>
-public static partial class SpiralTruth
-{
-    [OdeDynamics]
-    public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy)
-    {
-        double u = y[0] * y[0] * y[0];
-        double v = y[1] * y[1] * y[1];
-        dy[0] = -0.1 * u - 2.0 * v;
-        dy[1] = 2.0 * u - 0.1 * v;
-    }
-}
-
 /// <summary>
 /// The fixed configuration of <c>Spiral --fixed</c>: weights <c>W1[i,j] = 0.1 sin(2i+j+1)</c>, <c>b1[i] = 0.01 cos(i)</c>,
 /// <c>W2[i,j] = 0.1 cos(50i+j+1)</c>, <c>b2 = 0</c>; 20 windows of 10 points starting at samples <c>49k</c> of the true
@@ -37,7 +24,7 @@ public sealed class SpiralFixedCase
     {
         var t = new double[Points];
         for (int i = 0; i < Points; i++) t[i] = 25.0 * i / (Points - 1);
-        var truth = Ode.Solve(new SpiralTruth.RhsSystem(), [2.0, 0.0], [], 0, 25, _solver,
+        var truth = Ode.Solve(new TrueSpiral.RhsSystem(), [2.0, 0.0], [], 0, 25, _solver,
                               new SolverOptions { RelTol = 1e-7, AbsTol = 1e-9, SaveAt = t });
         for (int i = 0; i < Points; i++) truth.State(i).CopyTo(_truth.AsSpan(2 * i, 2));
         _times = t[..Window];
