@@ -76,6 +76,8 @@ public class CorpusDerivativeTests
 
     [Fact] public void StoresUnderConditionsAndStoresNothingReads() => Check(new ConditionalStores.RhsSystem(), WithoutParameters(Corpus.ConditionalStores.Rhs), Uniform(2, 0));
 
+    [Fact] public void TensorPrimitivesInBranchesAndRepeatedLoops() => Check(new ElementWiseInBranches.RhsSystem(), Corpus.ElementWiseInBranches.Rhs, Uniform(3, 6, -1, 1));
+
     [Fact] public void SoftplusMlpWithLoops() => Check(new SoftplusMlp.RhsSystem(), Corpus.SoftplusMlp.Rhs, random =>
         (random.NextDouble(), DerivativeChecks.RandomVector(random, 3, -2, 2), DerivativeChecks.RandomVector(random, 16 * 3 * 2 + 16 + 3, -0.5, 0.5)));
 
