@@ -69,29 +69,7 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
             }
             """);
         // TensorPrimitives comes with the package: a layer written with it builds and differentiates.
-        File.WriteAllText(Path.Combine(app, "Layer.cs"), """
-            using System.Numerics.Tensors;
-            using OdeGen;
-
-            public static partial class Layer
-            {
-                [OdeDynamics(StateSize = 2, ParameterSize = 2)]
-                public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
-                {
-                    Span<double> s = stackalloc double[2];
-                    Span<double> h = stackalloc double[2];
-                    for (int i = 0; i < 2; i++)
-                    {
-                        s[i] = p[i] * y[i];
-                    }
-                    TensorPrimitives.Tanh(s, h);
-                    for (int i = 0; i < 2; i++)
-                    {
-                        dy[i] = h[i];
-                    }
-                }
-            }
-            """);
+        File.WriteAllText(Path.Combine(app, "Layer.cs"), Sources.TensorLayer);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using System.Globalization;
 

@@ -26,28 +26,8 @@ public sealed class GeneratedDynamicsPropertyTests
 
     [Theory]
     [MemberData(nameof(BatchIndices))]
-    public void GeneratedSystemsMatchTheirDynamicsAndDerivatives(int batch)
-    {
-        var programs = Enumerable.Range(0, ProgramsPerBatch)
-            .Select(k => ProgramGenerator.Generate(Seed(batch, k)))
-            .ToList();
-        using var compiled = CompiledBatch.Build("Batch" + batch, programs);
-        int points = 0, skipped = 0;
-        for (int k = 0; k < programs.Count; k++)
-        {
-            var (checkedHere, skippedHere) = DerivativeChecks.Run(compiled, k, PointsPerProgram);
-            points += checkedHere;
-            skipped += skippedHere;
-        }
-        // Points are skipped when a finite-difference stencil would cross a switch; most must still be checked.
-        _output.WriteLine(points + " points checked, " + skipped + " skipped near a switch or a non-finite value");
-        Assert.True(points >= programs.Count * PointsPerProgram * 9 / 10, "only " + points + " points could be checked");
-    }
+    public void GeneratedSystemsMatchTheirDynamicsAndDerivatives(int batch) =>
+        PropertyBatch.Check("Batch" + batch, Enumerable.Range(0, ProgramsPerBatch).Select(k => ProgramGenerator.Generate(Seed(batch, k))).ToList(), PointsPerProgram, _output);
 
-    internal static int Seed(int batch, int k)
-    {
-        string? overridden = Environment.GetEnvironmentVariable("ODEGEN_PROPERTY_SEED");
-        int baseSeed = overridden is null ? DefaultBaseSeed : int.Parse(overridden, System.Globalization.CultureInfo.InvariantCulture);
-        return unchecked(baseSeed + 1000 * batch + k);
-    }
+    internal static int Seed(int batch, int k) => PropertyBatch.Seed(DefaultBaseSeed, 0, batch, k);
 }

@@ -27,25 +27,8 @@ public sealed class LoopDynamicsPropertyTests
 
     [Theory]
     [MemberData(nameof(BatchIndices))]
-    public void GeneratedLoopSystemsMatchTheirDynamicsAndDerivatives(int batch)
-    {
-        var programs = Enumerable.Range(0, ProgramsPerBatch).Select(k => LoopProgramGenerator.Generate(Seed(batch, k))).ToList();
-        using var compiled = CompiledBatch.Build("LoopBatch" + batch, programs);
-        int points = 0, skipped = 0;
-        for (int k = 0; k < programs.Count; k++)
-        {
-            var (checkedHere, skippedHere) = DerivativeChecks.Run(compiled, k, PointsPerProgram);
-            points += checkedHere;
-            skipped += skippedHere;
-        }
-        _output.WriteLine(points + " points checked, " + skipped + " skipped near a switch or a non-finite value");
-        Assert.True(points >= programs.Count * PointsPerProgram * 9 / 10, "only " + points + " points could be checked");
-    }
+    public void GeneratedLoopSystemsMatchTheirDynamicsAndDerivatives(int batch) =>
+        PropertyBatch.Check("LoopBatch" + batch, Enumerable.Range(0, ProgramsPerBatch).Select(k => LoopProgramGenerator.Generate(Seed(batch, k))).ToList(), PointsPerProgram, _output);
 
-    internal static int Seed(int batch, int k)
-    {
-        string? overridden = Environment.GetEnvironmentVariable("ODEGEN_PROPERTY_SEED");
-        int baseSeed = overridden is null ? DefaultBaseSeed : unchecked(int.Parse(overridden, System.Globalization.CultureInfo.InvariantCulture) + 10_000_000);
-        return unchecked(baseSeed + 1000 * batch + k);
-    }
+    internal static int Seed(int batch, int k) => PropertyBatch.Seed(DefaultBaseSeed, 10_000_000, batch, k);
 }
