@@ -23,7 +23,7 @@ internal static class Differentiator
         if (HasRunTimeIndices(program))
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
-            var facts = SparsityInterpreter.Run(program, model.StateSize);
+            var facts = LoopInterpreter.Run(program, model.StateSize);
             return new DerivativeModel(model, jvp, Vjp(model, facts), null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),

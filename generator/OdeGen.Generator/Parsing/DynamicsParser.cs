@@ -85,7 +85,7 @@ internal static class DynamicsParser
     private static bool IndicesInRange(BodyParser body, IrProgram program, int stateSize, List<DiagnosticInfo> diagnostics)
     {
         if (body.LoadWatches.Count == 0 && body.StoreWatches.Count == 0) return true;
-        var outOfRange = Differentiation.SparsityInterpreter.CheckIndices(program, stateSize, body.LoadWatches, body.StoreWatches);
+        var outOfRange = Differentiation.LoopInterpreter.CheckIndices(program, stateSize, body.LoadWatches, body.StoreWatches);
         foreach (var entry in outOfRange.OrderBy(e => body.WatchSites[e.Key].Location.SourceSpan.Start))
         {
             var (location, span, index) = body.WatchSites[entry.Key];

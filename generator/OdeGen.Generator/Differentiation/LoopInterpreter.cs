@@ -1,27 +1,19 @@
 using System.Collections.Generic;
 using System.Linq;
-using OdeGen.Generator.Emission;
 using OdeGen.Generator.Ir;
 using OdeGen.Generator.Model;
 
 namespace OdeGen.Generator.Differentiation;
 
 /// <summary>
-/// The sparsity of df/dy for a program with loops, found at generation time by running the program on
-/// dependency sets instead of numbers: each double is the set of state indices it depends on, ints
-/// (loop indices and indices computed from them) have their actual values, and loops run their actual
-/// iterations. A condition that depends on doubles takes both branches. The pattern is therefore exact
-/// up to cancellation, and the generated code does not grow with the iteration count: only this
-/// analysis unrolls. Past a work limit it gives up and answers the dense pattern.
+/// Runs a program with loops at generation time, on dependency sets instead of numbers: each double is the set of
+/// state indices it depends on, ints (loop indices and indices computed from them) have their actual values, and
+/// loops run their actual iterations; a condition that depends on doubles takes both branches. Only this analysis
+/// unrolls, so the generated code does not grow with the iteration count; past a work limit it gives up. What it
+/// finds: the sparsity of df/dy, exact up to cancellation (this file); which stores the reverse sweep can read
+/// back or skip (LoopInterpreter.Stores.cs); indices out of range (LoopInterpreter.Indices.cs).
 /// </summary>
-/// <remarks>
-/// The same run counts the writes into each scratch span: a span whose every element is written at
-/// most once, never accumulated into, holds after the forward sweep each value stored into it, which
-/// the reverse sweep can then read back instead of recomputing (<see cref="ReverseMode"/>). It also
-/// finds stores whose values nothing reads, whose reverse would only multiply a zero cotangent by the
-/// derivative (a NaN where that overflowed, as Math.Exp of a large argument does).
-/// </remarks>
-internal sealed class SparsityInterpreter
+internal sealed partial class LoopInterpreter
 {
     private const int WorkLimit = 4_000_000;
 
@@ -30,21 +22,10 @@ internal sealed class SparsityInterpreter
     private readonly Dictionary<int, int> _ints = new();
     private readonly Dictionary<int, bool?> _conditions = new();
     private readonly Dictionary<int, HashSet<int>[]> _arrays = new();
-    private readonly Dictionary<int, int[]> _writes = new();
-    private readonly HashSet<int> _rewritten = new();
-    // Per scratch element, the stores whose values it holds (one after a plain store, more after +=), and the
-    // stores some read has seen.
-    private readonly Dictionary<int, List<ArrayStoreStmt>[]> _writers = new();
-    private readonly List<ArrayStoreStmt> _scratchStores = new();
-    private readonly HashSet<ArrayStoreStmt> _read = new(ReferenceEqualityComparer.Instance);
-    // Index checks (CheckIndices): the accesses to watch, and the first value out of range at each.
-    private IReadOnlyDictionary<int, IndexWatch>? _loadWatches;
-    private IReadOnlyDictionary<ArrayStoreStmt, IndexWatch>? _storeWatches;
-    private readonly Dictionary<IndexWatch, (int Index, int Length, bool OfView)> _outOfRange = new(ReferenceEqualityComparer.Instance);
     private int _work;
     private int _speculation;
 
-    private SparsityInterpreter(IrProgram program) => _program = program;
+    private LoopInterpreter(IrProgram program) => _program = program;
 
     /// <summary>
     /// The sparsity pattern (rows of df/dy), the scratch spans whose elements are each written at most once by a
@@ -52,7 +33,7 @@ internal sealed class SparsityInterpreter
     /// </summary>
     public static LoopFacts Run(IrProgram program, int stateSize)
     {
-        var interpreter = new SparsityInterpreter(program);
+        var interpreter = new LoopInterpreter(program);
         interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
         try
         {
@@ -67,46 +48,7 @@ internal sealed class SparsityInterpreter
             ? interpreter._arrays[Arrays.Derivative]
             : program.Outputs.Select(interpreter.Set).ToArray();
         var pattern = rows.Select(r => r.Where(j => j >= 0 && j < stateSize).OrderBy(j => j).ToEquatableArray()).ToEquatableArray();
-        // Only spans declared in the method body itself live until the reverse sweep.
-        var writeOnce = program.Body.Statements.OfType<ArrayDeclarationStmt>().Select(d => d.Array)
-            .Where(a => !interpreter._rewritten.Contains(a)).OrderBy(a => a).ToEquatableArray();
-        var unread = new HashSet<ArrayStoreStmt>(interpreter._scratchStores.Where(store => !interpreter._read.Contains(store)), ReferenceEqualityComparer.Instance);
-        return new LoopFacts(pattern, writeOnce, unread);
-    }
-
-    /// <summary>
-    /// Runs the program's index arithmetic and returns, for each watched load (by node) or store whose index
-    /// leaves its span at some iteration, the first such index, the length it had to be below, and whether that is
-    /// the length of the view it was written into (or of the array). Indices that depend on the state are not
-    /// checked. Empty past the work limit.
-    /// </summary>
-    public static IReadOnlyDictionary<IndexWatch, (int Index, int Length, bool OfView)> CheckIndices(IrProgram program, int stateSize,
-        IReadOnlyDictionary<int, IndexWatch> loads, IReadOnlyDictionary<ArrayStoreStmt, IndexWatch> stores)
-    {
-        var interpreter = new SparsityInterpreter(program) { _loadWatches = loads, _storeWatches = stores };
-        interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
-        try
-        {
-            interpreter.Run(program.Body);
-        }
-        catch (WorkLimitExceeded)
-        {
-            return new Dictionary<IndexWatch, (int, int, bool)>();
-        }
-        return interpreter._outOfRange;
-    }
-
-    private void Watch(IndexWatch watch)
-    {
-        if (_outOfRange.ContainsKey(watch) || !IsStatic(watch.Element) || !IsStatic(watch.Index)) return;
-        int element = Int(watch.Element), length = _program.Arrays[watch.Array].Length;
-        if (element < 0 || element >= length)
-        {
-            _outOfRange[watch] = (element, length, false);
-            return;
-        }
-        int index = Int(watch.Index);
-        if (watch.ViewLength >= 0 && (index < 0 || index >= watch.ViewLength)) _outOfRange[watch] = (index, watch.ViewLength, true);
+        return new LoopFacts(pattern, interpreter.WriteOnceSpans(), interpreter.UnreadStores());
     }
 
     private Node N(int id) => _program.Nodes[id];
@@ -166,36 +108,6 @@ internal sealed class SparsityInterpreter
                     break;
             }
         }
-    }
-
-    private void RecordWriter(ArrayStoreStmt store, int index)
-    {
-        if (!_writers.TryGetValue(store.Array, out var writers)) return;
-        _scratchStores.Add(store);
-        if (!IsStatic(store.Index))
-        {
-            // Any element may be written: every one may now hold this store's value.
-            foreach (var element in writers) element.Add(store);
-            return;
-        }
-        if (index < 0 || index >= writers.Length) return;
-        if (!store.Accumulate && _speculation == 0) writers[index].Clear();
-        writers[index].Add(store);
-    }
-
-    /// <summary>A read of <paramref name="array"/> at <paramref name="index"/> (null: any element) sees the stores it holds.</summary>
-    private void RecordRead(int array, int? index)
-    {
-        if (!_writers.TryGetValue(array, out var writers)) return;
-        if (index is null) foreach (var element in writers) _read.UnionWith(element);
-        else if (index >= 0 && index < writers.Length) _read.UnionWith(writers[index.Value]);
-    }
-
-    private void CountWrite(ArrayStoreStmt store, int index)
-    {
-        if (!_writes.TryGetValue(store.Array, out var writes)) return;
-        bool once = !store.Accumulate && IsStatic(store.Index) && index >= 0 && index < writes.Length && ++writes[index] == 1;
-        if (!once) _rewritten.Add(store.Array);
     }
 
     private void Evaluate(int id)
@@ -315,32 +227,7 @@ internal sealed class SparsityInterpreter
     }
 }
 
-/// <summary>What running a loop program at generation time found (<see cref="SparsityInterpreter"/>).</summary>
+/// <summary>What running a loop program at generation time found (<see cref="LoopInterpreter"/>).</summary>
 /// <param name="Pattern">The rows of df/dy.</param>
 /// <param name="WriteOnce">Scratch spans whose elements are each written at most once, by plain stores.</param>
 /// <param name="UnreadStores">Stores into scratch spans whose values nothing reads: their reverse is skipped.</param>
-/// <summary>
-/// An element access to check at generation time: <see cref="Element"/> (an int node) indexes array
-/// <see cref="Array"/>; <see cref="Index"/> is the index as written, into a view of <see cref="ViewLength"/>
-/// elements (-1: the whole array).
-/// </summary>
-internal sealed class IndexWatch
-{
-    public IndexWatch(int array, int element, int index, int viewLength)
-    {
-        Array = array;
-        Element = element;
-        Index = index;
-        ViewLength = viewLength;
-    }
-
-    public int Array { get; }
-
-    public int Element { get; }
-
-    public int Index { get; }
-
-    public int ViewLength { get; }
-}
-
-internal sealed record LoopFacts(EquatableArray<EquatableArray<int>> Pattern, EquatableArray<int> WriteOnce, HashSet<ArrayStoreStmt> UnreadStores);

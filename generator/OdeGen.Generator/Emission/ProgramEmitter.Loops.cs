@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Linq;
+using OdeGen.Generator.Ir;
+using OdeGen.Generator.Model;
+
+namespace OdeGen.Generator.Emission;
+
+/// <summary>
+/// Loops as written: the For header, carried variables, a TensorPrimitives call in place of its loop's values, and
+/// the inputs read into locals before a loop.
+/// </summary>
+internal sealed partial class ProgramEmitter
+{
+    /// <summary>
+    /// What a loop's iterations run in the generated code. For a TensorPrimitives call, the call itself stores
+    /// the values, so its loop keeps only the rest (tangents), with each value read back from the destination.
+    /// </summary>
+    private Block BodyOf(ForStmt loop)
+    {
+        if (loop.Call is not { } call) return loop.Body;
+        if (_callBodies.TryGetValue(loop, out var body)) return body;
+        var store = loop.Body.Statements.OfType<ArrayStoreStmt>().Single(s => s.Array == call.Destination && s.Value == call.Value && !s.Accumulate);
+        var statements = loop.Body.Statements
+            .Where(s => !ReferenceEquals(s, store))
+            .Select(s => s is LetStmt let && let.Node == call.Value ? new RestoreStmt(call.Value, call.Destination, store.Index) : s);
+        body = new Block(loop.Body.Scope, statements.ToEquatableArray());
+        _callBodies[loop] = body;
+        return body;
+    }
+
+    private void WriteFor(ForStmt loop, Liveness outer)
+    {
+        var carried = loop.Carried.Where(c => outer.LivePhis.Contains(c.Exit)).ToList();
+        foreach (var value in carried)
+        {
+            string name = Define(value.Running);
+            _nodeNames[value.Exit] = name;
+            _w.Line("double " + name + " = " + Expression(value.Initial) + ";");
+        }
+        if (loop.Call is { } call)
+        {
+            _w.Line("global::System.Numerics.Tensors.TensorPrimitives." + call.Function + "<double>(" + SpanOf(call.Source, call.SourceOffset, call.Length)
+                + ", " + SpanOf(call.Destination, call.DestinationOffset, call.Length) + ");");
+            if (_liveness[BodyOf(loop)].LiveStatements.Count == 0) return;
+        }
+        string index = Define(loop.LoopIndex);
+        string from = Print(loop.From, 0), to = Print(loop.To, 0);
+        if (loop.Reversed)
+        {
+            string last = N(loop.To).Op == Op.IntConst ? Literals.Int((int)N(loop.To).Value - 1) : to + " - 1";
+            _w.Open("for (int " + index + " = " + last + "; " + index + " >= " + from + "; " + index + "--)");
+        }
+        else
+        {
+            _w.Open("for (int " + index + " = " + from + "; " + index + " < " + to + "; " + index + "++)");
+        }
+        WriteBlock(BodyOf(loop), new HashSet<int>(carried.Select(c => c.Next)));
+        _inlined.Push(InlinedIn(BodyOf(loop)));
+        foreach (var value in carried)
+        {
+            if (value.Next == value.Running) continue;
+            var next = N(value.Next);
+            string name = _nodeNames[value.Running];
+            bool inlineNext = !IsNamed(value.Next);
+            if (inlineNext && next.Op == Op.Add && next.A == value.Running) _w.Line(name + " += " + Print(next.B, 0) + ";");
+            else if (inlineNext && next.Op == Op.Add && next.B == value.Running) _w.Line(name + " += " + Print(next.A, 0) + ";");
+            else if (inlineNext && next.Op == Op.Sub && next.A == value.Running) _w.Line(name + " -= " + Print(next.B, Additive + 1) + ";");
+            else _w.Line(name + " = " + Expression(value.Next) + ";");
+        }
+        _inlined.Pop();
+        _w.Close();
+    }
+
+    /// <summary>A whole array by its name, a part of it as a Slice.</summary>
+    private string SpanOf(int array, int offset, int length)
+    {
+        bool whole = N(offset).Op == Op.IntConst && N(offset).Value == 0 && _program.Arrays[array].Length == length;
+        return whole ? ArrayName(array) : ArrayName(array) + ".Slice(" + Print(offset, 0) + ", " + Literals.Int(length) + ")";
+    }
+
+    /// <summary>
+    /// Reads the elements of the inputs (y, p, w, vy, vp) at constant indices that a loop uses into locals before it: every
+    /// store in the loop could alias them, so the JIT would load them again in every iteration.
+    /// </summary>
+    private void HoistInputs(ForStmt loop)
+    {
+        var inputs = new SortedSet<int>();
+        CollectInputs(BodyOf(loop), inputs);
+        foreach (int id in inputs)
+        {
+            if (_hoisted.ContainsKey(id)) continue;
+            var node = N(id);
+            string span = node.Op switch
+            {
+                Op.State => _spans.State,
+                Op.Parameter => _spans.Parameters,
+                Op.TangentState => _spans.TangentState,
+                Op.TangentParameter => _spans.TangentParameters,
+                _ => _spans.Cotangent,
+            };
+            // w1 for w[1]; wAt1 when the user has a w1 (a number appended to w1 would read as another index).
+            string hint = span + Literals.Int(node.Index);
+            string name = _names.Allocate(_names.IsFree(hint) ? hint : span + "At" + Literals.Int(node.Index), isUserLocal: false);
+            _w.Line("double " + name + " = " + Render(id, node).Text + ";");
+            _hoisted[id] = name;
+        }
+    }
+
+    private void CollectInputs(Block block, SortedSet<int> inputs)
+    {
+        void Add(int id)
+        {
+            if (id >= 0 && N(id).Op is Op.State or Op.Parameter or Op.Cotangent or Op.TangentState or Op.TangentParameter) inputs.Add(id);
+        }
+        foreach (var statement in block.Statements)
+        {
+            if (!_liveness[block].LiveStatements.Contains(statement)) continue;
+            switch (statement)
+            {
+                case LetStmt let:
+                    var node = N(let.Node);
+                    for (int slot = 0; slot < node.Op.Arity(); slot++) Add(node.Arg(slot));
+                    break;
+                case ArrayStoreStmt store:
+                    Add(store.Value);
+                    break;
+                case AccumulateStmt add:
+                    Add(add.Node);
+                    break;
+                case IfStmt branch:
+                    foreach (var phi in branch.Phis) { Add(phi.Then); Add(phi.Else); }
+                    CollectInputs(branch.Then, inputs);
+                    CollectInputs(branch.Else, inputs);
+                    break;
+                case ForStmt inner:
+                    foreach (var carried in inner.Carried) Add(carried.Next);
+                    CollectInputs(BodyOf(inner), inputs);
+                    break;
+            }
+        }
+    }
+}
