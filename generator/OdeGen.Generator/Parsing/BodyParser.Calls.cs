@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using OdeGen.Generator.Diagnostics;
+using OdeGen.Generator.Ir;
+using OdeGen.Generator.Model;
+
+namespace OdeGen.Generator.Parsing;
+
+/// <summary>Calls: System.Math functions become IR operations; [Differentiable] helpers are read in place.</summary>
+internal sealed partial class BodyParser
+{
+    private Value Call(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        if (target.ContainingType?.ToDisplayString() == "System.Math" && target.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Int32
+            && target.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
+            && KnownMathFunctions.TryGet(target.Name, invocation.Arguments.Length, out var op))
+        {
+            var arguments = invocation.Arguments.Select(a => Expression(a.Value)).ToList();
+            if (arguments.Any(a => a.Kind == ValueKind.Error)) return Value.Error;
+            if (op.IsNonSmooth())
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonSmoothFunction, invocation.Syntax.GetLocation(), target.Name, KnownMathFunctions.DerivativeConvention(op)));
+            int a0 = Convert(arguments[0], ValueKind.Double, invocation).Node;
+            int a1 = arguments.Count > 1 ? Convert(arguments[1], ValueKind.Double, invocation).Node : -1;
+            int result = _graph.Emit(op, a0, a1);
+            // Math.Sign returns an int: 'Math.Sign(x) / 2' divides ints, as the user's method does.
+            return op == Op.Sign ? Value.IntNode(result) : Value.Double(result);
+        }
+        if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DifferentiableAttribute))
+            return Inline(invocation);
+        if (IsTensorPrimitives(target))
+        {
+            UnsupportedTensorCall(invocation, "TensorPrimitives." + target.Name, "only element-wise calls written as statements are differentiated (TensorPrimitives.Tanh(x, destination)); compute reductions such as Dot or Sum in a for loop");
+            return Value.Error;
+        }
+        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedCall, invocation.Syntax.GetLocation(), target.ContainingType is null ? target.Name : target.ContainingType.Name + "." + target.Name));
+        return Value.Error;
+    }
+
+    /// <summary>Reads a [Differentiable] helper's body in place, with its parameters bound to the argument values.</summary>
+    private Value Inline(IInvocationOperation invocation)
+    {
+        var helper = invocation.TargetMethod.OriginalDefinition;
+        string? problem = HelperProblem(helper);
+        var syntax = helper.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        if (problem is null && syntax is null) problem = "its source is not part of this compilation";
+        if (problem is null && _helpers.Any(f => SymbolEqualityComparer.Default.Equals(f.Method, helper)))
+            problem = "it calls itself, directly or through other helpers, and recursion cannot be inlined";
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidHelper, invocation.Syntax.GetLocation(), helper.Name, problem));
+            return Value.Error;
+        }
+
+        var arguments = invocation.Arguments.Select(a => Expression(a.Value)).ToList();
+        if (arguments.Any(a => a.Kind == ValueKind.Error)) return Value.Error;
+
+        var model = syntax!.SyntaxTree == _semanticModel.SyntaxTree
+            ? _semanticModel
+#pragma warning disable RS1030 // The helper's body lives in another file; its semantic model is read only here, in Parse.
+            : _semanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+        if (model.GetOperation(syntax, _cancellationToken) is not IMethodBodyOperation body || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidHelper, invocation.Syntax.GetLocation(), helper.Name, "it has no body"));
+            return Value.Error;
+        }
+
+        var savedVariables = _variables;
+        _variables = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+        for (int i = 0; i < helper.Parameters.Length; i++)
+        {
+            UserNames.Add(helper.Parameters[i].Name);
+            _variables[helper.Parameters[i]] = Convert(arguments[i], ValueKind.Double, invocation);
+        }
+        var frame = new HelperFrame(helper);
+        _helpers.Push(frame);
+        Statements(block.Operations, topLevel: true);
+        _helpers.Pop();
+        _variables = savedVariables;
+
+        if (frame.Result is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidHelper, invocation.Syntax.GetLocation(), helper.Name, "it does not end with 'return value;'"));
+            return Value.Error;
+        }
+        return frame.Result.Value;
+    }
+
+    private static string? HelperProblem(IMethodSymbol helper)
+    {
+        if (!helper.IsStatic) return "it is not static";
+        if (helper.ReturnType.SpecialType != SpecialType.System_Double) return "it must return double";
+        if (helper.IsGenericMethod) return "it is generic";
+        foreach (var parameter in helper.Parameters)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_Double || parameter.RefKind != RefKind.None)
+                return "parameter '" + parameter.Name + "' must be a plain double";
+        }
+        return null;
+    }
+
+    private sealed class HelperFrame
+    {
+        public HelperFrame(IMethodSymbol method) => Method = method;
+
+        public IMethodSymbol Method { get; }
+
+        public Value? Result { get; set; }
+    }
+}
