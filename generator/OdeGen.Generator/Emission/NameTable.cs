@@ -13,6 +13,8 @@ internal sealed class NameTable
 {
     private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _userNames;
+    // Names of loop indices whose loops have ended; only loop indices may take them again.
+    private readonly HashSet<string> _endedLoopIndices = new(System.StringComparer.Ordinal);
 
     public NameTable(IEnumerable<string> reserved, IEnumerable<string> userNames)
     {
@@ -31,6 +33,19 @@ internal sealed class NameTable
             if (Free(candidate, false)) return Take(candidate);
         }
     }
+
+    /// <summary>
+    /// The name of a loop's index: a name like any other, or the name of a loop that has ended and does not enclose
+    /// this one, since sibling loops may each declare their own <c>i</c> (the user's loops did).
+    /// </summary>
+    public string AllocateLoopIndex(string hint, bool isUserLocal, ISet<string> open)
+    {
+        string baseName = Sanitize(hint);
+        return _endedLoopIndices.Contains(baseName) && !open.Contains(baseName) ? baseName : Allocate(hint, isUserLocal);
+    }
+
+    /// <summary>The loop whose index is <paramref name="name"/> has ended: later sibling loops may use the name.</summary>
+    public void EndLoop(string name) => _endedLoopIndices.Add(name);
 
     /// <summary>Whether <paramref name="name"/> itself is still free for a generated variable.</summary>
     public bool IsFree(string name) => Free(Sanitize(name), false);

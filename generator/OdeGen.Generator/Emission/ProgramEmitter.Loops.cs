@@ -43,7 +43,8 @@ internal sealed partial class ProgramEmitter
                 + ", " + SpanOf(call.Destination, call.DestinationOffset, call.Length) + ");");
             if (_liveness[BodyOf(loop)].LiveStatements.Count == 0) return;
         }
-        string index = Define(loop.LoopIndex);
+        string index = DefineLoopIndex(loop.LoopIndex);
+        _openLoopIndices.Add(index);
         string from = Print(loop.From, 0), to = Print(loop.To, 0);
         if (loop.Reversed)
         {
@@ -69,6 +70,17 @@ internal sealed partial class ProgramEmitter
         }
         _inlined.Pop();
         _w.Close();
+        _openLoopIndices.Remove(index);
+        _names.EndLoop(index);
+    }
+
+    private string DefineLoopIndex(int id)
+    {
+        if (_nodeNames.TryGetValue(id, out var existing)) return existing;
+        var node = N(id);
+        string name = _names.AllocateLoopIndex(node.Name ?? "i", id < _userNodeCount && node.Name is not null, _openLoopIndices);
+        _nodeNames[id] = name;
+        return name;
     }
 
     /// <summary>A whole array by its name, a part of it as a Slice.</summary>

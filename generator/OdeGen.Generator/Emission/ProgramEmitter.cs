@@ -41,6 +41,8 @@ internal sealed partial class ProgramEmitter
     private readonly HashSet<int> _usedArrays = new();
     // Input elements read into locals before the loops that use them, by node.
     private readonly Dictionary<int, string> _hoisted = new();
+    // The indices of the loops being written, outermost first.
+    private readonly HashSet<string> _openLoopIndices = new(StringComparer.Ordinal);
 
     public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer, bool skipsLocalsInit)
     {

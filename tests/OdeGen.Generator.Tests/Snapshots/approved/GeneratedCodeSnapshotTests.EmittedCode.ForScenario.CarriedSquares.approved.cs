@@ -53,15 +53,15 @@ namespace OdeGen.Tests.Corpus
                     sDot += 2.0 * (a * aDot);
                     cDot += cos * (global::System.Math.Cos(element) * element2) - b * (b * element2);
                 }
-                for (int i2 = 0; i2 < 3; i2++)
+                for (int i = 0; i < 3; i++)
                 {
-                    double element3 = h[i2];
-                    double element4 = y[i2];
+                    double element3 = h[i];
+                    double element4 = y[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i2] = element3 * s - c * element4;
+                        dy[i] = element3 * s - c * element4;
                     }
-                    jv[i2] = s * hDot[i2] + element3 * sDot - (element4 * cDot + c * vy[i2]);
+                    jv[i] = s * hDot[i] + element3 * sDot - (element4 * cDot + c * vy[i]);
                 }
             }
 
@@ -92,23 +92,23 @@ namespace OdeGen.Tests.Corpus
                     s += a * a;
                     c += cos * b;
                 }
-                for (int i2 = 0; i2 < 3; i2++)
+                for (int i = 0; i < 3; i++)
                 {
                     if (!dy.IsEmpty)
                     {
-                        dy[i2] = h[i2] * s - c * y[i2];
+                        dy[i] = h[i] * s - c * y[i];
                     }
                 }
                 double cBar = 0.0;
                 double sBar = 0.0;
-                for (int i2 = 2; i2 >= 0; i2--)
+                for (int i = 2; i >= 0; i--)
                 {
-                    double differenceBar = dyBar[i2];
-                    dyBar[i2] = 0.0;
-                    cBar -= y[i2] * differenceBar;
-                    wJy[i2] -= c * differenceBar;
-                    sBar += h[i2] * differenceBar;
-                    hBar[i2] += s * differenceBar;
+                    double differenceBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    cBar -= y[i] * differenceBar;
+                    wJy[i] -= c * differenceBar;
+                    sBar += h[i] * differenceBar;
+                    hBar[i] += s * differenceBar;
                 }
                 double pBar0 = 0.0;
                 for (int i = 2; i >= 0; i--)
@@ -172,9 +172,9 @@ namespace OdeGen.Tests.Corpus
                     double a = global::System.Math.Tanh(p0 * y[i]);
                     h[i] = a;
                 }
-                for (int i2 = 0; i2 < 3; i2++)
+                for (int i = 0; i < 3; i++)
                 {
-                    dfdt[i2] = 0.0;
+                    dfdt[i] = 0.0;
                 }
             }
 
@@ -203,9 +203,9 @@ namespace OdeGen.Tests.Corpus
                     sDot += 2.0 * (a * aDot);
                     cDot += cos * (global::System.Math.Cos(element) * element2) - b * (b * element2);
                 }
-                for (int i2 = 0; i2 < 3; i2++)
+                for (int i = 0; i < 3; i++)
                 {
-                    jv[i2] = s * hDot[i2] + h[i2] * sDot - (y[i2] * cDot + c * vy[i2]);
+                    jv[i] = s * hDot[i] + h[i] * sDot - (y[i] * cDot + c * vy[i]);
                 }
             }
 
@@ -229,9 +229,9 @@ namespace OdeGen.Tests.Corpus
                     s += a * a;
                     sDot += 2.0 * (a * aDot);
                 }
-                for (int i2 = 0; i2 < 3; i2++)
+                for (int i = 0; i < 3; i++)
                 {
-                    jv[i2] = s * hDot[i2] + h[i2] * sDot;
+                    jv[i] = s * hDot[i] + h[i] * sDot;
                 }
             }
         }

@@ -50,14 +50,14 @@ namespace OdeGen.Tests.Corpus
                     h[0] = y[1];
                     hDot[0] = vy[1];
                 }
-                for (int i2 = 0; i2 < 2; i2++)
+                for (int i = 0; i < 2; i++)
                 {
-                    double element3 = h[i2];
+                    double element3 = h[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i2] = element3 * element3;
+                        dy[i] = element3 * element3;
                     }
-                    jv[i2] = 2.0 * (element3 * hDot[i2]);
+                    jv[i] = 2.0 * (element3 * hDot[i]);
                 }
             }
 
@@ -87,19 +87,19 @@ namespace OdeGen.Tests.Corpus
                 {
                     h[0] = y[1];
                 }
-                for (int i2 = 0; i2 < 2; i2++)
+                for (int i = 0; i < 2; i++)
                 {
-                    double element2 = h[i2];
+                    double element2 = h[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i2] = element2 * element2;
+                        dy[i] = element2 * element2;
                     }
                 }
-                for (int i2 = 1; i2 >= 0; i2--)
+                for (int i = 1; i >= 0; i--)
                 {
-                    double productBar = dyBar[i2];
-                    dyBar[i2] = 0.0;
-                    hBar[i2] += 2.0 * (h[i2] * productBar);
+                    double productBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    hBar[i] += 2.0 * (h[i] * productBar);
                 }
                 double yBar1 = 0.0;
                 if (condition)
@@ -157,9 +157,9 @@ namespace OdeGen.Tests.Corpus
                 {
                     h[0] = y[1];
                 }
-                for (int i2 = 0; i2 < 2; i2++)
+                for (int i = 0; i < 2; i++)
                 {
-                    dfdt[i2] = 0.0;
+                    dfdt[i] = 0.0;
                 }
             }
 
@@ -186,9 +186,9 @@ namespace OdeGen.Tests.Corpus
                     h[0] = y[1];
                     hDot[0] = vy[1];
                 }
-                for (int i2 = 0; i2 < 2; i2++)
+                for (int i = 0; i < 2; i++)
                 {
-                    jv[i2] = 2.0 * (h[i2] * hDot[i2]);
+                    jv[i] = 2.0 * (h[i] * hDot[i]);
                 }
             }
 
@@ -208,9 +208,9 @@ namespace OdeGen.Tests.Corpus
                 {
                     h[0] = y[1];
                 }
-                for (int i2 = 0; i2 < 2; i2++)
+                for (int i = 0; i < 2; i++)
                 {
-                    jv[i2] = 0.0;
+                    jv[i] = 0.0;
                 }
             }
         }

@@ -47,41 +47,41 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> r = stackalloc double[24];
                 global::System.Span<double> rDot = stackalloc double[24];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
-                for (int i2 = 0; i2 < 4; i2++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[i2] = aDot[i2] / a[i2];
+                    rDot[i] = aDot[i] / a[i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
-                for (int i3 = 0; i3 < 4; i3++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index2 = 4 + i3;
+                    int index2 = 4 + i;
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i3] / (2.0 * sqrt);
+                    rDot[index2] = aDot[i] / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
-                for (int i4 = 0; i4 < 4; i4++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index3 = 8 + i4;
+                    int index3 = 8 + i;
                     double exp = r[index3];
-                    rDot[index3] = exp * aDot[4 + i4];
+                    rDot[index3] = exp * aDot[4 + i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, r.Slice(12, 4));
-                for (int i5 = 0; i5 < 4; i5++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[12 + i5] = global::System.Math.Cos(y[i5]) * vy[i5];
+                    rDot[12 + i] = global::System.Math.Cos(y[i]) * vy[i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Cos<double>(a.Slice(4, 4), r.Slice(16, 4));
-                for (int i6 = 0; i6 < 4; i6++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index4 = 4 + i6;
-                    rDot[16 + i6] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
+                    int index4 = 4 + i;
+                    rDot[16 + i] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
-                for (int i7 = 0; i7 < 4; i7++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index5 = 20 + i7;
+                    int index5 = 20 + i;
                     double tanh = r[index5];
-                    rDot[index5] = (1.0 - tanh * tanh) * vp[i7];
+                    rDot[index5] = (1.0 - tanh * tanh) * vp[i];
                 }
                 r[8] += t;
                 rDot[8] += vt;
@@ -91,34 +91,34 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index6 = 4 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index6, 4), q.Slice(index6, 4));
-                    for (int i8 = 0; i8 < 4; i8++)
+                    for (int i = 0; i < 4; i++)
                     {
-                        int index7 = index6 + i8;
+                        int index7 = index6 + i;
                         double tanh2 = q[index7];
                         qDot[index7] = (1.0 - tanh2 * tanh2) * aDot[index7];
                     }
                 }
-                for (int i9 = 0; i9 < 4; i9++)
+                for (int i = 0; i < 4; i++)
                 {
-                    double element4 = r[i9];
-                    int index8 = 4 + i9;
+                    double element4 = r[i];
+                    int index8 = 4 + i;
                     double element5 = r[index8];
-                    int index9 = 8 + i9;
-                    int index10 = 12 + i9;
+                    int index9 = 8 + i;
+                    int index10 = 12 + i;
                     double element6 = r[index10];
-                    int index11 = 16 + i9;
+                    int index11 = 16 + i;
                     double element7 = r[index11];
-                    int index12 = 20 + i9;
+                    int index12 = 20 + i;
                     double element8 = r[index12];
-                    int index13 = (i9 + 1) % 4;
+                    int index13 = (i + 1) % 4;
                     double element9 = y[index13];
-                    double element10 = q[i9];
+                    double element10 = q[i];
                     double element11 = q[index8];
                     if (!dy.IsEmpty)
                     {
-                        dy[i9] = element4 * element5 - r[index9] + element6 * element7 + element8 * element9 + element10 * element11;
+                        dy[i] = element4 * element5 - r[index9] + element6 * element7 + element8 * element9 + element10 * element11;
                     }
-                    jv[i9] = element5 * rDot[i9] + element4 * rDot[index8] - rDot[index9] + (element7 * rDot[index10] + element6 * rDot[index11]) + (element9 * rDot[index12] + element8 * vy[index13]) + (element11 * qDot[i9] + element10 * qDot[index8]);
+                    jv[i] = element5 * rDot[i] + element4 * rDot[index8] - rDot[index9] + (element7 * rDot[index10] + element6 * rDot[index11]) + (element9 * rDot[index12] + element8 * vy[index13]) + (element11 * qDot[i] + element10 * qDot[index8]);
                 }
             }
 
@@ -159,88 +159,88 @@ namespace OdeGen.Tests.Corpus
                     int index = 4 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index, 4), q.Slice(index, 4));
                 }
-                for (int i2 = 0; i2 < 4; i2++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index2 = 4 + i2;
+                    int index2 = 4 + i;
                     if (!dy.IsEmpty)
                     {
-                        dy[i2] = r[i2] * r[index2] - r[8 + i2] + r[12 + i2] * r[16 + i2] + r[20 + i2] * y[(i2 + 1) % 4] + q[i2] * q[index2];
+                        dy[i] = r[i] * r[index2] - r[8 + i] + r[12 + i] * r[16 + i] + r[20 + i] * y[(i + 1) % 4] + q[i] * q[index2];
                     }
                 }
-                for (int i2 = 3; i2 >= 0; i2--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    int index2 = 4 + i2;
-                    int index3 = 12 + i2;
-                    int index4 = 16 + i2;
-                    int index5 = 20 + i2;
-                    int index6 = (i2 + 1) % 4;
-                    double sumBar = dyBar[i2];
-                    dyBar[i2] = 0.0;
-                    qBar[index2] += q[i2] * sumBar;
-                    qBar[i2] += q[index2] * sumBar;
+                    int index2 = 4 + i;
+                    int index3 = 12 + i;
+                    int index4 = 16 + i;
+                    int index5 = 20 + i;
+                    int index6 = (i + 1) % 4;
+                    double sumBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    qBar[index2] += q[i] * sumBar;
+                    qBar[i] += q[index2] * sumBar;
                     wJy[index6] += r[index5] * sumBar;
                     rBar[index5] += y[index6] * sumBar;
                     rBar[index4] += r[index3] * sumBar;
                     rBar[index3] += r[index4] * sumBar;
-                    rBar[8 + i2] -= sumBar;
-                    rBar[index2] += r[i2] * sumBar;
-                    rBar[i2] += r[index2] * sumBar;
+                    rBar[8 + i] -= sumBar;
+                    rBar[index2] += r[i] * sumBar;
+                    rBar[i] += r[index2] * sumBar;
                 }
                 for (int k = 1; k >= 0; k--)
                 {
                     int index = 4 * k;
-                    for (int i3 = 3; i3 >= 0; i3--)
+                    for (int i = 3; i >= 0; i--)
                     {
-                        int index7 = index + i3;
+                        int index7 = index + i;
                         double tanh = q[index7];
                         double tanhBar = qBar[index7];
                         aBar[index7] += (1.0 - tanh * tanh) * tanhBar;
                     }
                 }
                 double valueBar = rBar[8];
-                for (int i4 = 3; i4 >= 0; i4--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    int index8 = 20 + i4;
-                    double tanh2 = global::System.Math.Tanh(p[i4]);
+                    int index8 = 20 + i;
+                    double tanh2 = global::System.Math.Tanh(p[i]);
                     double tanh2Bar = rBar[index8];
                     rBar[index8] = 0.0;
-                    wJp[i4] += (1.0 - tanh2 * tanh2) * tanh2Bar;
+                    wJp[i] += (1.0 - tanh2 * tanh2) * tanh2Bar;
                 }
-                for (int i5 = 3; i5 >= 0; i5--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    int index9 = 16 + i5;
-                    int index10 = 4 + i5;
+                    int index9 = 16 + i;
+                    int index10 = 4 + i;
                     double cosBar = rBar[index9];
                     rBar[index9] = 0.0;
                     aBar[index10] -= global::System.Math.Sin(a[index10]) * cosBar;
                 }
-                for (int i6 = 3; i6 >= 0; i6--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    int index11 = 12 + i6;
+                    int index11 = 12 + i;
                     double sinBar = rBar[index11];
                     rBar[index11] = 0.0;
-                    wJy[i6] += global::System.Math.Cos(y[i6]) * sinBar;
+                    wJy[i] += global::System.Math.Cos(y[i]) * sinBar;
                 }
-                for (int i7 = 3; i7 >= 0; i7--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    int index12 = 8 + i7;
-                    int index13 = 4 + i7;
+                    int index12 = 8 + i;
+                    int index13 = 4 + i;
                     double expBar = rBar[index12];
                     rBar[index12] = 0.0;
                     aBar[index13] += global::System.Math.Exp(a[index13]) * expBar;
                 }
-                for (int i8 = 3; i8 >= 0; i8--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    int index14 = 4 + i8;
+                    int index14 = 4 + i;
                     double sqrtBar = rBar[index14];
                     rBar[index14] = 0.0;
-                    aBar[i8] += sqrtBar / (2.0 * global::System.Math.Sqrt(a[i8]));
+                    aBar[i] += sqrtBar / (2.0 * global::System.Math.Sqrt(a[i]));
                 }
-                for (int i9 = 3; i9 >= 0; i9--)
+                for (int i = 3; i >= 0; i--)
                 {
-                    double logBar = rBar[i9];
-                    rBar[i9] = 0.0;
-                    aBar[i9] += logBar / a[i9];
+                    double logBar = rBar[i];
+                    rBar[i] = 0.0;
+                    aBar[i] += logBar / a[i];
                 }
                 for (int i = 3; i >= 0; i--)
                 {
@@ -333,34 +333,34 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> r = stackalloc double[24];
                 global::System.Span<double> rDt = stackalloc double[24];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
-                for (int i2 = 0; i2 < 4; i2++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDt[i2] = 0.0;
+                    rDt[i] = 0.0;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
-                for (int i3 = 0; i3 < 4; i3++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDt[4 + i3] = 0.0;
+                    rDt[4 + i] = 0.0;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
-                for (int i4 = 0; i4 < 4; i4++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDt[8 + i4] = 0.0;
+                    rDt[8 + i] = 0.0;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, r.Slice(12, 4));
-                for (int i5 = 0; i5 < 4; i5++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDt[12 + i5] = 0.0;
+                    rDt[12 + i] = 0.0;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Cos<double>(a.Slice(4, 4), r.Slice(16, 4));
-                for (int i6 = 0; i6 < 4; i6++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDt[16 + i6] = 0.0;
+                    rDt[16 + i] = 0.0;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
-                for (int i7 = 0; i7 < 4; i7++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDt[20 + i7] = 0.0;
+                    rDt[20 + i] = 0.0;
                 }
                 r[8] += t;
                 rDt[8] += 1.0;
@@ -370,12 +370,12 @@ namespace OdeGen.Tests.Corpus
                     int index = 4 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index, 4), q.Slice(index, 4));
                 }
-                for (int i8 = 0; i8 < 4; i8++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index2 = 4 + i8;
-                    int index3 = 12 + i8;
-                    int index4 = 16 + i8;
-                    dfdt[i8] = r[index2] * rDt[i8] + r[i8] * rDt[index2] - rDt[8 + i8] + (r[index4] * rDt[index3] + r[index3] * rDt[index4]) + y[(i8 + 1) % 4] * rDt[20 + i8];
+                    int index2 = 4 + i;
+                    int index3 = 12 + i;
+                    int index4 = 16 + i;
+                    dfdt[i] = r[index2] * rDt[i] + r[i] * rDt[index2] - rDt[8 + i] + (r[index4] * rDt[index3] + r[index3] * rDt[index4]) + y[(i + 1) % 4] * rDt[20 + i];
                 }
             }
 
@@ -399,39 +399,39 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> r = stackalloc double[24];
                 global::System.Span<double> rDot = stackalloc double[24];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
-                for (int i2 = 0; i2 < 4; i2++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[i2] = aDot[i2] / a[i2];
+                    rDot[i] = aDot[i] / a[i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
-                for (int i3 = 0; i3 < 4; i3++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index2 = 4 + i3;
+                    int index2 = 4 + i;
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i3] / (2.0 * sqrt);
+                    rDot[index2] = aDot[i] / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
-                for (int i4 = 0; i4 < 4; i4++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index3 = 8 + i4;
+                    int index3 = 8 + i;
                     double exp = r[index3];
-                    rDot[index3] = exp * aDot[4 + i4];
+                    rDot[index3] = exp * aDot[4 + i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, r.Slice(12, 4));
-                for (int i5 = 0; i5 < 4; i5++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[12 + i5] = global::System.Math.Cos(y[i5]) * vy[i5];
+                    rDot[12 + i] = global::System.Math.Cos(y[i]) * vy[i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Cos<double>(a.Slice(4, 4), r.Slice(16, 4));
-                for (int i6 = 0; i6 < 4; i6++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index4 = 4 + i6;
-                    rDot[16 + i6] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
+                    int index4 = 4 + i;
+                    rDot[16 + i] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
-                for (int i7 = 0; i7 < 4; i7++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[20 + i7] = 0.0;
+                    rDot[20 + i] = 0.0;
                 }
                 r[8] += t;
                 global::System.Span<double> q = stackalloc double[8];
@@ -440,21 +440,21 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index5 = 4 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index5, 4), q.Slice(index5, 4));
-                    for (int i8 = 0; i8 < 4; i8++)
+                    for (int i = 0; i < 4; i++)
                     {
-                        int index6 = index5 + i8;
+                        int index6 = index5 + i;
                         double tanh = q[index6];
                         qDot[index6] = (1.0 - tanh * tanh) * aDot[index6];
                     }
                 }
-                for (int i9 = 0; i9 < 4; i9++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index7 = 4 + i9;
-                    int index8 = 12 + i9;
-                    int index9 = 16 + i9;
-                    int index10 = 20 + i9;
-                    int index11 = (i9 + 1) % 4;
-                    jv[i9] = r[index7] * rDot[i9] + r[i9] * rDot[index7] - rDot[8 + i9] + (r[index9] * rDot[index8] + r[index8] * rDot[index9]) + (y[index11] * rDot[index10] + r[index10] * vy[index11]) + (q[index7] * qDot[i9] + q[i9] * qDot[index7]);
+                    int index7 = 4 + i;
+                    int index8 = 12 + i;
+                    int index9 = 16 + i;
+                    int index10 = 20 + i;
+                    int index11 = (i + 1) % 4;
+                    jv[i] = r[index7] * rDot[i] + r[i] * rDot[index7] - rDot[8 + i] + (r[index9] * rDot[index8] + r[index8] * rDot[index9]) + (y[index11] * rDot[index10] + r[index10] * vy[index11]) + (q[index7] * qDot[i] + q[i] * qDot[index7]);
                 }
             }
 
@@ -476,41 +476,41 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> r = stackalloc double[24];
                 global::System.Span<double> rDot = stackalloc double[24];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
-                for (int i2 = 0; i2 < 4; i2++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[i2] = aDot[i2] / a[i2];
+                    rDot[i] = aDot[i] / a[i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
-                for (int i3 = 0; i3 < 4; i3++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index2 = 4 + i3;
+                    int index2 = 4 + i;
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i3] / (2.0 * sqrt);
+                    rDot[index2] = aDot[i] / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
-                for (int i4 = 0; i4 < 4; i4++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index3 = 8 + i4;
+                    int index3 = 8 + i;
                     double exp = r[index3];
-                    rDot[index3] = exp * aDot[4 + i4];
+                    rDot[index3] = exp * aDot[4 + i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, r.Slice(12, 4));
-                for (int i5 = 0; i5 < 4; i5++)
+                for (int i = 0; i < 4; i++)
                 {
-                    rDot[12 + i5] = 0.0;
+                    rDot[12 + i] = 0.0;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Cos<double>(a.Slice(4, 4), r.Slice(16, 4));
-                for (int i6 = 0; i6 < 4; i6++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index4 = 4 + i6;
-                    rDot[16 + i6] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
+                    int index4 = 4 + i;
+                    rDot[16 + i] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
-                for (int i7 = 0; i7 < 4; i7++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index5 = 20 + i7;
+                    int index5 = 20 + i;
                     double tanh = r[index5];
-                    rDot[index5] = (1.0 - tanh * tanh) * vp[i7];
+                    rDot[index5] = (1.0 - tanh * tanh) * vp[i];
                 }
                 r[8] += t;
                 global::System.Span<double> q = stackalloc double[8];
@@ -519,19 +519,19 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index6 = 4 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index6, 4), q.Slice(index6, 4));
-                    for (int i8 = 0; i8 < 4; i8++)
+                    for (int i = 0; i < 4; i++)
                     {
-                        int index7 = index6 + i8;
+                        int index7 = index6 + i;
                         double tanh2 = q[index7];
                         qDot[index7] = (1.0 - tanh2 * tanh2) * aDot[index7];
                     }
                 }
-                for (int i9 = 0; i9 < 4; i9++)
+                for (int i = 0; i < 4; i++)
                 {
-                    int index8 = 4 + i9;
-                    int index9 = 12 + i9;
-                    int index10 = 16 + i9;
-                    jv[i9] = r[index8] * rDot[i9] + r[i9] * rDot[index8] - rDot[8 + i9] + (r[index10] * rDot[index9] + r[index9] * rDot[index10]) + y[(i9 + 1) % 4] * rDot[20 + i9] + (q[index8] * qDot[i9] + q[i9] * qDot[index8]);
+                    int index8 = 4 + i;
+                    int index9 = 12 + i;
+                    int index10 = 16 + i;
+                    jv[i] = r[index8] * rDot[i] + r[i] * rDot[index8] - rDot[8 + i] + (r[index10] * rDot[index9] + r[index9] * rDot[index10]) + y[(i + 1) % 4] * rDot[20 + i] + (q[index8] * qDot[i] + q[i] * qDot[index8]);
                 }
             }
         }

@@ -45,32 +45,32 @@ namespace OdeGen.Tests.Corpus
                 else
                 {
                     global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, h.Slice(0, 3));
-                    for (int i2 = 0; i2 < 3; i2++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        hDot[i2] = global::System.Math.Cos(y[i2]) * vy[i2];
+                        hDot[i] = global::System.Math.Cos(y[i]) * vy[i];
                     }
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     int index = 3 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(p.Slice(index, 3), h.Slice(3, 3));
-                    for (int i3 = 0; i3 < 3; i3++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        int index2 = 3 + i3;
+                        int index2 = 3 + i;
                         double exp = h[index2];
-                        hDot[index2] = exp * vp[index + i3];
+                        hDot[index2] = exp * vp[index + i];
                     }
                 }
-                for (int i4 = 0; i4 < 3; i4++)
+                for (int i = 0; i < 3; i++)
                 {
-                    double element = h[i4];
-                    int index3 = 3 + i4;
+                    double element = h[i];
+                    int index3 = 3 + i;
                     double element2 = h[index3];
                     if (!dy.IsEmpty)
                     {
-                        dy[i4] = element * element2 + y[i4];
+                        dy[i] = element * element2 + y[i];
                     }
-                    jv[i4] = element2 * hDot[i4] + element * hDot[index3] + vy[i4];
+                    jv[i] = element2 * hDot[i] + element * hDot[index3] + vy[i];
                 }
             }
 
@@ -121,10 +121,10 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 1; k >= 0; k--)
                 {
                     int index2 = 3 * k;
-                    for (int i2 = 2; i2 >= 0; i2--)
+                    for (int i = 2; i >= 0; i--)
                     {
-                        int index3 = 3 + i2;
-                        int index4 = index2 + i2;
+                        int index3 = 3 + i;
+                        int index4 = index2 + i;
                         double expBar = hBar[index3];
                         hBar[index3] = 0.0;
                         wJp[index4] += global::System.Math.Exp(p[index4]) * expBar;
@@ -132,21 +132,21 @@ namespace OdeGen.Tests.Corpus
                 }
                 if (condition)
                 {
-                    for (int i3 = 2; i3 >= 0; i3--)
+                    for (int i = 2; i >= 0; i--)
                     {
-                        double tanh = global::System.Math.Tanh(y[i3]);
-                        double tanhBar = hBar[i3];
-                        hBar[i3] = 0.0;
-                        wJy[i3] += (1.0 - tanh * tanh) * tanhBar;
+                        double tanh = global::System.Math.Tanh(y[i]);
+                        double tanhBar = hBar[i];
+                        hBar[i] = 0.0;
+                        wJy[i] += (1.0 - tanh * tanh) * tanhBar;
                     }
                 }
                 else
                 {
-                    for (int i4 = 2; i4 >= 0; i4--)
+                    for (int i = 2; i >= 0; i--)
                     {
-                        double sinBar = hBar[i4];
-                        hBar[i4] = 0.0;
-                        wJy[i4] += global::System.Math.Cos(y[i4]) * sinBar;
+                        double sinBar = hBar[i];
+                        hBar[i] = 0.0;
+                        wJy[i] += global::System.Math.Cos(y[i]) * sinBar;
                     }
                 }
                 return 0.0;
@@ -258,23 +258,23 @@ namespace OdeGen.Tests.Corpus
                 else
                 {
                     global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, h.Slice(0, 3));
-                    for (int i2 = 0; i2 < 3; i2++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        hDot[i2] = global::System.Math.Cos(y[i2]) * vy[i2];
+                        hDot[i] = global::System.Math.Cos(y[i]) * vy[i];
                     }
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(p.Slice(3 * k, 3), h.Slice(3, 3));
-                    for (int i3 = 0; i3 < 3; i3++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        hDot[3 + i3] = 0.0;
+                        hDot[3 + i] = 0.0;
                     }
                 }
-                for (int i4 = 0; i4 < 3; i4++)
+                for (int i = 0; i < 3; i++)
                 {
-                    int index = 3 + i4;
-                    jv[i4] = h[index] * hDot[i4] + h[i4] * hDot[index] + vy[i4];
+                    int index = 3 + i;
+                    jv[i] = h[index] * hDot[i] + h[i] * hDot[index] + vy[i];
                 }
             }
 
@@ -295,26 +295,26 @@ namespace OdeGen.Tests.Corpus
                 else
                 {
                     global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, h.Slice(0, 3));
-                    for (int i2 = 0; i2 < 3; i2++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        hDot[i2] = 0.0;
+                        hDot[i] = 0.0;
                     }
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     int index = 3 * k;
                     global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(p.Slice(index, 3), h.Slice(3, 3));
-                    for (int i3 = 0; i3 < 3; i3++)
+                    for (int i = 0; i < 3; i++)
                     {
-                        int index2 = 3 + i3;
+                        int index2 = 3 + i;
                         double exp = h[index2];
-                        hDot[index2] = exp * vp[index + i3];
+                        hDot[index2] = exp * vp[index + i];
                     }
                 }
-                for (int i4 = 0; i4 < 3; i4++)
+                for (int i = 0; i < 3; i++)
                 {
-                    int index3 = 3 + i4;
-                    jv[i4] = h[index3] * hDot[i4] + h[i4] * hDot[index3];
+                    int index3 = 3 + i;
+                    jv[i] = h[index3] * hDot[i] + h[i] * hDot[index3];
                 }
             }
         }

@@ -47,7 +47,7 @@ namespace OdeGen.Tests.Corpus
                     }
                     jv[index3] = vy[index2];
                 }
-                for (int i2 = 0; i2 < 7; i2++)
+                for (int i = 0; i < 7; i++)
                 {
                     double ax = 0.0;
                     double ay = 0.0;
@@ -59,12 +59,12 @@ namespace OdeGen.Tests.Corpus
                         double ay2;
                         double axDot2;
                         double ayDot2;
-                        if (j != i2)
+                        if (j != i)
                         {
-                            double dx = y[j] - y[i2];
-                            double dxDot = vy[j] - vy[i2];
+                            double dx = y[j] - y[i];
+                            double dxDot = vy[j] - vy[i];
                             int index4 = 7 + j;
-                            int index5 = 7 + i2;
+                            int index5 = 7 + i;
                             double dz = y[index4] - y[index5];
                             double dzDot = vy[index4] - vy[index5];
                             double r2 = dx * dx + dz * dz;
@@ -93,13 +93,13 @@ namespace OdeGen.Tests.Corpus
                         axDot = axDot2;
                         ayDot = ayDot2;
                     }
-                    int index6 = 14 + i2;
+                    int index6 = 14 + i;
                     if (!dy.IsEmpty)
                     {
                         dy[index6] = ax;
                     }
                     jv[index6] = axDot;
-                    int index7 = 21 + i2;
+                    int index7 = 21 + i;
                     if (!dy.IsEmpty)
                     {
                         dy[index7] = ay;
@@ -132,7 +132,7 @@ namespace OdeGen.Tests.Corpus
                         dy[7 + i] = y[21 + i];
                     }
                 }
-                for (int i2 = 0; i2 < 7; i2++)
+                for (int i = 0; i < 7; i++)
                 {
                     double ax = 0.0;
                     double ay = 0.0;
@@ -140,10 +140,10 @@ namespace OdeGen.Tests.Corpus
                     {
                         double ax2;
                         double ay2;
-                        if (j != i2)
+                        if (j != i)
                         {
-                            double dx = y[j] - y[i2];
-                            double dz = y[7 + j] - y[7 + i2];
+                            double dx = y[j] - y[i];
+                            double dz = y[7 + j] - y[7 + i];
                             double r2 = dx * dx + dz * dz;
                             double r3 = r2 * global::System.Math.Sqrt(r2);
                             double element = p[j];
@@ -160,28 +160,28 @@ namespace OdeGen.Tests.Corpus
                     }
                     if (!dy.IsEmpty)
                     {
-                        dy[14 + i2] = ax;
+                        dy[14 + i] = ax;
                     }
                     if (!dy.IsEmpty)
                     {
-                        dy[21 + i2] = ay;
+                        dy[21 + i] = ay;
                     }
                 }
-                for (int i2 = 6; i2 >= 0; i2--)
+                for (int i = 6; i >= 0; i--)
                 {
-                    int index = 14 + i2;
-                    int index2 = 21 + i2;
+                    int index = 14 + i;
+                    int index2 = 21 + i;
                     double ayBar = dyBar[index2];
                     dyBar[index2] = 0.0;
                     double axBar = dyBar[index];
                     dyBar[index] = 0.0;
                     for (int j = 6; j >= 0; j--)
                     {
-                        if (j != i2)
+                        if (j != i)
                         {
-                            double dx = y[j] - y[i2];
+                            double dx = y[j] - y[i];
                             int index3 = 7 + j;
-                            int index4 = 7 + i2;
+                            int index4 = 7 + i;
                             double dz = y[index3] - y[index4];
                             double r2 = dx * dx + dz * dz;
                             double sqrt = global::System.Math.Sqrt(r2);
@@ -198,7 +198,7 @@ namespace OdeGen.Tests.Corpus
                             wJy[index4] -= dzBar;
                             wJy[index3] += dzBar;
                             double dxBar = element * product2Bar + product4 + product4;
-                            wJy[i2] -= dxBar;
+                            wJy[i] -= dxBar;
                             wJy[j] += dxBar;
                         }
                     }
@@ -302,10 +302,10 @@ namespace OdeGen.Tests.Corpus
                     dfdt[i] = 0.0;
                     dfdt[7 + i] = 0.0;
                 }
-                for (int i2 = 0; i2 < 7; i2++)
+                for (int i = 0; i < 7; i++)
                 {
-                    dfdt[14 + i2] = 0.0;
-                    dfdt[21 + i2] = 0.0;
+                    dfdt[14 + i] = 0.0;
+                    dfdt[21 + i] = 0.0;
                 }
             }
 
@@ -318,7 +318,7 @@ namespace OdeGen.Tests.Corpus
                     jv[i] = vy[14 + i];
                     jv[7 + i] = vy[21 + i];
                 }
-                for (int i2 = 0; i2 < 7; i2++)
+                for (int i = 0; i < 7; i++)
                 {
                     double axDot = 0.0;
                     double ayDot = 0.0;
@@ -326,12 +326,12 @@ namespace OdeGen.Tests.Corpus
                     {
                         double axDot2;
                         double ayDot2;
-                        if (j != i2)
+                        if (j != i)
                         {
-                            double dx = y[j] - y[i2];
-                            double dxDot = vy[j] - vy[i2];
+                            double dx = y[j] - y[i];
+                            double dxDot = vy[j] - vy[i];
                             int index = 7 + j;
-                            int index2 = 7 + i2;
+                            int index2 = 7 + i;
                             double dz = y[index] - y[index2];
                             double dzDot = vy[index] - vy[index2];
                             double r2 = dx * dx + dz * dz;
@@ -351,8 +351,8 @@ namespace OdeGen.Tests.Corpus
                         axDot = axDot2;
                         ayDot = ayDot2;
                     }
-                    jv[14 + i2] = axDot;
-                    jv[21 + i2] = ayDot;
+                    jv[14 + i] = axDot;
+                    jv[21 + i] = ayDot;
                 }
             }
 
@@ -365,7 +365,7 @@ namespace OdeGen.Tests.Corpus
                     jv[i] = 0.0;
                     jv[7 + i] = 0.0;
                 }
-                for (int i2 = 0; i2 < 7; i2++)
+                for (int i = 0; i < 7; i++)
                 {
                     double axDot = 0.0;
                     double ayDot = 0.0;
@@ -373,10 +373,10 @@ namespace OdeGen.Tests.Corpus
                     {
                         double axDot2;
                         double ayDot2;
-                        if (j != i2)
+                        if (j != i)
                         {
-                            double dx = y[j] - y[i2];
-                            double dz = y[7 + j] - y[7 + i2];
+                            double dx = y[j] - y[i];
+                            double dz = y[7 + j] - y[7 + i];
                             double r2 = dx * dx + dz * dz;
                             double r3 = r2 * global::System.Math.Sqrt(r2);
                             double element = vp[j];
@@ -391,8 +391,8 @@ namespace OdeGen.Tests.Corpus
                         axDot = axDot2;
                         ayDot = ayDot2;
                     }
-                    jv[14 + i2] = axDot;
-                    jv[21 + i2] = ayDot;
+                    jv[14 + i] = axDot;
+                    jv[21 + i] = ayDot;
                 }
             }
         }

@@ -48,13 +48,13 @@ namespace OdeGen.Tests.Corpus
                     int index = 100 + i;
                     double s = p[index];
                     double sDot = vp[index];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j2;
+                        int index2 = i * 2 + j;
                         double element3 = p[index2];
-                        double element4 = cube[j2];
+                        double element4 = cube[j];
                         s += element3 * element4;
-                        sDot += element4 * vp[index2] + element3 * cubeDot[j2];
+                        sDot += element4 * vp[index2] + element3 * cubeDot[j];
                     }
                     double tanh = global::System.Math.Tanh(s);
                     h[i] = tanh;
@@ -65,13 +65,13 @@ namespace OdeGen.Tests.Corpus
                     int index3 = 250 + k;
                     double o = p[index3];
                     double oDot = vp[index3];
-                    for (int i2 = 0; i2 < 50; i2++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        int index4 = 150 + (k * 50 + i2);
+                        int index4 = 150 + (k * 50 + i);
                         double element5 = p[index4];
-                        double element6 = h[i2];
+                        double element6 = h[i];
                         o += element5 * element6;
-                        oDot += element6 * vp[index4] + element5 * hDot[i2];
+                        oDot += element6 * vp[index4] + element5 * hDot[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -106,18 +106,18 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 50; i++)
                 {
                     double s = p[100 + i];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        s += p[i * 2 + j2] * cube[j2];
+                        s += p[i * 2 + j] * cube[j];
                     }
                     h[i] = global::System.Math.Tanh(s);
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     double o = p[250 + k];
-                    for (int i2 = 0; i2 < 50; i2++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        o += p[150 + (k * 50 + i2)] * h[i2];
+                        o += p[150 + (k * 50 + i)] * h[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -128,11 +128,11 @@ namespace OdeGen.Tests.Corpus
                 {
                     double oBar = dyBar[k];
                     dyBar[k] = 0.0;
-                    for (int i2 = 49; i2 >= 0; i2--)
+                    for (int i = 49; i >= 0; i--)
                     {
-                        int index = 150 + (k * 50 + i2);
-                        hBar[i2] += p[index] * oBar;
-                        wJp[index] += h[i2] * oBar;
+                        int index = 150 + (k * 50 + i);
+                        hBar[i] += p[index] * oBar;
+                        wJp[index] += h[i] * oBar;
                     }
                     wJp[250 + k] += oBar;
                 }
@@ -141,11 +141,11 @@ namespace OdeGen.Tests.Corpus
                     double tanh = h[i];
                     double tanhBar = hBar[i];
                     double sBar = (1.0 - tanh * tanh) * tanhBar;
-                    for (int j2 = 1; j2 >= 0; j2--)
+                    for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j2;
-                        cubeBar[j2] += p[index2] * sBar;
-                        wJp[index2] += cube[j2] * sBar;
+                        int index2 = i * 2 + j;
+                        cubeBar[j] += p[index2] * sBar;
+                        wJp[index2] += cube[j] * sBar;
                     }
                     wJp[100 + i] += sBar;
                 }
@@ -209,9 +209,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 50; i++)
                 {
                     double s = p[100 + i];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        s += p[i * 2 + j2] * cube[j2];
+                        s += p[i * 2 + j] * cube[j];
                     }
                     h[i] = global::System.Math.Tanh(s);
                 }
@@ -241,11 +241,11 @@ namespace OdeGen.Tests.Corpus
                 {
                     double s = p[100 + i];
                     double sDot = 0.0;
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        double element3 = p[i * 2 + j2];
-                        s += element3 * cube[j2];
-                        sDot += element3 * cubeDot[j2];
+                        double element3 = p[i * 2 + j];
+                        s += element3 * cube[j];
+                        sDot += element3 * cubeDot[j];
                     }
                     double tanh = global::System.Math.Tanh(s);
                     h[i] = tanh;
@@ -254,9 +254,9 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 2; k++)
                 {
                     double oDot = 0.0;
-                    for (int i2 = 0; i2 < 50; i2++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        oDot += p[150 + (k * 50 + i2)] * hDot[i2];
+                        oDot += p[150 + (k * 50 + i)] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -279,10 +279,10 @@ namespace OdeGen.Tests.Corpus
                     int index = 100 + i;
                     double s = p[index];
                     double sDot = vp[index];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j2;
-                        double element2 = cube[j2];
+                        int index2 = i * 2 + j;
+                        double element2 = cube[j];
                         s += p[index2] * element2;
                         sDot += element2 * vp[index2];
                     }
@@ -293,10 +293,10 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 2; k++)
                 {
                     double oDot = vp[250 + k];
-                    for (int i2 = 0; i2 < 50; i2++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        int index3 = 150 + (k * 50 + i2);
-                        oDot += h[i2] * vp[index3] + p[index3] * hDot[i2];
+                        int index3 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
                     }
                     jv[k] = oDot;
                 }

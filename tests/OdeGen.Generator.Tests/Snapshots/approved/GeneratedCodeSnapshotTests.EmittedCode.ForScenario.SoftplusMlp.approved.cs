@@ -56,13 +56,13 @@ namespace OdeGen.Tests.Corpus
                     int index3 = 112 + k;
                     double o = p[index3];
                     double oDot = vp[index3];
-                    for (int i2 = 0; i2 < 16; i2++)
+                    for (int i = 0; i < 16; i++)
                     {
-                        int index4 = 64 + (k * 16 + i2);
+                        int index4 = 64 + (k * 16 + i);
                         double element3 = p[index4];
-                        double element4 = h[i2];
+                        double element4 = h[i];
                         o += element3 * element4;
-                        oDot += element4 * vp[index4] + element3 * hDot[i2];
+                        oDot += element4 * vp[index4] + element3 * hDot[i];
                     }
                     double exp2 = global::System.Math.Exp(-t);
                     double sum2 = 1.0 + exp2;
@@ -102,9 +102,9 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     double o = p[112 + k];
-                    for (int i2 = 0; i2 < 16; i2++)
+                    for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i2)] * h[i2];
+                        o += p[64 + (k * 16 + i)] * h[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     if (!dy.IsEmpty)
@@ -117,9 +117,9 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index = 112 + k;
                     double o = p[index];
-                    for (int i2 = 0; i2 < 16; i2++)
+                    for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i2)] * h[i2];
+                        o += p[64 + (k * 16 + i)] * h[i];
                     }
                     double exp = global::System.Math.Exp(-t);
                     double sum = 1.0 + exp;
@@ -129,11 +129,11 @@ namespace OdeGen.Tests.Corpus
                     wJy[k] -= 0.1 * differenceBar;
                     double oBar = gate * differenceBar;
                     tBar += exp * (gate / sum * (o * differenceBar));
-                    for (int i2 = 15; i2 >= 0; i2--)
+                    for (int i = 15; i >= 0; i--)
                     {
-                        int index2 = 64 + (k * 16 + i2);
-                        hBar[i2] += p[index2] * oBar;
-                        wJp[index2] += h[i2] * oBar;
+                        int index2 = 64 + (k * 16 + i);
+                        hBar[i] += p[index2] * oBar;
+                        wJp[index2] += h[i] * oBar;
                     }
                     wJp[index] += oBar;
                 }
@@ -212,9 +212,9 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     double o = p[112 + k];
-                    for (int i2 = 0; i2 < 16; i2++)
+                    for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i2)] * h[i2];
+                        o += p[64 + (k * 16 + i)] * h[i];
                     }
                     double exp = global::System.Math.Exp(-t);
                     double sum = 1.0 + exp;
@@ -247,9 +247,9 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     double oDot = 0.0;
-                    for (int i2 = 0; i2 < 16; i2++)
+                    for (int i = 0; i < 16; i++)
                     {
-                        oDot += p[64 + (k * 16 + i2)] * hDot[i2];
+                        oDot += p[64 + (k * 16 + i)] * hDot[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     jv[k] = gate * oDot - 0.1 * vy[k];
@@ -282,10 +282,10 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     double oDot = vp[112 + k];
-                    for (int i2 = 0; i2 < 16; i2++)
+                    for (int i = 0; i < 16; i++)
                     {
-                        int index3 = 64 + (k * 16 + i2);
-                        oDot += h[i2] * vp[index3] + p[index3] * hDot[i2];
+                        int index3 = 64 + (k * 16 + i);
+                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     jv[k] = gate * oDot;

@@ -50,35 +50,35 @@ namespace OdeGen.Tests.Corpus
                     int index = 100 + i;
                     double a = p[index];
                     double aDot = vp[index];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j2;
+                        int index2 = i * 2 + j;
                         double element3 = p[index2];
-                        double element4 = cube[j2];
+                        double element4 = cube[j];
                         a += element3 * element4;
-                        aDot += element4 * vp[index2] + element3 * cubeDot[j2];
+                        aDot += element4 * vp[index2] + element3 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
-                for (int i2 = 0; i2 < 50; i2++)
+                for (int i = 0; i < 50; i++)
                 {
-                    double tanh = h[i2];
-                    hDot[i2] = (1.0 - tanh * tanh) * sDot[i2];
+                    double tanh = h[i];
+                    hDot[i] = (1.0 - tanh * tanh) * sDot[i];
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     int index3 = 250 + k;
                     double o = p[index3];
                     double oDot = vp[index3];
-                    for (int i3 = 0; i3 < 50; i3++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        int index4 = 150 + (k * 50 + i3);
+                        int index4 = 150 + (k * 50 + i);
                         double element5 = p[index4];
-                        double element6 = h[i3];
+                        double element6 = h[i];
                         o += element5 * element6;
-                        oDot += element6 * vp[index4] + element5 * hDot[i3];
+                        oDot += element6 * vp[index4] + element5 * hDot[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -115,9 +115,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 50; i++)
                 {
                     double a = p[100 + i];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        a += p[i * 2 + j2] * cube[j2];
+                        a += p[i * 2 + j] * cube[j];
                     }
                     s[i] = a;
                 }
@@ -125,9 +125,9 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 2; k++)
                 {
                     double o = p[250 + k];
-                    for (int i2 = 0; i2 < 50; i2++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        o += p[150 + (k * 50 + i2)] * h[i2];
+                        o += p[150 + (k * 50 + i)] * h[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -138,28 +138,28 @@ namespace OdeGen.Tests.Corpus
                 {
                     double oBar = dyBar[k];
                     dyBar[k] = 0.0;
-                    for (int i2 = 49; i2 >= 0; i2--)
+                    for (int i = 49; i >= 0; i--)
                     {
-                        int index = 150 + (k * 50 + i2);
-                        hBar[i2] += p[index] * oBar;
-                        wJp[index] += h[i2] * oBar;
+                        int index = 150 + (k * 50 + i);
+                        hBar[i] += p[index] * oBar;
+                        wJp[index] += h[i] * oBar;
                     }
                     wJp[250 + k] += oBar;
                 }
-                for (int i3 = 49; i3 >= 0; i3--)
+                for (int i = 49; i >= 0; i--)
                 {
-                    double tanh = h[i3];
-                    double tanhBar = hBar[i3];
-                    sBar[i3] += (1.0 - tanh * tanh) * tanhBar;
+                    double tanh = h[i];
+                    double tanhBar = hBar[i];
+                    sBar[i] += (1.0 - tanh * tanh) * tanhBar;
                 }
                 for (int i = 49; i >= 0; i--)
                 {
                     double aBar = sBar[i];
-                    for (int j2 = 1; j2 >= 0; j2--)
+                    for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j2;
-                        cubeBar[j2] += p[index2] * aBar;
-                        wJp[index2] += cube[j2] * aBar;
+                        int index2 = i * 2 + j;
+                        cubeBar[j] += p[index2] * aBar;
+                        wJp[index2] += cube[j] * aBar;
                     }
                     wJp[100 + i] += aBar;
                 }
@@ -224,9 +224,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 50; i++)
                 {
                     double a = p[100 + i];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        a += p[i * 2 + j2] * cube[j2];
+                        a += p[i * 2 + j] * cube[j];
                     }
                     s[i] = a;
                 }
@@ -259,27 +259,27 @@ namespace OdeGen.Tests.Corpus
                 {
                     double a = p[100 + i];
                     double aDot = 0.0;
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        double element3 = p[i * 2 + j2];
-                        a += element3 * cube[j2];
-                        aDot += element3 * cubeDot[j2];
+                        double element3 = p[i * 2 + j];
+                        a += element3 * cube[j];
+                        aDot += element3 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
-                for (int i2 = 0; i2 < 50; i2++)
+                for (int i = 0; i < 50; i++)
                 {
-                    double tanh = h[i2];
-                    hDot[i2] = (1.0 - tanh * tanh) * sDot[i2];
+                    double tanh = h[i];
+                    hDot[i] = (1.0 - tanh * tanh) * sDot[i];
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     double oDot = 0.0;
-                    for (int i3 = 0; i3 < 50; i3++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        oDot += p[150 + (k * 50 + i3)] * hDot[i3];
+                        oDot += p[150 + (k * 50 + i)] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -304,10 +304,10 @@ namespace OdeGen.Tests.Corpus
                     int index = 100 + i;
                     double a = p[index];
                     double aDot = vp[index];
-                    for (int j2 = 0; j2 < 2; j2++)
+                    for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j2;
-                        double element2 = cube[j2];
+                        int index2 = i * 2 + j;
+                        double element2 = cube[j];
                         a += p[index2] * element2;
                         aDot += element2 * vp[index2];
                     }
@@ -315,18 +315,18 @@ namespace OdeGen.Tests.Corpus
                     sDot[i] = aDot;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
-                for (int i2 = 0; i2 < 50; i2++)
+                for (int i = 0; i < 50; i++)
                 {
-                    double tanh = h[i2];
-                    hDot[i2] = (1.0 - tanh * tanh) * sDot[i2];
+                    double tanh = h[i];
+                    hDot[i] = (1.0 - tanh * tanh) * sDot[i];
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     double oDot = vp[250 + k];
-                    for (int i3 = 0; i3 < 50; i3++)
+                    for (int i = 0; i < 50; i++)
                     {
-                        int index3 = 150 + (k * 50 + i3);
-                        oDot += h[i3] * vp[index3] + p[index3] * hDot[i3];
+                        int index3 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
