@@ -52,6 +52,8 @@ internal static class Rules
             // d tanh x = (1 - tanh² x) dx, reusing the primal tanh
             case Op.Tanh: terms.Add(new(0, g.Sub(g.Const(1), g.Mul(id, id)), false)); break;
             case Op.Exp: terms.Add(new(0, id, false)); break;
+            // d sigmoid x = sigmoid x (1 - sigmoid x) dx, from the primal value alone
+            case Op.Sigmoid: terms.Add(new(0, g.Mul(id, g.Sub(g.Const(1), id)), false)); break;
             case Op.Log: terms.Add(new(0, a, true)); break;
             case Op.Log10: terms.Add(new(0, g.Mul(a, g.Const(Ln10)), true)); break;
             case Op.Sqrt: terms.Add(new(0, g.Mul(g.Const(2), id), true)); break;

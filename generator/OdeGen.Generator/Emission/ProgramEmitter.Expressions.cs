@@ -77,6 +77,8 @@ internal sealed partial class ProgramEmitter
             case Op.Or: return (Print(node.A, LogicalOr) + " || " + Print(node.B, LogicalOr + 1), LogicalOr);
             case Op.Not: return ("!" + Print(node.A, Unary + 1), Unary);
             case Op.Select: return (Print(node.A, LogicalOr) + " ? " + Print(node.B, Conditional) + " : " + Print(node.C, Conditional), Conditional);
+            // Only where a TensorPrimitives.Sigmoid value must be recomputed element by element (the call itself is kept).
+            case Op.Sigmoid: return ("1.0 / (1.0 + global::System.Math.Exp(-" + Print(node.A, Unary + 1) + "))", Multiplicative);
             default:
                 string function = "global::System.Math." + node.Op.MathName();
                 string arguments = node.Op.Arity() == 2 ? Print(node.A, 0) + ", " + Print(node.B, 0) : Print(node.A, 0);

@@ -41,6 +41,9 @@ internal enum Op
     Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Exp, Log, Log10, Sqrt, Cbrt,
     Abs, Sign, Floor, Ceiling,
 
+    // The logistic function 1 / (1 + e^-x): only from TensorPrimitives.Sigmoid, which System.Math lacks
+    Sigmoid,
+
     // Math functions of two arguments
     Pow, Atan2, Min, Max,
 
@@ -100,6 +103,7 @@ internal static class OpFacts
         Op.Div => "quotient",
         Op.Neg => "negated",
         Op.Select => "choice",
+        Op.Sigmoid => "sigmoid",
         Op.Phi => "merged",
         Op.Load => "element",
         Op.AdjointLoad => "elementBar",

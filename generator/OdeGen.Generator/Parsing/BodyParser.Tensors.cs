@@ -21,11 +21,11 @@ internal sealed partial class BodyParser
     /// <summary>The element-wise functions of one span, with the operation computing one element.</summary>
     private static readonly Dictionary<string, Op> ElementWiseFunctions = new()
     {
-        ["Tanh"] = Op.Tanh, ["Exp"] = Op.Exp, ["Log"] = Op.Log, ["Sqrt"] = Op.Sqrt, ["Sin"] = Op.Sin, ["Cos"] = Op.Cos,
+        ["Tanh"] = Op.Tanh, ["Sigmoid"] = Op.Sigmoid, ["Exp"] = Op.Exp, ["Log"] = Op.Log, ["Sqrt"] = Op.Sqrt, ["Sin"] = Op.Sin, ["Cos"] = Op.Cos,
     };
 
     private const string ElementWiseAdvice =
-        "the generator differentiates TensorPrimitives.Tanh, Exp, Log, Sqrt, Sin and Cos of a span of doubles into another; write other operations as a for loop";
+        "the generator differentiates TensorPrimitives.Tanh, Sigmoid, Exp, Log, Sqrt, Sin and Cos of a span of doubles into another; write other operations as a for loop";
 
     private static bool IsTensorPrimitives(IMethodSymbol method) => method.ContainingType?.ToDisplayString() == TensorPrimitivesType;
 

@@ -219,13 +219,13 @@ internal sealed partial class LoopProgramGenerator
         }));
 
     /// <summary>
-    /// <c>TensorPrimitives.Tanh(source.Slice(a, n), h.Slice(b, n))</c> (or Exp, Sin, Cos): the generated code must make
+    /// <c>TensorPrimitives.Tanh(source.Slice(a, n), h.Slice(b, n))</c> (or Sigmoid, Exp, Sin, Cos): the generated code must make
     /// the same call, whose values differ from System.Math's in the last bits, and differentiate its loop.
     /// </summary>
     private void ElementWise(string span, int length, string source, int sourceLength)
     {
         int count = 1 + _random.Next(System.Math.Min(length, sourceLength));
-        string function = new[] { "Tanh", "Tanh", "Exp", "Sin", "Cos" }[_random.Next(5)];
+        string function = new[] { "Tanh", "Tanh", "Sigmoid", "Exp", "Sin", "Cos" }[_random.Next(6)];
         Emit(new ElementWise(function, source, _random.Next(sourceLength - count + 1), span, _random.Next(length - count + 1), count));
     }
 

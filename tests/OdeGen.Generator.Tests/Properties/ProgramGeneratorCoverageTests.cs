@@ -61,7 +61,7 @@ public sealed class LoopProgramGeneratorCoverageTests
         "(2.0 * y[i])", "Math.Tanh(s", "Math.Exp((-(", "Math.Sqrt((1.5 + (s", "Math.Log((1.0 + Math.Exp(", "Math.Max(s",
         "] = ", "] += ", "] -= ", "dy[i] = ", "dy[i] += ", "dy[0] ", " += ", " -= ", " *= ", " /= ",
         "(double t, ReadOnlySpan<double> y, Span<double> dy)",
-        "TensorPrimitives.Tanh(", "TensorPrimitives.Exp(", "TensorPrimitives.Sin(", "TensorPrimitives.Cos(",
+        "TensorPrimitives.Tanh(", "TensorPrimitives.Sigmoid(", "TensorPrimitives.Exp(", "TensorPrimitives.Sin(", "TensorPrimitives.Cos(",
     };
 
     [Fact]

@@ -79,6 +79,7 @@ internal sealed partial class ProgramInterpreter
         switch (e.Function)
         {
             case "Tanh": System.Numerics.Tensors.TensorPrimitives.Tanh(x, destination); break;
+            case "Sigmoid": System.Numerics.Tensors.TensorPrimitives.Sigmoid(x, destination); break;
             case "Exp": System.Numerics.Tensors.TensorPrimitives.Exp(x, destination); break;
             case "Sin": System.Numerics.Tensors.TensorPrimitives.Sin(x, destination); break;
             case "Cos": System.Numerics.Tensors.TensorPrimitives.Cos(x, destination); break;

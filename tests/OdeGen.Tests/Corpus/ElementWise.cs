@@ -18,14 +18,17 @@ public static partial class ElementWise
             a[i] = 1.5 + y[i] * y[i];
             a[4 + i] = p[i] * y[i];
         }
-        Span<double> r = stackalloc double[24];
+        Span<double> r = stackalloc double[28];
         TensorPrimitives.Log(a.Slice(0, 4), r.Slice(0, 4));
         TensorPrimitives.Sqrt(a.Slice(0, 4), r.Slice(4, 4));
         TensorPrimitives.Exp(a.Slice(4, 4), r.Slice(8, 4));
         TensorPrimitives.Sin(y, r.Slice(12, 4));
         TensorPrimitives.Cos(a.Slice(4, 4), r.Slice(16, 4));
         TensorPrimitives.Tanh(p.Slice(0, 4), r.Slice(20, 4));
+        TensorPrimitives.Sigmoid(a.Slice(0, 4), r.Slice(24, 4));
         r[8] += t;
+        Span<double> g = stackalloc double[4];
+        TensorPrimitives.Sigmoid(a.Slice(4, 4), g);
         Span<double> q = stackalloc double[8];
         for (int k = 0; k < 2; k++)
         {
@@ -33,7 +36,8 @@ public static partial class ElementWise
         }
         for (int i = 0; i < 4; i++)
         {
-            dy[i] = r[i] * r[4 + i] - r[8 + i] + r[12 + i] * r[16 + i] + r[20 + i] * y[(i + 1) % 4] + q[i] * q[4 + i];
+            dy[i] = r[i] * r[4 + i] - r[8 + i] + r[12 + i] * r[16 + i] + r[20 + i] * y[(i + 1) % 4] + q[i] * q[4 + i]
+                + r[24 + i] * g[i];
         }
     }
 }

@@ -44,8 +44,8 @@ namespace OdeGen.Tests.Corpus
                     a[index] = element3 * element;
                     aDot[index] = element * vp[i] + element3 * element2;
                 }
-                global::System.Span<double> r = stackalloc double[24];
-                global::System.Span<double> rDot = stackalloc double[24];
+                global::System.Span<double> r = stackalloc double[28];
+                global::System.Span<double> rDot = stackalloc double[28];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i = 0; i < 4; i++)
                 {
@@ -83,42 +83,60 @@ namespace OdeGen.Tests.Corpus
                     double tanh = r[index5];
                     rDot[index5] = (1.0 - tanh * tanh) * vp[i];
                 }
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(0, 4), r.Slice(24, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index6 = 24 + i;
+                    double sigmoid = r[index6];
+                    rDot[index6] = sigmoid * (1.0 - sigmoid) * aDot[i];
+                }
                 r[8] += t;
                 rDot[8] += vt;
+                global::System.Span<double> g = stackalloc double[4];
+                global::System.Span<double> gDot = stackalloc double[4];
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
+                for (int i = 0; i < 4; i++)
+                {
+                    double sigmoid2 = g[i];
+                    gDot[i] = sigmoid2 * (1.0 - sigmoid2) * aDot[4 + i];
+                }
                 global::System.Span<double> q = stackalloc double[8];
                 global::System.Span<double> qDot = stackalloc double[8];
                 for (int k = 0; k < 2; k++)
                 {
-                    int index6 = 4 * k;
-                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index6, 4), q.Slice(index6, 4));
+                    int index7 = 4 * k;
+                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index7, 4), q.Slice(index7, 4));
                     for (int i = 0; i < 4; i++)
                     {
-                        int index7 = index6 + i;
-                        double tanh2 = q[index7];
-                        qDot[index7] = (1.0 - tanh2 * tanh2) * aDot[index7];
+                        int index8 = index7 + i;
+                        double tanh2 = q[index8];
+                        qDot[index8] = (1.0 - tanh2 * tanh2) * aDot[index8];
                     }
                 }
                 for (int i = 0; i < 4; i++)
                 {
                     double element4 = r[i];
-                    int index8 = 4 + i;
-                    double element5 = r[index8];
-                    int index9 = 8 + i;
-                    int index10 = 12 + i;
-                    double element6 = r[index10];
-                    int index11 = 16 + i;
-                    double element7 = r[index11];
-                    int index12 = 20 + i;
-                    double element8 = r[index12];
-                    int index13 = (i + 1) % 4;
-                    double element9 = y[index13];
+                    int index9 = 4 + i;
+                    double element5 = r[index9];
+                    int index10 = 8 + i;
+                    int index11 = 12 + i;
+                    double element6 = r[index11];
+                    int index12 = 16 + i;
+                    double element7 = r[index12];
+                    int index13 = 20 + i;
+                    double element8 = r[index13];
+                    int index14 = (i + 1) % 4;
+                    double element9 = y[index14];
                     double element10 = q[i];
-                    double element11 = q[index8];
+                    double element11 = q[index9];
+                    int index15 = 24 + i;
+                    double element12 = r[index15];
+                    double element13 = g[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element4 * element5 - r[index9] + element6 * element7 + element8 * element9 + element10 * element11;
+                        dy[i] = element4 * element5 - r[index10] + element6 * element7 + element8 * element9 + element10 * element11 + element12 * element13;
                     }
-                    jv[i] = element5 * rDot[i] + element4 * rDot[index8] - rDot[index9] + (element7 * rDot[index10] + element6 * rDot[index11]) + (element9 * rDot[index12] + element8 * vy[index13]) + (element11 * qDot[i] + element10 * qDot[index8]);
+                    jv[i] = element5 * rDot[i] + element4 * rDot[index9] - rDot[index10] + (element7 * rDot[index11] + element6 * rDot[index12]) + (element9 * rDot[index13] + element8 * vy[index14]) + (element11 * qDot[i] + element10 * qDot[index9]) + (element13 * rDot[index15] + element12 * gDot[i]);
                 }
             }
 
@@ -135,7 +153,8 @@ namespace OdeGen.Tests.Corpus
             {
                 global::System.Span<double> dyBar = stackalloc double[4];
                 global::System.Span<double> aBar = stackalloc double[8];
-                global::System.Span<double> rBar = stackalloc double[24];
+                global::System.Span<double> rBar = stackalloc double[28];
+                global::System.Span<double> gBar = stackalloc double[4];
                 global::System.Span<double> qBar = stackalloc double[8];
                 w.CopyTo(dyBar);
                 global::System.Span<double> a = stackalloc double[8];
@@ -145,14 +164,17 @@ namespace OdeGen.Tests.Corpus
                     a[i] = 1.5 + element * element;
                     a[4 + i] = p[i] * element;
                 }
-                global::System.Span<double> r = stackalloc double[24];
+                global::System.Span<double> r = stackalloc double[28];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, r.Slice(12, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Cos<double>(a.Slice(4, 4), r.Slice(16, 4));
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(0, 4), r.Slice(24, 4));
                 r[8] += t;
+                global::System.Span<double> g = stackalloc double[4];
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
                 global::System.Span<double> q = stackalloc double[8];
                 for (int k = 0; k < 2; k++)
                 {
@@ -164,7 +186,7 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 4 + i;
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = r[i] * r[index2] - r[8 + i] + r[12 + i] * r[16 + i] + r[20 + i] * y[(i + 1) % 4] + q[i] * q[index2];
+                        dy[i] = r[i] * r[index2] - r[8 + i] + r[12 + i] * r[16 + i] + r[20 + i] * y[(i + 1) % 4] + q[i] * q[index2] + r[24 + i] * g[i];
                     }
                 }
                 for (int i = 3; i >= 0; i--)
@@ -174,8 +196,11 @@ namespace OdeGen.Tests.Corpus
                     int index4 = 16 + i;
                     int index5 = 20 + i;
                     int index6 = (i + 1) % 4;
+                    int index7 = 24 + i;
                     double sumBar = dyBar[i];
                     dyBar[i] = 0.0;
+                    gBar[i] += r[index7] * sumBar;
+                    rBar[index7] += g[i] * sumBar;
                     qBar[index2] += q[i] * sumBar;
                     qBar[i] += q[index2] * sumBar;
                     wJy[index6] += r[index5] * sumBar;
@@ -191,49 +216,63 @@ namespace OdeGen.Tests.Corpus
                     int index = 4 * k;
                     for (int i = 3; i >= 0; i--)
                     {
-                        int index7 = index + i;
-                        double tanh = q[index7];
-                        double tanhBar = qBar[index7];
-                        aBar[index7] += (1.0 - tanh * tanh) * tanhBar;
+                        int index8 = index + i;
+                        double tanh = q[index8];
+                        double tanhBar = qBar[index8];
+                        aBar[index8] += (1.0 - tanh * tanh) * tanhBar;
                     }
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    double sigmoid = g[i];
+                    double sigmoidBar = gBar[i];
+                    aBar[4 + i] += sigmoid * (1.0 - sigmoid) * sigmoidBar;
                 }
                 double valueBar = rBar[8];
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index8 = 20 + i;
+                    int index9 = 24 + i;
+                    double sigmoid2 = 1.0 / (1.0 + global::System.Math.Exp(-a[i]));
+                    double sigmoid2Bar = rBar[index9];
+                    rBar[index9] = 0.0;
+                    aBar[i] += sigmoid2 * (1.0 - sigmoid2) * sigmoid2Bar;
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index10 = 20 + i;
                     double tanh2 = global::System.Math.Tanh(p[i]);
-                    double tanh2Bar = rBar[index8];
-                    rBar[index8] = 0.0;
+                    double tanh2Bar = rBar[index10];
+                    rBar[index10] = 0.0;
                     wJp[i] += (1.0 - tanh2 * tanh2) * tanh2Bar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index9 = 16 + i;
-                    int index10 = 4 + i;
-                    double cosBar = rBar[index9];
-                    rBar[index9] = 0.0;
-                    aBar[index10] -= global::System.Math.Sin(a[index10]) * cosBar;
+                    int index11 = 16 + i;
+                    int index12 = 4 + i;
+                    double cosBar = rBar[index11];
+                    rBar[index11] = 0.0;
+                    aBar[index12] -= global::System.Math.Sin(a[index12]) * cosBar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index11 = 12 + i;
-                    double sinBar = rBar[index11];
-                    rBar[index11] = 0.0;
+                    int index13 = 12 + i;
+                    double sinBar = rBar[index13];
+                    rBar[index13] = 0.0;
                     wJy[i] += global::System.Math.Cos(y[i]) * sinBar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index12 = 8 + i;
-                    int index13 = 4 + i;
-                    double expBar = rBar[index12];
-                    rBar[index12] = 0.0;
-                    aBar[index13] += global::System.Math.Exp(a[index13]) * expBar;
+                    int index14 = 8 + i;
+                    int index15 = 4 + i;
+                    double expBar = rBar[index14];
+                    rBar[index14] = 0.0;
+                    aBar[index15] += global::System.Math.Exp(a[index15]) * expBar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index14 = 4 + i;
-                    double sqrtBar = rBar[index14];
-                    rBar[index14] = 0.0;
+                    int index16 = 4 + i;
+                    double sqrtBar = rBar[index16];
+                    rBar[index16] = 0.0;
                     aBar[i] += sqrtBar / (2.0 * global::System.Math.Sqrt(a[i]));
                 }
                 for (int i = 3; i >= 0; i--)
@@ -330,8 +369,8 @@ namespace OdeGen.Tests.Corpus
                     a[i] = 1.5 + element * element;
                     a[4 + i] = p[i] * element;
                 }
-                global::System.Span<double> r = stackalloc double[24];
-                global::System.Span<double> rDt = stackalloc double[24];
+                global::System.Span<double> r = stackalloc double[28];
+                global::System.Span<double> rDt = stackalloc double[28];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i = 0; i < 4; i++)
                 {
@@ -362,8 +401,15 @@ namespace OdeGen.Tests.Corpus
                 {
                     rDt[20 + i] = 0.0;
                 }
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(0, 4), r.Slice(24, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    rDt[24 + i] = 0.0;
+                }
                 r[8] += t;
                 rDt[8] += 1.0;
+                global::System.Span<double> g = stackalloc double[4];
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
                 global::System.Span<double> q = stackalloc double[8];
                 for (int k = 0; k < 2; k++)
                 {
@@ -375,7 +421,7 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 4 + i;
                     int index3 = 12 + i;
                     int index4 = 16 + i;
-                    dfdt[i] = r[index2] * rDt[i] + r[i] * rDt[index2] - rDt[8 + i] + (r[index4] * rDt[index3] + r[index3] * rDt[index4]) + y[(i + 1) % 4] * rDt[20 + i];
+                    dfdt[i] = r[index2] * rDt[i] + r[i] * rDt[index2] - rDt[8 + i] + (r[index4] * rDt[index3] + r[index3] * rDt[index4]) + y[(i + 1) % 4] * rDt[20 + i] + g[i] * rDt[24 + i];
                 }
             }
 
@@ -396,8 +442,8 @@ namespace OdeGen.Tests.Corpus
                     a[index] = element3 * element;
                     aDot[index] = element3 * element2;
                 }
-                global::System.Span<double> r = stackalloc double[24];
-                global::System.Span<double> rDot = stackalloc double[24];
+                global::System.Span<double> r = stackalloc double[28];
+                global::System.Span<double> rDot = stackalloc double[28];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i = 0; i < 4; i++)
                 {
@@ -433,28 +479,44 @@ namespace OdeGen.Tests.Corpus
                 {
                     rDot[20 + i] = 0.0;
                 }
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(0, 4), r.Slice(24, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index5 = 24 + i;
+                    double sigmoid = r[index5];
+                    rDot[index5] = sigmoid * (1.0 - sigmoid) * aDot[i];
+                }
                 r[8] += t;
+                global::System.Span<double> g = stackalloc double[4];
+                global::System.Span<double> gDot = stackalloc double[4];
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
+                for (int i = 0; i < 4; i++)
+                {
+                    double sigmoid2 = g[i];
+                    gDot[i] = sigmoid2 * (1.0 - sigmoid2) * aDot[4 + i];
+                }
                 global::System.Span<double> q = stackalloc double[8];
                 global::System.Span<double> qDot = stackalloc double[8];
                 for (int k = 0; k < 2; k++)
                 {
-                    int index5 = 4 * k;
-                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index5, 4), q.Slice(index5, 4));
+                    int index6 = 4 * k;
+                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index6, 4), q.Slice(index6, 4));
                     for (int i = 0; i < 4; i++)
                     {
-                        int index6 = index5 + i;
-                        double tanh = q[index6];
-                        qDot[index6] = (1.0 - tanh * tanh) * aDot[index6];
+                        int index7 = index6 + i;
+                        double tanh = q[index7];
+                        qDot[index7] = (1.0 - tanh * tanh) * aDot[index7];
                     }
                 }
                 for (int i = 0; i < 4; i++)
                 {
-                    int index7 = 4 + i;
-                    int index8 = 12 + i;
-                    int index9 = 16 + i;
-                    int index10 = 20 + i;
-                    int index11 = (i + 1) % 4;
-                    jv[i] = r[index7] * rDot[i] + r[i] * rDot[index7] - rDot[8 + i] + (r[index9] * rDot[index8] + r[index8] * rDot[index9]) + (y[index11] * rDot[index10] + r[index10] * vy[index11]) + (q[index7] * qDot[i] + q[i] * qDot[index7]);
+                    int index8 = 4 + i;
+                    int index9 = 12 + i;
+                    int index10 = 16 + i;
+                    int index11 = 20 + i;
+                    int index12 = (i + 1) % 4;
+                    int index13 = 24 + i;
+                    jv[i] = r[index8] * rDot[i] + r[i] * rDot[index8] - rDot[8 + i] + (r[index10] * rDot[index9] + r[index9] * rDot[index10]) + (y[index12] * rDot[index11] + r[index11] * vy[index12]) + (q[index8] * qDot[i] + q[i] * qDot[index8]) + (g[i] * rDot[index13] + r[index13] * gDot[i]);
                 }
             }
 
@@ -473,8 +535,8 @@ namespace OdeGen.Tests.Corpus
                     a[index] = p[i] * element;
                     aDot[index] = element * vp[i];
                 }
-                global::System.Span<double> r = stackalloc double[24];
-                global::System.Span<double> rDot = stackalloc double[24];
+                global::System.Span<double> r = stackalloc double[28];
+                global::System.Span<double> rDot = stackalloc double[28];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
                 for (int i = 0; i < 4; i++)
                 {
@@ -512,26 +574,42 @@ namespace OdeGen.Tests.Corpus
                     double tanh = r[index5];
                     rDot[index5] = (1.0 - tanh * tanh) * vp[i];
                 }
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(0, 4), r.Slice(24, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index6 = 24 + i;
+                    double sigmoid = r[index6];
+                    rDot[index6] = sigmoid * (1.0 - sigmoid) * aDot[i];
+                }
                 r[8] += t;
+                global::System.Span<double> g = stackalloc double[4];
+                global::System.Span<double> gDot = stackalloc double[4];
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
+                for (int i = 0; i < 4; i++)
+                {
+                    double sigmoid2 = g[i];
+                    gDot[i] = sigmoid2 * (1.0 - sigmoid2) * aDot[4 + i];
+                }
                 global::System.Span<double> q = stackalloc double[8];
                 global::System.Span<double> qDot = stackalloc double[8];
                 for (int k = 0; k < 2; k++)
                 {
-                    int index6 = 4 * k;
-                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index6, 4), q.Slice(index6, 4));
+                    int index7 = 4 * k;
+                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index7, 4), q.Slice(index7, 4));
                     for (int i = 0; i < 4; i++)
                     {
-                        int index7 = index6 + i;
-                        double tanh2 = q[index7];
-                        qDot[index7] = (1.0 - tanh2 * tanh2) * aDot[index7];
+                        int index8 = index7 + i;
+                        double tanh2 = q[index8];
+                        qDot[index8] = (1.0 - tanh2 * tanh2) * aDot[index8];
                     }
                 }
                 for (int i = 0; i < 4; i++)
                 {
-                    int index8 = 4 + i;
-                    int index9 = 12 + i;
-                    int index10 = 16 + i;
-                    jv[i] = r[index8] * rDot[i] + r[i] * rDot[index8] - rDot[8 + i] + (r[index10] * rDot[index9] + r[index9] * rDot[index10]) + y[(i + 1) % 4] * rDot[20 + i] + (q[index8] * qDot[i] + q[i] * qDot[index8]);
+                    int index9 = 4 + i;
+                    int index10 = 12 + i;
+                    int index11 = 16 + i;
+                    int index12 = 24 + i;
+                    jv[i] = r[index9] * rDot[i] + r[i] * rDot[index9] - rDot[8 + i] + (r[index11] * rDot[index10] + r[index10] * rDot[index11]) + y[(i + 1) % 4] * rDot[20 + i] + (q[index9] * qDot[i] + q[i] * qDot[index9]) + (g[i] * rDot[index12] + r[index12] * gDot[i]);
                 }
             }
         }
