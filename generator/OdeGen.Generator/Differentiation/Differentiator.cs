@@ -125,7 +125,7 @@ internal static class Differentiator
 
     /// <summary>
     /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. With run-time indices, the body adds into wJy
-    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored into the write-once scratch spans of
+    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored by the read-back stores of
     /// <paramref name="facts"/> are read back by the reverse sweep.
     /// </summary>
     private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts)

@@ -28,8 +28,8 @@ internal sealed partial class LoopInterpreter
     private LoopInterpreter(IrProgram program) => _program = program;
 
     /// <summary>
-    /// The sparsity pattern (rows of df/dy), the scratch spans whose elements are each written at most once by a
-    /// plain store at an index known without the state, and the stores into scratch spans whose values nothing reads.
+    /// The sparsity pattern (rows of df/dy), the stores whose values the reverse sweep can read back, and the stores
+    /// into scratch spans whose values nothing reads.
     /// </summary>
     public static LoopFacts Run(IrProgram program, int stateSize)
     {
@@ -42,13 +42,13 @@ internal sealed partial class LoopInterpreter
         catch (WorkLimitExceeded)
         {
             var dense = Enumerable.Range(0, stateSize).ToEquatableArray();
-            return new LoopFacts(Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray(), EquatableArray<int>.Empty, new HashSet<ArrayStoreStmt>());
+            return new LoopFacts(Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray(), new HashSet<ArrayStoreStmt>(), new HashSet<ArrayStoreStmt>());
         }
         var rows = program.OutputsInMemory
             ? interpreter._arrays[Arrays.Derivative]
             : program.Outputs.Select(interpreter.Set).ToArray();
         var pattern = rows.Select(r => r.Where(j => j >= 0 && j < stateSize).OrderBy(j => j).ToEquatableArray()).ToEquatableArray();
-        return new LoopFacts(pattern, interpreter.WriteOnceSpans(), interpreter.UnreadStores());
+        return new LoopFacts(pattern, interpreter.StoresToReadBack(), interpreter.UnreadStores());
     }
 
     private Node N(int id) => _program.Nodes[id];
@@ -226,8 +226,3 @@ internal sealed partial class LoopInterpreter
     {
     }
 }
-
-/// <summary>What running a loop program at generation time found (<see cref="LoopInterpreter"/>).</summary>
-/// <param name="Pattern">The rows of df/dy.</param>
-/// <param name="WriteOnce">Scratch spans whose elements are each written at most once, by plain stores.</param>
-/// <param name="UnreadStores">Stores into scratch spans whose values nothing reads: their reverse is skipped.</param>

@@ -22,7 +22,7 @@ internal sealed class ReverseMode
     private readonly GraphBuilder _g;
     private readonly Func<int, string> _cotangentName;
     private readonly IReadOnlyDictionary<int, int> _adjointArrays;
-    private readonly HashSet<int> _writeOnce;
+    private readonly HashSet<ArrayStoreStmt> _readBack;
     private readonly HashSet<ArrayStoreStmt> _unreadStores;
     private readonly Dictionary<int, Cotangent> _cotangents = new();
     // The reverse blocks being built, innermost last, with accumulators to declare before their next If.
@@ -34,7 +34,7 @@ internal sealed class ReverseMode
         _g = g;
         _cotangentName = cotangentName;
         _adjointArrays = adjointArrays;
-        _writeOnce = new HashSet<int>(facts?.WriteOnce ?? EquatableArray<int>.Empty);
+        _readBack = facts?.ReadBack ?? new HashSet<ArrayStoreStmt>();
         _unreadStores = facts?.UnreadStores ?? new HashSet<ArrayStoreStmt>();
     }
 
@@ -46,7 +46,7 @@ internal sealed class ReverseMode
     /// <remarks>
     /// <paramref name="adjointArrays"/> maps an array to the array accumulating its cotangent: y to wJy, p to
     /// wJp, a scratch span to its adjoint span, and dy (written in loops) to a copy of w. <paramref name="facts"/>
-    /// (for loop programs) names the write-once spans and the stores nothing reads.
+    /// (for loop programs) names the stores whose values can be read back and the stores nothing reads.
     /// </remarks>
     public static Func<int, int> Transpose(GraphBuilder g, IrProgram program, IReadOnlyList<int> seeds, Func<int, string> cotangentName,
         IReadOnlyDictionary<int, int>? adjointArrays = null, LoopFacts? facts = null)
@@ -119,8 +119,9 @@ internal sealed class ReverseMode
     /// <summary>
     /// The transpose of <c>a[i] = v</c>: v receives the element's cotangent, which is then zero, since the
     /// value before the store does not reach the output. For <c>a[i] += v</c> the element's cotangent stays.
-    /// In a write-once span nothing reads the element before this store (the parser checks that spans are
-    /// complete before they are read), so nothing reads its cotangent after it, and the zero is not written.
+    /// For a store whose elements no other write touches, nothing reads the element before it (the parser checks
+    /// that spans are complete before they are read), so nothing reads its cotangent after it, and the zero is not
+    /// written.
     /// </summary>
     private void ReverseStore(ArrayStoreStmt store)
     {
@@ -129,7 +130,7 @@ internal sealed class ReverseMode
         // A value nothing reads has a zero cotangent: passing it on would only risk 0 · ∞ where its derivative overflowed.
         if (!value.IsConst && !value.Op.IsNonDifferentiable() && !_unreadStores.Contains(store))
             AddTerm(store.Value, _g.AdjointLoad(adjoint, store.Index, NameHint.DerivedFrom(store.Value, value.Name, "Bar")));
-        if (!store.Accumulate && !_writeOnce.Contains(store.Array))
+        if (!store.Accumulate && !_readBack.Contains(store))
             _g.Append(new ArrayStoreStmt(adjoint, store.Index, _g.Const(0), Accumulate: false));
     }
 
@@ -260,7 +261,7 @@ internal sealed class ReverseMode
     /// <summary>
     /// The primal values of a region, computed again where its reverse runs (no tape): fresh occurrences of
     /// its definitions, so that each place they are written is analysed on its own, without its stores,
-    /// which already happened in the forward sweep. A value the region stored into a write-once span is
+    /// which already happened in the forward sweep. A value the region stored where no other write touches it is
     /// read back from it, so the work that led only to it is not repeated.
     /// </summary>
     private List<Stmt> Recompute(IReadOnlyList<Stmt> statements)
@@ -273,7 +274,7 @@ internal sealed class ReverseMode
         var stored = new Dictionary<int, ArrayStoreStmt>();
         foreach (var store in statements.OfType<ArrayStoreStmt>())
         {
-            if (store.Accumulate || !_writeOnce.Contains(store.Array) || !position.TryGetValue(store.Value, out int defined)) continue;
+            if (!_readBack.Contains(store) || !position.TryGetValue(store.Value, out int defined)) continue;
             // The index must be known where the value is defined: from enclosing loops or earlier definitions.
             bool indexReady = !position.TryGetValue(store.Index, out int indexDefined) || indexDefined < defined;
             if (indexReady && !stored.ContainsKey(store.Value)) stored[store.Value] = store;

@@ -232,53 +232,46 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 3; i >= 0; i--)
                 {
                     int index9 = 24 + i;
-                    double sigmoid2 = 1.0 / (1.0 + global::System.Math.Exp(-a[i]));
+                    double sigmoid2 = r[index9];
                     double sigmoid2Bar = rBar[index9];
-                    rBar[index9] = 0.0;
                     aBar[i] += sigmoid2 * (1.0 - sigmoid2) * sigmoid2Bar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
                     int index10 = 20 + i;
-                    double tanh2 = global::System.Math.Tanh(p[i]);
+                    double tanh2 = r[index10];
                     double tanh2Bar = rBar[index10];
-                    rBar[index10] = 0.0;
                     wJp[i] += (1.0 - tanh2 * tanh2) * tanh2Bar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index11 = 16 + i;
-                    int index12 = 4 + i;
-                    double cosBar = rBar[index11];
-                    rBar[index11] = 0.0;
-                    aBar[index12] -= global::System.Math.Sin(a[index12]) * cosBar;
+                    int index11 = 4 + i;
+                    double cosBar = rBar[16 + i];
+                    aBar[index11] -= global::System.Math.Sin(a[index11]) * cosBar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index13 = 12 + i;
-                    double sinBar = rBar[index13];
-                    rBar[index13] = 0.0;
+                    double sinBar = rBar[12 + i];
                     wJy[i] += global::System.Math.Cos(y[i]) * sinBar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index14 = 8 + i;
-                    int index15 = 4 + i;
-                    double expBar = rBar[index14];
-                    rBar[index14] = 0.0;
-                    aBar[index15] += global::System.Math.Exp(a[index15]) * expBar;
+                    int index12 = 8 + i;
+                    int index13 = 4 + i;
+                    double expBar = rBar[index12];
+                    rBar[index12] = 0.0;
+                    aBar[index13] += global::System.Math.Exp(a[index13]) * expBar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
-                    int index16 = 4 + i;
-                    double sqrtBar = rBar[index16];
-                    rBar[index16] = 0.0;
-                    aBar[i] += sqrtBar / (2.0 * global::System.Math.Sqrt(a[i]));
+                    int index14 = 4 + i;
+                    double sqrt = r[index14];
+                    double sqrtBar = rBar[index14];
+                    aBar[i] += sqrtBar / (2.0 * sqrt);
                 }
                 for (int i = 3; i >= 0; i--)
                 {
                     double logBar = rBar[i];
-                    rBar[i] = 0.0;
                     aBar[i] += logBar / a[i];
                 }
                 for (int i = 3; i >= 0; i--)
