@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -6,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using OdeGen.Generator.Diagnostics;
 using OdeGen.Generator.Ir;
-using OdeGen.Generator.Model;
 
 namespace OdeGen.Generator.Parsing;
 

@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using OdeGen.Generator.Diagnostics;
 using OdeGen.Generator.Ir;
-using OdeGen.Generator.Model;
 
 namespace OdeGen.Generator.Parsing;
 
