@@ -24,16 +24,7 @@ internal sealed partial class LoopInterpreter
         IReadOnlyDictionary<int, IndexWatch> loads, IReadOnlyDictionary<ArrayStoreStmt, IndexWatch> stores)
     {
         var interpreter = new LoopInterpreter(program) { _loadWatches = loads, _storeWatches = stores };
-        interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
-        try
-        {
-            interpreter.Run(program.Body);
-        }
-        catch (WorkLimitExceeded)
-        {
-            return new Dictionary<IndexWatch, (int, int, bool)>();
-        }
-        return interpreter._outOfRange;
+        return interpreter.TryRun(stateSize) ? interpreter._outOfRange : new Dictionary<IndexWatch, (int, int, bool)>();
     }
 
     private void Watch(IndexWatch watch)

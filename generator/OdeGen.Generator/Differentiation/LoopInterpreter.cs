@@ -34,12 +34,7 @@ internal sealed partial class LoopInterpreter
     public static LoopFacts Run(IrProgram program, int stateSize)
     {
         var interpreter = new LoopInterpreter(program);
-        interpreter._arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
-        try
-        {
-            interpreter.Run(program.Body);
-        }
-        catch (WorkLimitExceeded)
+        if (!interpreter.TryRun(stateSize))
         {
             var dense = Enumerable.Range(0, stateSize).ToEquatableArray();
             return new LoopFacts(Enumerable.Range(0, stateSize).Select(_ => dense).ToEquatableArray(), new HashSet<ArrayStoreStmt>(), new HashSet<ArrayStoreStmt>());
@@ -49,6 +44,21 @@ internal sealed partial class LoopInterpreter
             : program.Outputs.Select(interpreter.Set).ToArray();
         var pattern = rows.Select(r => r.Where(j => j >= 0 && j < stateSize).OrderBy(j => j).ToEquatableArray()).ToEquatableArray();
         return new LoopFacts(pattern, interpreter.StoresToReadBack(), interpreter.UnreadStores());
+    }
+
+    /// <summary>Runs the whole program once, dy holding <paramref name="stateSize"/> elements; false past the work limit.</summary>
+    private bool TryRun(int stateSize)
+    {
+        _arrays[Arrays.Derivative] = Enumerable.Range(0, stateSize).Select(_ => new HashSet<int>()).ToArray();
+        try
+        {
+            Run(_program.Body);
+            return true;
+        }
+        catch (WorkLimitExceeded)
+        {
+            return false;
+        }
     }
 
     private Node N(int id) => _program.Nodes[id];

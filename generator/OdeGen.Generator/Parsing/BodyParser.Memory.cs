@@ -35,9 +35,10 @@ internal sealed partial class BodyParser
 
     /// <summary>
     /// An element: <see cref="Index"/> into the array, <see cref="Written"/> the index as the user wrote it into a
-    /// view of <see cref="ViewLength"/> elements (-1: a whole span, or nothing to check).
+    /// view of <see cref="ViewLength"/> elements (-1: a whole span, or nothing to check). Where no indexer was
+    /// written (an element of a TensorPrimitives call), <see cref="IndexText"/> says how the index reads.
     /// </summary>
-    private sealed record ElementReference(int Array, Value Index, IOperation Syntax, Value Written, int ViewLength = -1);
+    private sealed record ElementReference(int Array, Value Index, IOperation Syntax, Value Written, int ViewLength = -1, string? IndexText = null);
 
     private static bool IsDoubleSpan(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } named
@@ -236,7 +237,7 @@ internal sealed partial class BodyParser
         var watch = new IndexWatch(element.Array, IntNode(element.Index), IntNode(element.Written), element.ViewLength);
         var (span, index) = element.Syntax is IPropertyReferenceOperation { Instance: { } instance } indexer
             ? (instance.Syntax.ToString(), indexer.Arguments[0].Syntax.ToString())
-            : (_arrays[element.Array].Name, element.Syntax.Syntax.ToString());
+            : (_arrays[element.Array].Name, element.IndexText ?? element.Syntax.Syntax.ToString());
         WatchSites[watch] = (element.Syntax.Syntax.GetLocation(), span, index);
         return watch;
     }

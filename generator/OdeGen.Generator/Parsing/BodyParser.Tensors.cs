@@ -77,14 +77,22 @@ internal sealed partial class BodyParser
             UnsupportedTensorCall(invocation, name, "the source and the destination are the same span: write into a second stackalloc span");
             return;
         }
-        ElementWiseLoop(invocation, op, source, destination, length);
+        ElementWiseLoop(invocation, op, source, destination, length,
+            ElementText(invocation.Arguments[0].Value), ElementText(invocation.Arguments[1].Value));
+    }
+
+    /// <summary>How the call's element i of a span argument indexes its array: <c>4 * k + i</c> for <c>a.Slice(4 * k, 4)</c>.</summary>
+    private static string ElementText(IOperation argument)
+    {
+        while (argument is IConversionOperation conversion) argument = conversion.Operand;
+        return argument is IInvocationOperation { TargetMethod.Name: "Slice" } slice ? slice.Arguments[0].Value.Syntax + " + i" : "i";
     }
 
     /// <summary>
     /// The loop <c>for (int i = 0; i &lt; length; i++) destination[i] = f(source[i])</c>. The destination index is
     /// made first, so that the reverse sweep can read element i back where f(source[i]) is defined.
     /// </summary>
-    private void ElementWiseLoop(IInvocationOperation invocation, Op op, View source, View destination, int length)
+    private void ElementWiseLoop(IInvocationOperation invocation, Op op, View source, View destination, int length, string sourceText, string destinationText)
     {
         HasLoops = true;
         int scope = _graph.NewScope();
@@ -93,9 +101,9 @@ internal sealed partial class BodyParser
         int index = _graph.Defined(Op.LoopIndex, "i");
         _loops.Add(index);
         var element = Value.IntNode(index);
-        var target = new ElementReference(destination.Array, AddInts(destination.Offset, element, invocation), invocation, element);
+        var target = new ElementReference(destination.Array, AddInts(destination.Offset, element, invocation), invocation, element, IndexText: destinationText);
         IntNode(target.Index);
-        var argument = LoadElement(new ElementReference(source.Array, AddInts(source.Offset, element, invocation), invocation, element), invocation);
+        var argument = LoadElement(new ElementReference(source.Array, AddInts(source.Offset, element, invocation), invocation, element, IndexText: sourceText), invocation);
         int value = _graph.Emit(op, argument.Node);
         StoreElement(target, Value.Double(value), accumulate: false, invocation);
         _loops.RemoveAt(_loops.Count - 1);

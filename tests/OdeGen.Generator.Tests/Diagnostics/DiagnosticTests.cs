@@ -283,7 +283,7 @@ public class DiagnosticTests
     {
         var source = Dynamics("        Span<double> a = stackalloc double[8];\n        Span<double> q = stackalloc double[8];\n        for (int i = 0; i < 8; i++) a[i] = y[0] * i;\n"
             + "        for (int k = 0; k < 3; k++)\n        {\n            " + Tensors + "Tanh(a.Slice(4 * k, 4), q.Slice(4 * k, 4)); // here\n        }\n        dy[0] = q[0];", "[OdeDynamics(StateSize = 1)]");
-        Assert.Contains("length of 8", Expect(source, "ODE0010").GetMessage());
+        Assert.Contains("'a[4 * k + i = 8]' is outside the length of 8", Expect(source, "ODE0010").GetMessage());
     }
 
     [Fact]
