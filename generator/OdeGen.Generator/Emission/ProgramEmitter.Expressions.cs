@@ -40,12 +40,9 @@ internal sealed partial class ProgramEmitter
                 string literal = Literals.Double(node.Value);
                 return (literal, literal.StartsWith("-", StringComparison.Ordinal) ? Unary : Primary);
             case Op.Time: return (_spans.Time, Primary);
-            case Op.State: return (_spans.State + "[" + Literals.Int(node.Index) + "]", Primary);
-            case Op.Parameter: return (_spans.Parameters + "[" + Literals.Int(node.Index) + "]", Primary);
-            case Op.TangentState: return (_spans.TangentState + "[" + Literals.Int(node.Index) + "]", Primary);
-            case Op.TangentParameter: return (_spans.TangentParameters + "[" + Literals.Int(node.Index) + "]", Primary);
+            case Op.State or Op.Parameter or Op.TangentState or Op.TangentParameter or Op.Cotangent:
+                return (InputSpan(node.Op) + "[" + Literals.Int(node.Index) + "]", Primary);
             case Op.TangentTime: return (_spans.TangentTime, Primary);
-            case Op.Cotangent: return (_spans.Cotangent + "[" + Literals.Int(node.Index) + "]", Primary);
             case Op.Accumulator: return (_accumulatorNames[node.Index], Primary);
             case Op.Phi or Op.Running or Op.LoopIndex: return (_nodeNames[id], Primary);
             case Op.IntConst:
@@ -87,4 +84,14 @@ internal sealed partial class ProgramEmitter
     }
 
     private static string BaseName(Op op) => op.BaseName();
+
+    /// <summary>The input span an element leaf reads: y, p, vy, vp or w.</summary>
+    private string InputSpan(Op op) => op switch
+    {
+        Op.State => _spans.State,
+        Op.Parameter => _spans.Parameters,
+        Op.TangentState => _spans.TangentState,
+        Op.TangentParameter => _spans.TangentParameters,
+        _ => _spans.Cotangent,
+    };
 }

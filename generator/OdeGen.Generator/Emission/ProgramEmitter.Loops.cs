@@ -102,14 +102,7 @@ internal sealed partial class ProgramEmitter
         {
             if (_hoisted.ContainsKey(id)) continue;
             var node = N(id);
-            string span = node.Op switch
-            {
-                Op.State => _spans.State,
-                Op.Parameter => _spans.Parameters,
-                Op.TangentState => _spans.TangentState,
-                Op.TangentParameter => _spans.TangentParameters,
-                _ => _spans.Cotangent,
-            };
+            string span = InputSpan(node.Op);
             // w1 for w[1]; wAt1 when the user has a w1 (a number appended to w1 would read as another index).
             string hint = span + Literals.Int(node.Index);
             string name = _names.Allocate(_names.IsFree(hint) ? hint : span + "At" + Literals.Int(node.Index), isUserLocal: false);

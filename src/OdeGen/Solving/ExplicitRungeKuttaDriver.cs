@@ -15,7 +15,6 @@ internal static class ExplicitRungeKuttaDriver
         where TRhs : struct, IRightHandSide
     {
         int n = rhs.Size;
-        int direction = t1 >= t0 ? 1 : -1;
         bool fixedStep = options.FixedStep is not null || !tableau.IsAdaptive;
         if (fixedStep && options.FixedStep is null)
             throw new ArgumentException($"{tableau.Name} is a fixed-step method: set SolverOptions.FixedStep.", "options");
@@ -27,7 +26,7 @@ internal static class ExplicitRungeKuttaDriver
         y0.CopyTo(y);
         var y1 = work.Y1;
         double atol = options.AbsTol, rtol = options.RelTol;
-        double hMax = Math.Min(options.MaxStep ?? Math.Abs(t1 - t0), Math.Abs(t1 - t0));
+        var schedule = new StepSchedule(t0, t1, options, fixedStep);
         var (beta, safety, facMin, facMax) = tableau.ControllerDefaults;
         var controller = new PIController(tableau.ControllerK, beta, safety, facMin, facMax);
         var token = options.CancellationToken;
@@ -40,22 +39,13 @@ internal static class ExplicitRungeKuttaDriver
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
 
         double h;
-        long fixedCount = 0, fixedIndex = 0;
-        if (fixedStep)
+        if (schedule.FirstStep(options) is { } first)
         {
-            double hf = Math.Abs(options.FixedStep!.Value);
-            // Number of steps so that the last one ends at t1 (a last step shorter than h only when h does not divide the interval).
-            fixedCount = (long)Math.Ceiling(Math.Abs(t1 - t0) / hf * (1 - 1e-12));
-            if (fixedCount < 1) fixedCount = 1;
-            h = direction * hf;
-        }
-        else if (options.InitialStep is { } h0)
-        {
-            h = direction * Math.Min(Math.Abs(h0), hMax);
+            h = first;
         }
         else
         {
-            h = InitialStep.Hairer(ref rhs, t0, y, stepper.F0, tableau.Order, direction, hMax, atol, rtol, y1, stepper.Stage(stepper.F1Slot));
+            h = InitialStep.Hairer(ref rhs, t0, y, stepper.F0, tableau.Order, schedule.Direction, schedule.MaxStep, atol, rtol, y1, stepper.Stage(stepper.F1Slot));
             nfe++;
         }
 
@@ -64,20 +54,8 @@ internal static class ExplicitRungeKuttaDriver
             if (attempts >= options.MaxSteps)
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
-            bool last;
-            if (fixedStep)
-            {
-                last = fixedIndex + 1 == fixedCount;
-                h = last ? t1 - t : (t0 + (fixedIndex + 1) * direction * Math.Abs(options.FixedStep!.Value)) - t;
-            }
-            else
-            {
-                if (0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10)
-                    throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
-                // Hairer: stretch the last step by up to 1% rather than leave a tiny one.
-                last = (t + 1.01 * h - t1) * direction > 0;
-                if (last) h = t1 - t;
-            }
+            if (!schedule.TryNext(t, ref h, out bool last))
+                throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
 
             stepper.Step(ref rhs, t, y, h, y1);
             nfe += stepper.EvaluationsPerStep;
@@ -103,15 +81,10 @@ internal static class ExplicitRungeKuttaDriver
             stepper.Advance();
             y1.AsSpan().CopyTo(y);
             t = tEnd;
-            fixedIndex++;
+            schedule.Accepted(ref h, hNew);
             if (options.Progress is { } progress && accepted % Math.Max(1, options.ProgressInterval) == 0)
                 progress.Report((t - t0) / (t1 - t0));
             if (last) break;
-            if (!fixedStep)
-            {
-                if (Math.Abs(hNew) > hMax) hNew = direction * hMax;
-                h = hNew;
-            }
         }
         options.Progress?.Report(1.0);
         return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, accepted, rejected), t0, t1);

@@ -15,7 +15,6 @@ internal static class RosenbrockDriver
         where TRhs : struct, IJacobianRightHandSide
     {
         int n = rhs.Size;
-        int direction = t1 >= t0 ? 1 : -1;
         bool fixedStep = options.FixedStep is not null;
         var stepper = new RosenbrockStepper(tableau, n);
         var output = new SolutionBuilder(n, t0, t1, options, DenseForm.HairerNested, 5);
@@ -23,7 +22,7 @@ internal static class RosenbrockDriver
         var y1 = new double[n];
         var scratch = new double[n];
         double atol = options.AbsTol, rtol = options.RelTol;
-        double hMax = Math.Min(options.MaxStep ?? Math.Abs(t1 - t0), Math.Abs(t1 - t0));
+        var schedule = new StepSchedule(t0, t1, options, fixedStep);
         // Hairer's rodas.f defaults: safety 0.9, step ratio in [0.2, 6]; embedded order 4, so exponent 1/5.
         var controller = new PIController(tableau.Order, 0.0, 0.9, 0.2, 6.0);
         var token = options.CancellationToken;
@@ -36,20 +35,13 @@ internal static class RosenbrockDriver
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
 
         double h;
-        long fixedCount = 0, fixedIndex = 0;
-        if (fixedStep)
+        if (schedule.FirstStep(options) is { } first)
         {
-            double hf = options.FixedStep!.Value;
-            fixedCount = Math.Max(1, (long)Math.Ceiling(Math.Abs(t1 - t0) / hf * (1 - 1e-12)));
-            h = direction * hf;
-        }
-        else if (options.InitialStep is { } h0)
-        {
-            h = direction * Math.Min(h0, hMax);
+            h = first;
         }
         else
         {
-            h = InitialStep.Hairer(ref rhs, t0, y, stepper.F0, tableau.Order, direction, hMax, atol, rtol, y1, scratch);
+            h = InitialStep.Hairer(ref rhs, t0, y, stepper.F0, tableau.Order, schedule.Direction, schedule.MaxStep, atol, rtol, y1, scratch);
             nfe++;
         }
 
@@ -60,19 +52,8 @@ internal static class RosenbrockDriver
             if (attempts >= options.MaxSteps)
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
-            bool last;
-            if (fixedStep)
-            {
-                last = fixedIndex + 1 == fixedCount;
-                h = last ? t1 - t : (t0 + (fixedIndex + 1) * direction * options.FixedStep!.Value) - t;
-            }
-            else
-            {
-                if (0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10)
-                    throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
-                last = (t + 1.01 * h - t1) * direction > 0;
-                if (last) h = t1 - t;
-            }
+            if (!schedule.TryNext(t, ref h, out bool last))
+                throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
 
             if (newJacobian)
             {
@@ -118,18 +99,13 @@ internal static class RosenbrockDriver
             accepted++;
             y1.AsSpan().CopyTo(y);
             t = tEnd;
-            fixedIndex++;
+            schedule.Accepted(ref h, hNew);
             if (options.Progress is { } progress && accepted % Math.Max(1, options.ProgressInterval) == 0)
                 progress.Report((t - t0) / (t1 - t0));
             if (last) break;
             rhs.Evaluate(t, y, stepper.F0);
             nfe++;
             newJacobian = true;
-            if (!fixedStep)
-            {
-                if (Math.Abs(hNew) > hMax) hNew = direction * hMax;
-                h = hNew;
-            }
         }
         options.Progress?.Report(1.0);
         return output.Build(tableau.Name, new SolverStats(nfe, njac, nlu, accepted, rejected), t0, t1);

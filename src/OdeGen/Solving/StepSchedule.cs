@@ -1,0 +1,71 @@
+using System;
+
+namespace OdeGen;
+
+/// <summary>
+/// Where each step of an integration from t0 to t1 ends, shared by the explicit and the Rosenbrock drivers: fixed
+/// steps counted from t0 (the last one shorter only when the step does not divide the interval), or the controller's
+/// step, stretched by up to 1% onto t1 rather than leaving a tiny last step (Hairer's dopri5.f and rodas.f) and
+/// capped at <see cref="SolverOptions.MaxStep"/>.
+/// </summary>
+internal struct StepSchedule
+{
+    private readonly double _t0;
+    private readonly double _t1;
+    private readonly double _fixedStep;
+    private readonly long _fixedCount;
+    private long _fixedIndex;
+
+    public StepSchedule(double t0, double t1, SolverOptions options, bool fixedStep)
+    {
+        _t0 = t0;
+        _t1 = t1;
+        Direction = t1 >= t0 ? 1 : -1;
+        MaxStep = Math.Min(options.MaxStep ?? Math.Abs(t1 - t0), Math.Abs(t1 - t0));
+        IsFixed = fixedStep;
+        _fixedStep = fixedStep ? Math.Abs(options.FixedStep!.Value) : 0;
+        // Number of steps so that the last one ends at t1.
+        _fixedCount = fixedStep ? Math.Max(1, (long)Math.Ceiling(Math.Abs(t1 - t0) / _fixedStep * (1 - 1e-12))) : 0;
+        _fixedIndex = 0;
+    }
+
+    /// <summary>+1 forwards in time, -1 backwards.</summary>
+    public int Direction { get; }
+
+    /// <summary>The largest step allowed, positive.</summary>
+    public double MaxStep { get; }
+
+    public bool IsFixed { get; }
+
+    /// <summary>The first step, signed; null when the caller is to estimate it (Hairer's initial step).</summary>
+    public double? FirstStep(SolverOptions options) =>
+        IsFixed ? Direction * _fixedStep
+        : options.InitialStep is { } h0 ? Direction * Math.Min(Math.Abs(h0), MaxStep)
+        : null;
+
+    /// <summary>
+    /// The step to attempt from <paramref name="t"/>, in <paramref name="h"/> (on entry the controller's proposal),
+    /// and whether it ends at t1. False when an adaptive step has become too small to move t.
+    /// </summary>
+    public readonly bool TryNext(double t, ref double h, out bool last)
+    {
+        if (IsFixed)
+        {
+            last = _fixedIndex + 1 == _fixedCount;
+            h = last ? _t1 - t : (_t0 + (_fixedIndex + 1) * Direction * _fixedStep) - t;
+            return true;
+        }
+        last = false;
+        if (0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10) return false;
+        last = (t + 1.01 * h - _t1) * Direction > 0;
+        if (last) h = _t1 - t;
+        return true;
+    }
+
+    /// <summary>A step was accepted: the next fixed step, or the controller's <paramref name="proposed"/> step capped.</summary>
+    public void Accepted(ref double h, double proposed)
+    {
+        _fixedIndex++;
+        if (!IsFixed) h = Math.Abs(proposed) > MaxStep ? Direction * MaxStep : proposed;
+    }
+}
