@@ -61,4 +61,44 @@ public interface IOdeSystem
         IOdeSystem self = this;
         return VjpAccumulation.ThroughRentedArrays(ref self, t, y, p, w, dy, wJy, wJp);
     }
+
+    /// <summary>
+    /// Second-order product (forward over reverse): with <c>jv = (df/dy) vy + (df/dp) vp</c>, writes
+    /// <paramref name="jv"/> unless it is empty and overwrites <c>hy = wᵀ ∂jv/∂y</c> and <c>hp = wᵀ ∂jv/∂p</c>.
+    /// </summary>
+    /// <remarks>
+    /// Generated systems implement it exactly, by differentiating their JVP program. A hand-written system that
+    /// does not implement it gets this default, which refuses rather than approximating: check
+    /// <see cref="HasSecondDerivatives"/> first.
+    /// </remarks>
+    void JvpVjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, ReadOnlySpan<double> w,
+                Span<double> jv, Span<double> hy, Span<double> hp)
+        => throw new NotSupportedException(
+            $"{GetType().Name} does not implement JvpVjp: second derivatives are generated for [OdeDynamics] systems; " +
+            "a hand-written IOdeSystem must implement JvpVjp itself (and return true from HasSecondDerivatives).");
+
+    /// <summary>True when <see cref="JvpVjp"/> is implemented (every generated system); false for the default.</summary>
+    bool HasSecondDerivatives => false;
+
+    /// <summary>The divergence <c>tr(∂f/∂y)</c>, exactly.</summary>
+    /// <remarks>Generated systems sum only the diagonal entries their sparsity allows; this default takes one
+    /// <see cref="Jvp"/> per state component.</remarks>
+    double Divergence(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p)
+    {
+        IOdeSystem self = this;
+        return SecondOrder.DivergenceByJvps(ref self, t, y, p);
+    }
+
+    /// <summary>
+    /// Returns the divergence <c>tr(∂f/∂y)</c> and overwrites its gradients <c>gy = ∂ tr/∂y</c> and
+    /// <c>gp = ∂ tr/∂p</c>, exactly.
+    /// </summary>
+    /// <remarks>This default sums <see cref="JvpVjp"/> over the unit vectors, so it needs
+    /// <see cref="HasSecondDerivatives"/>.</remarks>
+    double DivergenceGradient(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> gy, Span<double> gp)
+    {
+        IOdeSystem self = this;
+        return SecondOrder.DivergenceGradientByJvpVjps(ref self, t, y, p, gy, gp);
+    }
 }
