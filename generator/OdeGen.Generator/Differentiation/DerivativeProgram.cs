@@ -15,6 +15,7 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// with loops has its Jacobians computed column by column from JVPs specialized to y and to p
 /// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry. When
 /// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate.
+/// A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
 /// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,
@@ -22,7 +23,7 @@ internal sealed record DerivativeModel(
     DerivativeProgram Vjp,
     DerivativeProgram? JacobianY,
     DerivativeProgram? JacobianP,
-    DerivativeProgram TimeDerivative,
+    DerivativeProgram? TimeDerivative,
     DerivativeProgram? StateJvp,
     DerivativeProgram? ParameterJvp,
     EquatableArray<EquatableArray<int>> Sparsity,

@@ -19,17 +19,24 @@ internal static class Differentiator
     {
         var program = model.Program;
         var jvp = Forward(program, Seeds.All, "Dot", OutputSpan.Jv, ArrayKind.Jv);
+        if (model.IsLayer)
+        {
+            // A layer has no t and no Jacobian members; its Vjp always adds, so that a batch sums the weights' cotangents in place.
+            var layerFacts = HasRunTimeIndices(program) ? LoopInterpreter.Run(program, model.OutputSize) : null;
+            return new DerivativeModel(model, jvp, Vjp(model, layerFacts, accumulate: true), null, null, null, null, null,
+                EquatableArray<EquatableArray<int>>.Empty, VjpAccumulates: true);
+        }
         var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
         if (HasRunTimeIndices(program))
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
             var facts = LoopInterpreter.Run(program, model.StateSize);
-            return new DerivativeModel(model, jvp, Vjp(model, facts), null, null, time,
+            return new DerivativeModel(model, jvp, Vjp(model, facts, accumulate: true), null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 facts.Pattern, VjpAccumulates: true);
         }
-        var vjp = Vjp(model, null);
+        var vjp = Vjp(model, null, accumulate: false);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows);
@@ -124,11 +131,11 @@ internal static class Differentiator
     }
 
     /// <summary>
-    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. With run-time indices, the body adds into wJy
-    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored by the read-back stores of
-    /// <paramref name="facts"/> are read back by the reverse sweep.
+    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt (a layer returns nothing); also dy = f. When
+    /// <paramref name="accumulate"/> (always with run-time indices, see <see cref="HasRunTimeIndices"/>), the body adds into
+    /// wJy and wJp. Values stored by the read-back stores of <paramref name="facts"/> are read back by the reverse sweep.
     /// </summary>
-    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts)
+    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts, bool accumulate)
     {
         var program = model.Program;
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
@@ -136,7 +143,7 @@ internal static class Differentiator
         var adjointArrays = new Dictionary<int, int>();
         var body = new List<Stmt>();
         g.Enter(0, body);
-        if (HasRunTimeIndices(program))
+        if (accumulate)
         {
             // Elements of y and p read at run-time indices add into wJy and wJp: this body is VjpAccumulate, and
             // Vjp clears them before calling it (SystemEmitter).
@@ -155,7 +162,7 @@ internal static class Differentiator
             if (program.OutputsInMemory)
             {
                 // dy's cotangent starts as w; a store hands it on and clears it.
-                arrays.Add(new ArrayInfo(ArrayKind.Cotangent, model.StateSize, "w"));
+                arrays.Add(new ArrayInfo(ArrayKind.Cotangent, model.OutputSize, "w"));
                 g.Append(new ArrayCopyStmt(arrays.Count - 1, adjointArrays[Arrays.Derivative]));
             }
         }
@@ -165,18 +172,18 @@ internal static class Differentiator
         var stateBars = Enumerable.Range(0, model.StateSize).Select(j => cotangentOf(g.Leaf(Op.State, j))).ToList();
         var parameterBars = Enumerable.Range(0, model.ParameterSize).Select(k => cotangentOf(g.Leaf(Op.Parameter, k))).ToList();
         int timeBar = OrZero(g, cotangentOf(g.Leaf(Op.Time)));
-        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, program, OutputSpan.WJy, ArrayKind.WJy, arrays, j, stateBars[j]);
-        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, program, OutputSpan.WJp, ArrayKind.WJp, arrays, k, parameterBars[k]);
+        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, accumulate, OutputSpan.WJy, ArrayKind.WJy, arrays, j, stateBars[j]);
+        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, accumulate, OutputSpan.WJp, ArrayKind.WJp, arrays, k, parameterBars[k]);
         StoreOutputs(g, program);
-        g.Append(new ReturnStmt(timeBar));
+        if (!model.IsLayer) g.Append(new ReturnStmt(timeBar));
         g.Exit();
         return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
     }
 
     /// <summary>The cotangent of a constant-index leaf: written, or added to what the loops accumulated.</summary>
-    private static void StoreCotangent(GraphBuilder g, IrProgram program, OutputSpan span, ArrayKind kind, List<ArrayInfo> arrays, int index, int cotangent)
+    private static void StoreCotangent(GraphBuilder g, bool accumulate, OutputSpan span, ArrayKind kind, List<ArrayInfo> arrays, int index, int cotangent)
     {
-        if (!HasRunTimeIndices(program))
+        if (!accumulate)
         {
             g.Append(new StoreStmt(span, index, OrZero(g, cotangent)));
             return;

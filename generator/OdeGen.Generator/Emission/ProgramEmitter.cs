@@ -8,9 +8,14 @@ using OdeGen.Generator.Model;
 namespace OdeGen.Generator.Emission;
 
 /// <summary>The names the emitted method gives its spans and scalars.</summary>
-internal sealed record SpanNames(string Time, string State, string Parameters, string TangentState, string TangentParameters, string TangentTime, string Cotangent)
+internal sealed record SpanNames(string Time, string State, string Parameters, string TangentState, string TangentParameters, string TangentTime, string Cotangent,
+    string Output = "dy", string StateCotangent = "wJy")
 {
+    /// <summary>An IOdeSystem member's: f(t, y, p) into dy.</summary>
     public static SpanNames Standard { get; } = new("t", "y", "p", "vy", "vp", "vt", "w");
+
+    /// <summary>An IDifferentiableFunction member's: F(x, p) into y.</summary>
+    public static SpanNames Layer { get; } = new("t", "x", "p", "vx", "vp", "vt", "w", "y", "wJx");
 }
 
 /// <summary>
@@ -102,9 +107,9 @@ internal sealed partial class ProgramEmitter
                     _w.Line("double " + Define(restore.Node) + " = " + ArrayName(restore.Array) + "[" + Print(restore.Index, 0) + "];");
                     break;
                 case StoreStmt { Target: OutputSpan.Dy }:
-                    _w.Open("if (!dy.IsEmpty)");
+                    _w.Open("if (!" + _spans.Output + ".IsEmpty)");
                     for (; i < statements.Count && statements[i] is StoreStmt { Target: OutputSpan.Dy } store; i++)
-                        _w.Line("dy[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";");
+                        _w.Line(_spans.Output + "[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";");
                     i--;
                     _w.Close();
                     break;
@@ -137,7 +142,7 @@ internal sealed partial class ProgramEmitter
                     break;
                 case ArrayStoreStmt store when _program.Arrays[store.Array].Kind == ArrayKind.Derivative:
                     // The JVP and VJP write f only when given a dy: one guard for a run of stores into it.
-                    _w.Open("if (!dy.IsEmpty)");
+                    _w.Open("if (!" + _spans.Output + ".IsEmpty)");
                     for (; i < statements.Count && statements[i] is ArrayStoreStmt next && _program.Arrays[next.Array].Kind == ArrayKind.Derivative; i++)
                         _w.Line(Assignment(next));
                     i--;
@@ -209,12 +214,12 @@ internal sealed partial class ProgramEmitter
         {
             ArrayKind.State => _spans.State,
             ArrayKind.Parameters => _spans.Parameters,
-            ArrayKind.Derivative => "dy",
+            ArrayKind.Derivative => _spans.Output,
             ArrayKind.TangentState => _spans.TangentState,
             ArrayKind.TangentParameters => _spans.TangentParameters,
             ArrayKind.Cotangent => _spans.Cotangent,
             ArrayKind.Jv => "jv",
-            ArrayKind.WJy => "wJy",
+            ArrayKind.WJy => _spans.StateCotangent,
             ArrayKind.WJp => "wJp",
             ArrayKind.DfDt => "dfdt",
             _ => _names.Allocate(info.Name, isUserLocal: array < _userArrayCount),
@@ -299,9 +304,9 @@ internal sealed partial class ProgramEmitter
 
     private string Target(OutputSpan span) => span switch
     {
-        OutputSpan.Dy => "dy",
+        OutputSpan.Dy => _spans.Output,
         OutputSpan.Jv => "jv",
-        OutputSpan.WJy => "wJy",
+        OutputSpan.WJy => _spans.StateCotangent,
         OutputSpan.WJp => "wJp",
         OutputSpan.Jac => "jac",
         _ => "dfdt",
