@@ -15,6 +15,9 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// with loops has its Jacobians computed column by column from JVPs specialized to y and to p
 /// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry. When
 /// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate.
+/// <see cref="JvpVjp"/> is the second-order product, forward mode over the VJP (it accumulates when the VJP does).
+/// A straight-line program also has <see cref="Divergence"/>, the sum of the diagonal entries of df/dy that can be
+/// non-zero, and its transpose <see cref="DivergenceGradient"/>; a loop program's come from the runtime's defaults.
 /// A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
 /// </summary>
 internal sealed record DerivativeModel(
@@ -27,4 +30,7 @@ internal sealed record DerivativeModel(
     DerivativeProgram? StateJvp,
     DerivativeProgram? ParameterJvp,
     EquatableArray<EquatableArray<int>> Sparsity,
-    bool VjpAccumulates = false);
+    bool VjpAccumulates = false,
+    DerivativeProgram? JvpVjp = null,
+    DerivativeProgram? Divergence = null,
+    DerivativeProgram? DivergenceGradient = null);

@@ -9,7 +9,7 @@ namespace OdeGen.Generator.Differentiation;
 /// <summary>
 /// The Differentiate stage: from the parsed program, the bodies of Jvp, Vjp, JacobianY, JacobianP and
 /// TimeDerivative, and the sparsity pattern of df/dy. All come from one linearization (<see cref="Rules"/>):
-/// forward mode with different seeds, and its transpose.
+/// forward mode with different seeds, and its transpose; JvpVjp is forward mode over that transpose.
 /// </summary>
 internal static class Differentiator
 {
@@ -23,7 +23,7 @@ internal static class Differentiator
         {
             // A layer has no t and no Jacobian members; its Vjp always adds, so that a batch sums the weights' cotangents in place.
             var layerFacts = HasRunTimeIndices(program) ? LoopInterpreter.Run(program, model.OutputSize) : null;
-            return new DerivativeModel(model, jvp, Vjp(model, layerFacts, accumulate: true), null, null, null, null, null,
+            return new DerivativeModel(model, jvp, Vjp(model, layerFacts, accumulate: true, out _), null, null, null, null, null,
                 EquatableArray<EquatableArray<int>>.Empty, VjpAccumulates: true);
         }
         var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
@@ -31,15 +31,18 @@ internal static class Differentiator
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
             var facts = LoopInterpreter.Run(program, model.StateSize);
-            return new DerivativeModel(model, jvp, Vjp(model, facts, accumulate: true), null, null, time,
+            var accumulating = Vjp(model, facts, accumulate: true, out var accumulatingScopes);
+            return new DerivativeModel(model, jvp, accumulating, null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
-                facts.Pattern, VjpAccumulates: true);
+                facts.Pattern, VjpAccumulates: true, JvpVjp: ForwardOverReverse.JvpVjp(accumulating, accumulatingScopes));
         }
-        var vjp = Vjp(model, null, accumulate: false);
+        var vjp = Vjp(model, null, accumulate: false, out var scopes);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
+        var divergence = Divergence.Of(program, model.StateSize, model.ParameterSize);
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
-            time, null, null, jacobianY.Rows);
+            time, null, null, jacobianY.Rows, JvpVjp: ForwardOverReverse.JvpVjp(vjp, scopes),
+            Divergence: divergence.Value, DivergenceGradient: divergence.Gradient);
     }
 
     /// <summary>
@@ -135,7 +138,7 @@ internal static class Differentiator
     /// <paramref name="accumulate"/> (always with run-time indices, see <see cref="HasRunTimeIndices"/>), the body adds into
     /// wJy and wJp. Values stored by the read-back stores of <paramref name="facts"/> are read back by the reverse sweep.
     /// </summary>
-    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts, bool accumulate)
+    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts, bool accumulate, out EquatableArray<int> scopes)
     {
         var program = model.Program;
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
@@ -177,6 +180,7 @@ internal static class Differentiator
         StoreOutputs(g, program);
         if (!model.IsLayer) g.Append(new ReturnStmt(timeBar));
         g.Exit();
+        scopes = g.FreezeScopes();
         return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
     }
 
@@ -191,7 +195,7 @@ internal static class Differentiator
         if (cotangent >= 0) g.Append(new ArrayStoreStmt(arrays.FindIndex(a => a.Kind == kind), g.IntConst(index), cotangent, Accumulate: true));
     }
 
-    private static List<Stmt> WithoutStoresTo(int array, IEnumerable<Stmt> statements)
+    public static List<Stmt> WithoutStoresTo(int array, IEnumerable<Stmt> statements)
     {
         var kept = new List<Stmt>();
         foreach (var statement in statements)
@@ -221,7 +225,7 @@ internal static class Differentiator
         for (int i = 0; i < program.Outputs.Count; i++) g.Append(new StoreStmt(OutputSpan.Dy, i, program.Outputs[i]));
     }
 
-    private static string CotangentName(GraphBuilder g, int id)
+    public static string CotangentName(GraphBuilder g, int id)
     {
         var node = g[id];
         return node.Op switch
@@ -233,7 +237,7 @@ internal static class Differentiator
         };
     }
 
-    private static int OrZero(GraphBuilder g, int node) => node < 0 ? g.Const(0) : node;
+    public static int OrZero(GraphBuilder g, int node) => node < 0 ? g.Const(0) : node;
 
     private static SortedDictionary<int, int> One(int node) => new() { [Direction] = node };
 }

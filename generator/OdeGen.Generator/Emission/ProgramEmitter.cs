@@ -9,13 +9,19 @@ namespace OdeGen.Generator.Emission;
 
 /// <summary>The names the emitted method gives its spans and scalars.</summary>
 internal sealed record SpanNames(string Time, string State, string Parameters, string TangentState, string TangentParameters, string TangentTime, string Cotangent,
-    string Output = "dy", string StateCotangent = "wJy")
+    string Output = "dy", string StateCotangent = "wJy", string ParameterCotangent = "wJp")
 {
     /// <summary>An IOdeSystem member's: f(t, y, p) into dy.</summary>
     public static SpanNames Standard { get; } = new("t", "y", "p", "vy", "vp", "vt", "w");
 
     /// <summary>An IDifferentiableFunction member's: F(x, p) into y.</summary>
     public static SpanNames Layer { get; } = new("t", "x", "p", "vx", "vp", "vt", "w", "y", "wJx");
+
+    /// <summary>JvpVjp's: the tangent of f goes into jv, written only when given, as f is by the other members.</summary>
+    public static SpanNames SecondOrder { get; } = new("t", "y", "p", "vy", "vp", "vt", "w", "jv");
+
+    /// <summary>DivergenceGradient's: the gradient of tr(∂f/∂y) goes into gy and gp.</summary>
+    public static SpanNames DivergenceGradient { get; } = new("t", "y", "p", "vy", "vp", "vt", "w", "dy", "gy", "gp");
 }
 
 /// <summary>
@@ -41,6 +47,8 @@ internal sealed partial class ProgramEmitter
     // A node may be written in several blocks (a branch and its recomputation): inlining is decided per block.
     private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, string> _storeNames = new();
+    // The nodes whose names are being derived, to break a circle of names derived from one another.
+    private readonly HashSet<int> _naming = new();
     private readonly Dictionary<ForStmt, Block> _callBodies = new(ReferenceEqualityComparer.Instance);
     // Arrays some live statement reads or writes: only these are declared.
     private readonly HashSet<int> _usedArrays = new();
@@ -220,8 +228,10 @@ internal sealed partial class ProgramEmitter
             ArrayKind.Cotangent => _spans.Cotangent,
             ArrayKind.Jv => "jv",
             ArrayKind.WJy => _spans.StateCotangent,
-            ArrayKind.WJp => "wJp",
+            ArrayKind.WJp => _spans.ParameterCotangent,
             ArrayKind.DfDt => "dfdt",
+            ArrayKind.Hy => "hy",
+            ArrayKind.Hp => "hp",
             _ => _names.Allocate(info.Name, isUserLocal: array < _userArrayCount),
         };
         _arrayNames[array] = name;
@@ -245,6 +255,8 @@ internal sealed partial class ProgramEmitter
             {
                 StoreStmt { Target: OutputSpan.Jv } store => (store.Node, "jv" + Literals.Int(store.Index)),
                 StoreStmt { Target: OutputSpan.WJy or OutputSpan.WJp } store => (store.Node, "bar"),
+                StoreStmt { Target: OutputSpan.Hy } store => (store.Node, "hy" + Literals.Int(store.Index)),
+                StoreStmt { Target: OutputSpan.Hp } store => (store.Node, "hp" + Literals.Int(store.Index)),
                 ReturnStmt ret => (ret.Node, "tBar"),
                 _ => (-1, ""),
             };
@@ -290,7 +302,9 @@ internal sealed partial class ProgramEmitter
         var node = N(id);
         if (_nodeNames.TryGetValue(id, out var existing)) return existing;
         bool userLocal = id < _userNodeCount && node.Name is not null;
+        _naming.Add(id);
         string name = _names.Allocate(Hint(node.Name) ?? (_storeNames.TryGetValue(id, out var stored) ? stored : BaseName(node.Op)), userLocal);
+        _naming.Remove(id);
         _nodeNames[id] = name;
         return name;
     }
@@ -299,6 +313,8 @@ internal sealed partial class ProgramEmitter
     private string? Hint(string? hint)
     {
         if (hint is null || !NameHint.TryParse(hint, out int of, out string suffix)) return hint;
+        // Names derived in a circle (a tangent of a cotangent named after the value it flows to) fall back to the operation's.
+        if (_naming.Contains(of)) return null;
         return (_nodeNames.TryGetValue(of, out var name) ? name : Define(of)) + suffix;
     }
 
@@ -307,8 +323,10 @@ internal sealed partial class ProgramEmitter
         OutputSpan.Dy => _spans.Output,
         OutputSpan.Jv => "jv",
         OutputSpan.WJy => _spans.StateCotangent,
-        OutputSpan.WJp => "wJp",
+        OutputSpan.WJp => _spans.ParameterCotangent,
         OutputSpan.Jac => "jac",
+        OutputSpan.Hy => "hy",
+        OutputSpan.Hp => "hp",
         _ => "dfdt",
     };
 

@@ -15,7 +15,7 @@ internal static class SystemEmitter
     private const string ReadOnlySpan = GeneratedFile.ReadOnlySpan;
     private const string Span = GeneratedFile.Span;
 
-    private static readonly string[] Reserved = { "t", "y", "p", "dy", "vy", "vp", "vt", "jv", "w", "wJy", "wJp", "jac", "dfdt" };
+    private static readonly string[] Reserved = { "t", "y", "p", "dy", "vy", "vp", "vt", "jv", "w", "wJy", "wJp", "jac", "dfdt", "hy", "hp", "gy", "gp" };
 
     public static string Emit(DerivativeModel derivatives)
     {
@@ -68,6 +68,25 @@ internal static class SystemEmitter
             Method(w, derivatives, derivatives.Vjp, "public double Vjp" + vjpParameters);
         }
         w.Line();
+        if (derivatives.JvpVjp is { } jvpVjp)
+        {
+            w.Line("/// <inheritdoc/>");
+            w.Line("public bool HasSecondDerivatives => true;");
+            w.Line();
+            // The loops add into hy and hp, as the VJP they differentiate adds into wJy and wJp.
+            var clears = derivatives.VjpAccumulates ? (model.ParameterSize > 0 ? new[] { "hy.Clear();", "hp.Clear();" } : new[] { "hy.Clear();" }) : new string[0];
+            Method(w, derivatives, jvpVjp, "public void JvpVjp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + ReadOnlySpan + " vp, " + ReadOnlySpan + " w, " + Span + " jv, " + Span + " hy, " + Span + " hp)",
+                spans: SpanNames.SecondOrder, prologue: clears);
+            w.Line();
+        }
+        if (derivatives.Divergence is { } divergence && derivatives.DivergenceGradient is { } divergenceGradient)
+        {
+            Method(w, derivatives, divergence, "public double Divergence(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p)");
+            w.Line();
+            Method(w, derivatives, divergenceGradient, "public double DivergenceGradient(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " gy, " + Span + " gp)",
+                spans: SpanNames.DivergenceGradient);
+            w.Line();
+        }
         if (derivatives.JacobianY is { } jacobianY && derivatives.JacobianP is { } jacobianP)
         {
             Method(w, derivatives, jacobianY, "public void JacobianY(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
@@ -99,13 +118,15 @@ internal static class SystemEmitter
         return w.ToString();
     }
 
-    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature, string documentation = "<inheritdoc/>")
+    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature, string documentation = "<inheritdoc/>",
+        SpanNames? spans = null, string[]? prologue = null)
     {
         var model = derivatives.Source;
         w.Line("/// " + documentation);
         w.Open(signature);
+        foreach (var line in prologue ?? new string[0]) w.Line(line);
         var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate" }), model.UserNames);
-        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w, model.SkipsLocalsInit).Emit();
+        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit).Emit();
         w.Close();
     }
 

@@ -131,6 +131,136 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double tanh = global::System.Math.Tanh(y[0]);
+                double product = (1.0 - tanh * tanh) * vy[0];
+                double bounded = 0.5 * tanh;
+                double boundedDot = 0.5 * product;
+                double positiveDot = 2.0 * (y[1] * vy[1]);
+                double positive = 1.5 + y[1] * y[1];
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                (double sin2, double cos2) = global::System.Math.SinCos(y[1]);
+                double tan = global::System.Math.Tan(0.3 * y[2]);
+                double product2 = (1.0 + tan * tan) * (0.3 * vy[2]);
+                double sqrt = global::System.Math.Sqrt(1.0 - bounded * bounded);
+                double quotient = boundedDot / -sqrt;
+                double sum = y[0] * y[0] + positive * positive;
+                double product3 = 0.2 * y[0];
+                double product4 = 0.2 * vy[0];
+                double product5 = 0.1 * y[1];
+                double product6 = 0.1 * vy[1];
+                double product7 = y[2] * y[2];
+                double product8 = 2.0 * (y[2] * vy[2]);
+                double exp = global::System.Math.Exp(-product7);
+                double product9 = exp * product8;
+                double log = global::System.Math.Log(positive);
+                double quotient2 = positiveDot / positive;
+                double sum2 = positive + y[3] * y[3];
+                double sum3 = positiveDot + 2.0 * (y[3] * vy[3]);
+                double sqrt2 = global::System.Math.Sqrt(positive);
+                double quotient3 = positiveDot / (2.0 * sqrt2);
+                double cbrt = global::System.Math.Cbrt(positive + y[0]);
+                double quotient4 = (positiveDot + vy[0]) / (3.0 * (cbrt * cbrt));
+                double pow = global::System.Math.Pow(positive, p[0]);
+                double sum4 = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0];
+                double difference = p[0] - 1.0;
+                double pow2 = global::System.Math.Pow(positive, difference);
+                double pBar0Dot = w[4] * (log * sum4 + pow * quotient2);
+                double product10 = 3.0 * (cbrt * cbrt);
+                double sum5Bar = w[3] / product10;
+                double product11 = sum5Bar / product10 * (3.0 * (2.0 * (cbrt * quotient4)));
+                double product12 = 2.0 * sqrt2;
+                double quotient5 = w[3] / product12;
+                double product13 = sum2 * 2.302585092994046;
+                double sum2Bar = w[3] / product13;
+                double product14 = sum2Bar / product13 * (2.302585092994046 * sum3);
+                double difference2 = sum2Bar * vy[3] - y[3] * product14;
+                double quotient6 = w[3] / positive;
+                double difference3 = exp * w[2] * vy[2] - y[2] * (w[2] * product9);
+                double sum6 = y[0] * y[0] + positive * positive;
+                double sum7 = 2.0 * (y[0] * vy[0]) + 2.0 * (positive * positiveDot);
+                double quotient7 = y[0] / sum6;
+                double sum8 = 1.0 + product7;
+                double sqrt3 = global::System.Math.Sqrt(1.0 - bounded * bounded);
+                double quotient8 = 2.0 * (bounded * boundedDot) / (2.0 * sqrt3);
+                double negated = -sqrt3;
+                double quotient9 = y[1] * w[1] / negated;
+                double quotient10 = w[1] / sqrt3;
+                double sum9 = (p[0] * pow2 * w[4] + sum5Bar + quotient5 + sum2Bar + quotient6 - quotient7 * w[1]) * vy[1] + y[1] * (w[4] * (pow2 * vp[0] + p[0] * (difference * global::System.Math.Pow(positive, difference - 1.0) * positiveDot + pow2 * log * vp[0])) - product11 - quotient5 / product12 * (2.0 * quotient3) - product14 - quotient6 / positive * positiveDot - w[1] * (vy[0] / sum6 - quotient7 / sum6 * sum7));
+                double yBar0Dot = 0.2 * (w[2] * (global::System.Math.Sinh(product3) * product4)) - product11 + w[1] * (positiveDot / sum6 - positive / sum6 / sum6 * sum7) - w[0] * (sin * vy[0]) + ((1.0 - tanh * tanh) * (0.5 * (w[1] * vy[1] / negated - quotient9 / negated * quotient8 + quotient10 / sqrt3 * quotient8)) - 0.5 * (quotient9 + quotient10) * (2.0 * (tanh * product)));
+                double yBar1Dot = 0.1 * (w[2] * (global::System.Math.Cosh(product5) * product6)) + w[1] * quotient - w[0] * (cos2 * vy[1]) + sum9 + sum9;
+                double yBar2Dot = -difference3 - difference3 - w[1] / sum8 / sum8 * product8 + 0.3 * (w[0] * (2.0 * (tan * product2)));
+                double yBar3Dot = w[4] * (3.0 * (2.0 * y[3] * vy[3])) + difference2 + difference2;
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hy[2] = yBar2Dot;
+                hy[3] = yBar3Dot;
+                hy[4] = 0.0;
+                hy[5] = 0.0;
+                hp[0] = pBar0Dot;
+                hp[1] = 0.0;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = cos * vy[0] - sin2 * vy[1] + product2;
+                    jv[1] = boundedDot / sqrt + (y[1] * quotient + global::System.Math.Acos(bounded) * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
+                    jv[2] = global::System.Math.Cosh(product3) * product4 + global::System.Math.Sinh(product5) * product6 - product9;
+                    jv[3] = quotient2 + sum3 / (sum2 * 2.302585092994046) + quotient3 + quotient4;
+                    jv[4] = sum4 + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + (double)global::System.Math.Sign(y[4] - 0.25) * vy[4];
+                    jv[5] = (y[0] <= y[5] ? vy[0] : vy[5]) + (y[1] >= p[1] ? vy[1] : vp[1]);
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double bounded = 0.5 * global::System.Math.Tanh(y[0]);
+                double positive = 1.5 + y[1] * y[1];
+                double divergence = global::System.Math.Cos(y[0]) + (global::System.Math.Acos(bounded) - y[0] / (y[0] * y[0] + positive * positive) * (2.0 * y[1])) - global::System.Math.Exp(-(y[2] * y[2])) * (2.0 * y[2]) + 2.0 * y[3] / ((positive + y[3] * y[3]) * 2.302585092994046) + (double)global::System.Math.Sign(y[4] - 0.25) + (y[0] <= y[5] ? 0.0 : 1.0);
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double tanh = global::System.Math.Tanh(y[0]);
+                double bounded = 0.5 * tanh;
+                double positiveDy1 = 2.0 * y[1];
+                double positive = 1.5 + y[1] * y[1];
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                double sum = y[0] * y[0] + positive * positive;
+                double quotient = y[0] / sum;
+                double exp = global::System.Math.Exp(-(y[2] * y[2]));
+                double productBar = exp * (2.0 * y[2]);
+                double product2 = (positive + y[3] * y[3]) * 2.302585092994046;
+                double quotient2 = 2.0 * y[3] / product2;
+                double divergence = cos + (global::System.Math.Acos(bounded) - quotient * positiveDy1) - productBar + quotient2 + (double)global::System.Math.Sign(y[4] - 0.25) + (y[0] <= y[5] ? 0.0 : 1.0);
+                double product3 = 2.302585092994046 * (quotient2 / product2);
+                double product4 = y[3] * product3;
+                double product5 = y[2] * productBar;
+                double sumBar = quotient / sum * positiveDy1;
+                double product6 = positive * sumBar;
+                double product7 = y[0] * sumBar;
+                double product8 = y[1] * (product6 - product3 + product6);
+                double yBar0 = product7 - positiveDy1 / sum + product7 - sin + (1.0 - tanh * tanh) * (0.5 * (1.0 / -global::System.Math.Sqrt(1.0 - bounded * bounded)));
+                double yBar1 = product8 - 2.0 * quotient + product8;
+                double yBar2 = product5 - 2.0 * exp + product5;
+                double yBar3 = 2.0 * (1.0 / product2) - product4 - product4;
+                gy[0] = yBar0;
+                gy[1] = yBar1;
+                gy[2] = yBar2;
+                gy[3] = yBar3;
+                gy[4] = 0.0;
+                gy[5] = 0.0;
+                gp[0] = 0.0;
+                gp[1] = 0.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double tanh = global::System.Math.Tanh(y[0]);

@@ -109,6 +109,94 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double muPrime = 1.0 - p[0];
+                double sum = y[0] + p[0];
+                double sum2 = vy[0] + vp[0];
+                double product = y[1] * y[1];
+                double product2 = 2.0 * (y[1] * vy[1]);
+                double sum3 = sum * sum + product;
+                double sum4 = 2.0 * (sum * sum2) + product2;
+                double d1 = global::System.Math.Pow(sum3, 1.5);
+                double d1Dot = 1.5 * global::System.Math.Pow(sum3, 0.5) * sum4;
+                double difference = y[0] - muPrime;
+                double sum5 = difference * difference + product;
+                double sum6 = 2.0 * (difference * sum2) + product2;
+                double d2 = global::System.Math.Pow(sum5, 1.5);
+                double d2Dot = 1.5 * global::System.Math.Pow(sum5, 0.5) * sum6;
+                double quotient = muPrime * sum / d1;
+                double difference2 = (muPrime * sum2 - sum * vp[0]) / d1 - quotient / d1 * d1Dot;
+                double quotient2 = p[0] * difference / d2;
+                double difference3 = (difference * vp[0] + p[0] * sum2) / d2 - quotient2 / d2 * d2Dot;
+                double product3 = y[1] * vp[0];
+                double quotient3 = muPrime * y[1] / d1;
+                double difference4 = (muPrime * vy[1] - product3) / d1 - quotient3 / d1 * d1Dot;
+                double quotient4 = p[0] * y[1] / d2;
+                double difference5 = (product3 + p[0] * vy[1]) / d2 - quotient4 / d2 * d2Dot;
+                double quotient5 = quotient4 / d2;
+                double quotient6 = w[3] / d2;
+                double product4BarDot = quotient6 / d2 * d2Dot;
+                double quotient7 = quotient3 / d1;
+                double quotient8 = w[3] / d1;
+                double product5BarDot = quotient8 / d1 * d1Dot;
+                double quotient9 = quotient2 / d2;
+                double quotient10 = w[2] / d2;
+                double product6BarDot = quotient10 / d2 * d2Dot;
+                double quotient11 = quotient / d1;
+                double quotient12 = w[2] / d1;
+                double product7BarDot = quotient12 / d1 * d1Dot;
+                double d2Bar = quotient5 * w[3] + quotient9 * w[2];
+                double product8 = 1.5 * global::System.Math.Pow(sum5, 0.5);
+                double sum5Bar = product8 * d2Bar;
+                double sum5BarDot = d2Bar * (1.5 * (0.5 * global::System.Math.Pow(sum5, -0.5) * sum6)) + product8 * (w[3] * (difference5 / d2 - quotient5 / d2 * d2Dot) + w[2] * (difference3 / d2 - quotient9 / d2 * d2Dot));
+                double sum7 = sum5Bar * sum2 + difference * sum5BarDot;
+                double differenceBarDot = sum7 - (quotient10 * vp[0] - p[0] * product6BarDot) + sum7;
+                double d1Bar = quotient7 * w[3] + quotient11 * w[2];
+                double product9 = 1.5 * global::System.Math.Pow(sum3, 0.5);
+                double sum3Bar = product9 * d1Bar;
+                double sum3BarDot = d1Bar * (1.5 * (0.5 * global::System.Math.Pow(sum3, -0.5) * sum4)) + product9 * (w[3] * (difference4 / d1 - quotient7 / d1 * d1Dot) + w[2] * (difference2 / d1 - quotient11 / d1 * d1Dot));
+                double sum8 = (sum5Bar + sum3Bar) * vy[1] + y[1] * (sum5BarDot + sum3BarDot);
+                double sum9 = sum3Bar * sum2 + sum * sum3BarDot;
+                double sumBarDot = sum9 - (-(quotient12 * vp[0]) - muPrime * product7BarDot) + sum9;
+                double yBar0Dot = differenceBarDot + sumBarDot;
+                double yBar1Dot = -(quotient6 * vp[0] - p[0] * product4BarDot) - (-(quotient8 * vp[0]) - muPrime * product5BarDot) + sum8 + sum8;
+                double pBar0Dot = -(quotient6 * vy[1] - y[1] * product4BarDot) - (quotient10 * sum2 - difference * product6BarDot) + sumBarDot - (-(quotient8 * vy[1] - y[1] * product5BarDot) - (quotient12 * sum2 - sum * product7BarDot) - differenceBarDot);
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hy[2] = 0.0;
+                hy[3] = 0.0;
+                hp[0] = pBar0Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[2];
+                    jv[1] = vy[3];
+                    jv[2] = vy[0] + 2.0 * vy[3] - difference2 - difference3;
+                    jv[3] = vy[1] - 2.0 * vy[2] - difference4 - difference5;
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                gy[0] = 0.0;
+                gy[1] = 0.0;
+                gy[2] = 0.0;
+                gy[3] = 0.0;
+                gp[0] = 0.0;
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double muPrime = 1.0 - p[0];

@@ -126,6 +126,172 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double drive = p[1] * t;
+                double driveDot = t * vp[1];
+                bool condition = y[0] > 0.5;
+                double rate;
+                double rateDot;
+                double dy1Dot;
+                if (condition)
+                {
+                    (double s, double cos) = global::System.Math.SinCos(y[1]);
+                    double sDot = cos * vy[1];
+                    double product = p[0] * s;
+                    rate = product * s;
+                    rateDot = s * (s * vp[0] + p[0] * sDot) + product * sDot;
+                    dy1Dot = driveDot - vy[1];
+                }
+                else
+                {
+                    double product2 = p[0] * y[1];
+                    rate = product2 * y[0];
+                    rateDot = y[0] * (y[1] * vp[0] + p[0] * vy[1]) + product2 * vy[0];
+                    dy1Dot = vy[0] - (y[1] * driveDot + drive * vy[1]);
+                }
+                bool condition2 = y[1] < 0.0;
+                double exp = global::System.Math.Exp(-y[1]);
+                double product3 = exp * vy[1];
+                double product4Bar = condition2 ? w[0] : 0.0;
+                double expBar = condition2 ? 0.0 : w[0];
+                double product5 = y[1] * product4Bar;
+                double product6 = product4Bar * vy[1];
+                double product7 = y[0] * w[0];
+                double product8 = w[0] * vy[0];
+                double driveBar = 0.0;
+                double driveBarDot = 0.0;
+                double yBar1 = product5 - exp * expBar + product5;
+                double yBar1Dot = product6 + expBar * product3 + product6;
+                double pBar0 = 0.0;
+                double pBar0Dot = 0.0;
+                double yBar0 = -(rate * w[0]);
+                double yBar0Dot = -(w[0] * rateDot);
+                if (condition)
+                {
+                    (double s, double cos2) = global::System.Math.SinCos(y[1]);
+                    double sDot2 = global::System.Math.Cos(y[1]) * vy[1];
+                    double product = p[0] * s;
+                    driveBar += w[1];
+                    yBar1 -= w[1];
+                    double product9 = s * product7;
+                    double sum = product7 * sDot2 + s * product8;
+                    pBar0 -= s * product9;
+                    pBar0Dot -= product9 * sDot2 + s * sum;
+                    double sBar = -(product * product7) - p[0] * product9;
+                    yBar1 += cos2 * sBar;
+                    yBar1Dot += cos2 * (-(product7 * (s * vp[0] + p[0] * sDot2) + product * product8) - (product9 * vp[0] + p[0] * sum)) - sBar * (s * vy[1]);
+                }
+                else
+                {
+                    double product2 = p[0] * y[1];
+                    yBar0 += w[1];
+                    driveBar -= y[1] * w[1];
+                    driveBarDot -= w[1] * vy[1];
+                    yBar1 -= drive * w[1];
+                    yBar1Dot -= w[1] * driveDot;
+                    double product10 = y[0] * product7;
+                    double sum2 = product7 * vy[0] + y[0] * product8;
+                    yBar0 -= product2 * product7;
+                    yBar0Dot -= product7 * (y[1] * vp[0] + p[0] * vy[1]) + product2 * product8;
+                    pBar0 -= y[1] * product10;
+                    pBar0Dot -= product10 * vy[1] + y[1] * sum2;
+                    yBar1 -= p[0] * product10;
+                    yBar1Dot -= product10 * vp[0] + p[0] * sum2;
+                }
+                double pBar1Dot = t * driveBarDot;
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = pBar1Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = (condition2 ? 2.0 * (y[1] * vy[1]) : -product3) - (y[0] * rateDot + rate * vy[0]);
+                    jv[1] = dy1Dot;
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double drive = p[1] * t;
+                double rate;
+                double rateDy0;
+                double dy1Dy1;
+                if (y[0] > 0.5)
+                {
+                    double s = global::System.Math.Sin(y[1]);
+                    rate = p[0] * s * s;
+                    rateDy0 = 0.0;
+                    dy1Dy1 = -1.0;
+                }
+                else
+                {
+                    double rateDy02 = p[0] * y[1];
+                    rate = rateDy02 * y[0];
+                    rateDy0 = rateDy02;
+                    dy1Dy1 = -drive;
+                }
+                double divergence = dy1Dy1 - (y[0] * rateDy0 + rate);
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double drive = p[1] * t;
+                bool condition = y[0] > 0.5;
+                double rate;
+                double rateDy0;
+                double dy1Dy1;
+                if (condition)
+                {
+                    double s = global::System.Math.Sin(y[1]);
+                    rate = p[0] * s * s;
+                    rateDy0 = 0.0;
+                    dy1Dy1 = -1.0;
+                }
+                else
+                {
+                    double rateDy02 = p[0] * y[1];
+                    rate = rateDy02 * y[0];
+                    rateDy0 = rateDy02;
+                    dy1Dy1 = -drive;
+                }
+                double divergence = dy1Dy1 - (y[0] * rateDy0 + rate);
+                double rateDy0Bar = -y[0];
+                double pBar0 = 0.0;
+                double yBar1 = 0.0;
+                double driveBar = 0.0;
+                double yBar0 = -rateDy0;
+                if (condition)
+                {
+                    (double s, double sDy1) = global::System.Math.SinCos(y[1]);
+                    double product = p[0] * s;
+                    pBar0 -= s * s;
+                    yBar1 += sDy1 * (-product - product);
+                }
+                else
+                {
+                    double rateDy02 = p[0] * y[1];
+                    driveBar += -1.0;
+                    yBar0 -= rateDy02;
+                    double rateDy0Bar2 = rateDy0Bar - y[0];
+                    pBar0 += y[1] * rateDy0Bar2;
+                    yBar1 += p[0] * rateDy0Bar2;
+                }
+                double pBar1 = t * driveBar;
+                gy[0] = yBar0;
+                gy[1] = yBar1;
+                gp[0] = pBar0;
+                gp[1] = pBar1;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double drive = p[1] * t;

@@ -68,6 +68,52 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double product = 2.0 * (y[0] * vy[0]);
+                double difference = y[0] * vp[1] + p[1] * vy[0] - (y[1] * product + y[0] * y[0] * vy[1]);
+                double difference2Bar = w[1] - w[0];
+                double pBar1Dot = difference2Bar * vy[0];
+                double yBar1Dot = -(difference2Bar * product);
+                double sum = y[1] * difference2Bar * vy[0] + y[0] * (difference2Bar * vy[1]);
+                double yBar0Dot = difference2Bar * vp[1] - sum - sum;
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hp[0] = 0.0;
+                hp[1] = pBar1Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vp[0] - vy[0] - difference;
+                    jv[1] = difference;
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double x2yDy1 = y[0] * y[0];
+                double divergence = -1.0 - (p[1] - y[1] * (2.0 * y[0])) - x2yDy1;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double x2yDy1 = y[0] * y[0];
+                double yBar1 = 2.0 * y[0];
+                double divergence = -1.0 - (p[1] - y[1] * yBar1) - x2yDy1;
+                double yBar0 = 2.0 * y[1] - y[0] - y[0];
+                gy[0] = yBar0;
+                gy[1] = yBar1;
+                gp[0] = 0.0;
+                gp[1] = -1.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double x2yDy1 = y[0] * y[0];

@@ -126,6 +126,87 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[3];
+                global::System.Span<double> hBar = stackalloc double[3];
+                global::System.Span<double> hBarDot = stackalloc double[3];
+                w.CopyTo(dyBar);
+                global::System.Span<double> h = stackalloc double[3];
+                global::System.Span<double> hDot = stackalloc double[3];
+                double p0 = p[0];
+                double vp0 = vp[0];
+                double s = 0.0;
+                double c = 0.0;
+                double sDot = 0.0;
+                double cDot = 0.0;
+                for (int i = 0; i < 3; i++)
+                {
+                    double element = y[i];
+                    double element2 = vy[i];
+                    double a = global::System.Math.Tanh(p0 * element);
+                    double aDot = (1.0 - a * a) * (element * vp0 + p0 * element2);
+                    h[i] = a;
+                    hDot[i] = aDot;
+                    (double b, double cos) = global::System.Math.SinCos(element);
+                    s += a * a;
+                    c += cos * b;
+                    sDot += 2.0 * (a * aDot);
+                    cDot += cos * (global::System.Math.Cos(element) * element2) - b * (b * element2);
+                }
+                for (int i = 0; i < 3; i++)
+                {
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = s * hDot[i] + h[i] * sDot - (y[i] * cDot + c * vy[i]);
+                    }
+                }
+                double cBar = 0.0;
+                double cBarDot = 0.0;
+                double sBar = 0.0;
+                double sBarDot = 0.0;
+                for (int i = 2; i >= 0; i--)
+                {
+                    double differenceBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    cBar -= y[i] * differenceBar;
+                    cBarDot -= differenceBar * vy[i];
+                    hy[i] -= differenceBar * cDot;
+                    sBar += h[i] * differenceBar;
+                    sBarDot += differenceBar * hDot[i];
+                    hBar[i] += s * differenceBar;
+                    hBarDot[i] += differenceBar * sDot;
+                }
+                double pBar0 = 0.0;
+                double pBar0Dot = 0.0;
+                for (int i = 2; i >= 0; i--)
+                {
+                    double element = y[i];
+                    double element3 = vy[i];
+                    double a = h[i];
+                    double element4 = hDot[i];
+                    (double b, double cos) = global::System.Math.SinCos(element);
+                    double bDot = global::System.Math.Cos(element) * element3;
+                    double product = b * element3;
+                    double aBar = hBar[i];
+                    double aBarDot = hBarDot[i];
+                    double aBar2 = 2.0 * (a * sBar) + aBar;
+                    double difference2 = 1.0 - a * a;
+                    double product2Bar = difference2 * aBar2;
+                    double product2BarDot = difference2 * (2.0 * (sBar * element4 + a * sBarDot) + aBarDot) - aBar2 * (2.0 * (a * element4));
+                    pBar0 += element * product2Bar;
+                    pBar0Dot += product2Bar * element3 + element * product2BarDot;
+                    hy[i] += cos * (cos * cBarDot - cBar * product) - cos * cBar * product - (b * cBar * bDot + b * (cBar * bDot + b * cBarDot)) + (product2Bar * vp0 + p0 * product2BarDot);
+                }
+                hp[0] += pBar0Dot;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Column j is the JVP in the direction of the unit vector e_j in y.

@@ -89,6 +89,90 @@ namespace OdeGen.Tests.Corpus
                 }
 
                 /// <inheritdoc/>
+                public bool HasSecondDerivatives => true;
+
+                /// <inheritdoc/>
+                public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                {
+                    double acc = y[0] * y[1];
+                    double product = 2.0 * (y[2] * vy[2]);
+                    double sum = 1.0 + y[2] * y[2];
+                    double quotient = p[0] / sum;
+                    double difference = vp[0] / sum - quotient / sum * product;
+                    double acc2 = acc + quotient;
+                    double acc3 = acc2 - t * p[1];
+                    double accDot = y[1] * vy[0] + y[0] * vy[1] + difference - t * vp[1];
+                    double wDot = accDot / 2.0;
+                    double sum2 = y[0] * accDot + acc3 * vy[0];
+                    double product2 = w[2] * vy[2];
+                    double product3Bar = -(y[2] * w[2]) - w[1];
+                    double accBarDot = product3Bar * vy[0] - y[0] * product2;
+                    double accBar = y[0] * product3Bar + (w[0] + w[2]) / 2.0;
+                    double pBar1Dot = -(t * accBarDot);
+                    double quotient2 = quotient / sum;
+                    double pBar0Dot = accBarDot / sum - accBar / sum / sum * product;
+                    double sum3 = quotient2 * accBar * vy[2] + y[2] * (accBar * (difference / sum - quotient2 / sum * product) + quotient2 * accBarDot);
+                    double yBar1Dot = accBar * vy[0] + y[0] * accBarDot;
+                    double yBar0Dot = product3Bar * accDot - acc3 * product2 + (accBar * vy[1] + y[1] * accBarDot);
+                    double yBar2Dot = -(w[2] * sum2) - sum3 - sum3;
+                    hy[0] = yBar0Dot;
+                    hy[1] = yBar1Dot;
+                    hy[2] = yBar2Dot;
+                    hp[0] = pBar0Dot;
+                    hp[1] = pBar1Dot;
+                    if (!jv.IsEmpty)
+                    {
+                        jv[0] = wDot;
+                        jv[1] = -sum2;
+                        jv[2] = wDot - (y[2] * sum2 + acc3 * y[0] * vy[2]);
+                    }
+                }
+
+                /// <inheritdoc/>
+                public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+                {
+                    double acc = y[0] * y[1];
+                    double sum = 1.0 + y[2] * y[2];
+                    double quotient = p[0] / sum;
+                    double product = quotient / sum * (2.0 * y[2]);
+                    double acc2 = acc + quotient;
+                    double acc3 = acc2 - t * p[1];
+                    double divergence = y[1] / 2.0 - y[0] * y[0] + (-(product / 2.0) - (acc3 * y[0] - y[2] * (y[0] * product)));
+                    return divergence;
+                }
+
+                /// <inheritdoc/>
+                public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+                {
+                    double acc = y[0] * y[1];
+                    double product = 2.0 * y[2];
+                    double sum = 1.0 + y[2] * y[2];
+                    double quotient = p[0] / sum;
+                    double quotient2 = quotient / sum;
+                    double product2 = quotient2 * product;
+                    double acc2 = acc + quotient;
+                    double acc3 = acc2 - t * p[1];
+                    double product3 = y[0] * y[0];
+                    double product4 = y[0] * product2;
+                    double divergence = y[1] / 2.0 - product3 + (-(product2 / 2.0) - (acc3 * y[0] - y[2] * product4));
+                    double pBar1 = t * y[0];
+                    double product2Bar = y[0] * y[2] - 0.5;
+                    double quotient2Bar = product * product2Bar;
+                    double quotientBar = quotient2Bar / sum - y[0];
+                    double pBar0 = quotientBar / sum;
+                    double product5 = y[2] * (-(quotient2 / sum * quotient2Bar) - quotient2 * quotientBar);
+                    double yBar0 = product2 * y[2] - y[0] - y[0] - acc3 - y[1] * y[0];
+                    double yBar1 = 0.5 - product3;
+                    double yBar2 = product4 + 2.0 * (quotient2 * product2Bar) + product5 + product5;
+                    gy[0] = yBar0;
+                    gy[1] = yBar1;
+                    gy[2] = yBar2;
+                    gp[0] = pBar0;
+                    gp[1] = pBar1;
+                    return divergence;
+                }
+
+                /// <inheritdoc/>
                 public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
                 {
                     double acc = y[0] * y[1];

@@ -119,6 +119,72 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                global::System.Span<double> dyBar = stackalloc double[2];
+                global::System.Span<double> hBar = stackalloc double[2];
+                global::System.Span<double> hBarDot = stackalloc double[2];
+                w.CopyTo(dyBar);
+                global::System.Span<double> h = stackalloc double[2];
+                global::System.Span<double> hDot = stackalloc double[2];
+                global::System.Span<double> unread = stackalloc double[2];
+                global::System.Span<double> unreadDot = stackalloc double[2];
+                for (int i = 0; i < 2; i++)
+                {
+                    double element = y[i];
+                    double element2 = vy[i];
+                    h[i] = element;
+                    hDot[i] = element2;
+                    double exp = global::System.Math.Exp(1000.0 * element);
+                    unread[i] = exp;
+                    unreadDot[i] = exp * (1000.0 * element2);
+                }
+                bool condition = t > 0.5;
+                if (condition)
+                {
+                    h[0] = y[1];
+                    hDot[0] = vy[1];
+                }
+                for (int i = 0; i < 2; i++)
+                {
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = 2.0 * (h[i] * hDot[i]);
+                    }
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    double productBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    hBar[i] += 2.0 * (h[i] * productBar);
+                    hBarDot[i] += 2.0 * (productBar * hDot[i]);
+                }
+                double yBar1 = 0.0;
+                double yBar1Dot = 0.0;
+                if (condition)
+                {
+                    double valueBar = hBar[0];
+                    double valueBarDot = hBarDot[0];
+                    yBar1 += valueBar;
+                    yBar1Dot += valueBarDot;
+                    hBar[0] = 0.0;
+                    hBarDot[0] = 0.0;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    double elementBarDot = hBarDot[i];
+                    hBar[i] = 0.0;
+                    hBarDot[i] = 0.0;
+                    hy[i] += elementBarDot;
+                }
+                hy[1] += yBar1Dot;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Column j is the JVP in the direction of the unit vector e_j in y.

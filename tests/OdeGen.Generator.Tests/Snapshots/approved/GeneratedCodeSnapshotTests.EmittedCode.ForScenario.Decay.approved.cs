@@ -53,6 +53,38 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double pBar0Dot = -(w[0] * vy[0]);
+                double yBar0Dot = -(w[0] * vp[0]);
+                hy[0] = yBar0Dot;
+                hp[0] = pBar0Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = -(y[0] * vp[0] + p[0] * vy[0]);
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = -p[0];
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double divergence = -p[0];
+                gy[0] = 0.0;
+                gp[0] = -1.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();

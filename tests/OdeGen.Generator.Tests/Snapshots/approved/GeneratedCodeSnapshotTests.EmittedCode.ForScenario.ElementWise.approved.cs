@@ -287,6 +287,262 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[4];
+                global::System.Span<double> aBar = stackalloc double[8];
+                global::System.Span<double> aBarDot = stackalloc double[8];
+                global::System.Span<double> rBar = stackalloc double[28];
+                global::System.Span<double> rBarDot = stackalloc double[28];
+                global::System.Span<double> gBar = stackalloc double[4];
+                global::System.Span<double> gBarDot = stackalloc double[4];
+                global::System.Span<double> qBar = stackalloc double[8];
+                global::System.Span<double> qBarDot = stackalloc double[8];
+                w.CopyTo(dyBar);
+                global::System.Span<double> a = stackalloc double[8];
+                global::System.Span<double> aDot = stackalloc double[8];
+                for (int i = 0; i < 4; i++)
+                {
+                    double element = y[i];
+                    double element2 = vy[i];
+                    a[i] = 1.5 + element * element;
+                    aDot[i] = 2.0 * (element * element2);
+                    double element3 = p[i];
+                    int index = 4 + i;
+                    a[index] = element3 * element;
+                    aDot[index] = element * vp[i] + element3 * element2;
+                }
+                global::System.Span<double> r = stackalloc double[28];
+                global::System.Span<double> rDot = stackalloc double[28];
+                global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    rDot[i] = aDot[i] / a[i];
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Sqrt<double>(a.Slice(0, 4), r.Slice(4, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index2 = 4 + i;
+                    double sqrt = r[index2];
+                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index3 = 8 + i;
+                    double exp = r[index3];
+                    rDot[index3] = exp * aDot[4 + i];
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, r.Slice(12, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    rDot[12 + i] = global::System.Math.Cos(y[i]) * vy[i];
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Cos<double>(a.Slice(4, 4), r.Slice(16, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index4 = 4 + i;
+                    rDot[16 + i] = -(global::System.Math.Sin(a[index4]) * aDot[index4]);
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(p, r.Slice(20, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index5 = 20 + i;
+                    double tanh = r[index5];
+                    rDot[index5] = (1.0 - tanh * tanh) * vp[i];
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(0, 4), r.Slice(24, 4));
+                for (int i = 0; i < 4; i++)
+                {
+                    int index6 = 24 + i;
+                    double sigmoid = r[index6];
+                    rDot[index6] = sigmoid * (1.0 - sigmoid) * aDot[i];
+                }
+                r[8] += t;
+                global::System.Span<double> g = stackalloc double[4];
+                global::System.Span<double> gDot = stackalloc double[4];
+                global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
+                for (int i = 0; i < 4; i++)
+                {
+                    double sigmoid2 = g[i];
+                    gDot[i] = sigmoid2 * (1.0 - sigmoid2) * aDot[4 + i];
+                }
+                global::System.Span<double> q = stackalloc double[8];
+                global::System.Span<double> qDot = stackalloc double[8];
+                for (int k = 0; k < 2; k++)
+                {
+                    int index7 = 4 * k;
+                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index7, 4), q.Slice(index7, 4));
+                    for (int i = 0; i < 4; i++)
+                    {
+                        int index8 = index7 + i;
+                        double tanh2 = q[index8];
+                        qDot[index8] = (1.0 - tanh2 * tanh2) * aDot[index8];
+                    }
+                }
+                for (int i = 0; i < 4; i++)
+                {
+                    int index9 = 4 + i;
+                    int index10 = 12 + i;
+                    int index11 = 16 + i;
+                    int index12 = 20 + i;
+                    int index13 = (i + 1) % 4;
+                    int index14 = 24 + i;
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = r[index9] * rDot[i] + r[i] * rDot[index9] - rDot[8 + i] + (r[index11] * rDot[index10] + r[index10] * rDot[index11]) + (y[index13] * rDot[index12] + r[index12] * vy[index13]) + (q[index9] * qDot[i] + q[i] * qDot[index9]) + (g[i] * rDot[index14] + r[index14] * gDot[i]);
+                    }
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index9 = 4 + i;
+                    int index10 = 12 + i;
+                    int index11 = 16 + i;
+                    int index12 = 20 + i;
+                    int index13 = (i + 1) % 4;
+                    int index14 = 24 + i;
+                    double sumBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    gBar[i] += r[index14] * sumBar;
+                    gBarDot[i] += sumBar * rDot[index14];
+                    rBar[index14] += g[i] * sumBar;
+                    rBarDot[index14] += sumBar * gDot[i];
+                    qBar[index9] += q[i] * sumBar;
+                    qBarDot[index9] += sumBar * qDot[i];
+                    qBar[i] += q[index9] * sumBar;
+                    qBarDot[i] += sumBar * qDot[index9];
+                    hy[index13] += sumBar * rDot[index12];
+                    rBar[index12] += y[index13] * sumBar;
+                    rBarDot[index12] += sumBar * vy[index13];
+                    rBar[index11] += r[index10] * sumBar;
+                    rBarDot[index11] += sumBar * rDot[index10];
+                    rBar[index10] += r[index11] * sumBar;
+                    rBarDot[index10] += sumBar * rDot[index11];
+                    rBar[8 + i] -= sumBar;
+                    rBar[index9] += r[i] * sumBar;
+                    rBarDot[index9] += sumBar * rDot[i];
+                    rBar[i] += r[index9] * sumBar;
+                    rBarDot[i] += sumBar * rDot[index9];
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    int index7 = 4 * k;
+                    for (int i = 3; i >= 0; i--)
+                    {
+                        int index8 = index7 + i;
+                        double tanh2 = q[index8];
+                        double tanh2Bar = qBar[index8];
+                        double tanh2BarDot = qBarDot[index8];
+                        double difference = 1.0 - tanh2 * tanh2;
+                        aBar[index8] += difference * tanh2Bar;
+                        aBarDot[index8] += difference * tanh2BarDot - tanh2Bar * (2.0 * (tanh2 * qDot[index8]));
+                    }
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index15 = 4 + i;
+                    double sigmoid2 = g[i];
+                    double element4 = gDot[i];
+                    double sigmoid2Bar = gBar[i];
+                    double sigmoid2BarDot = gBarDot[i];
+                    double difference2 = 1.0 - sigmoid2;
+                    double product = sigmoid2 * difference2;
+                    aBar[index15] += product * sigmoid2Bar;
+                    aBarDot[index15] += sigmoid2Bar * (difference2 * element4 - sigmoid2 * element4) + product * sigmoid2BarDot;
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index6 = 24 + i;
+                    double sigmoid = r[index6];
+                    double element5 = rDot[index6];
+                    double sigmoidBar = rBar[index6];
+                    double sigmoidBarDot = rBarDot[index6];
+                    double difference3 = 1.0 - sigmoid;
+                    double product2 = sigmoid * difference3;
+                    aBar[i] += product2 * sigmoidBar;
+                    aBarDot[i] += sigmoidBar * (difference3 * element5 - sigmoid * element5) + product2 * sigmoidBarDot;
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index5 = 20 + i;
+                    double tanh = r[index5];
+                    double tanhBar = rBar[index5];
+                    double tanhBarDot = rBarDot[index5];
+                    hp[i] += (1.0 - tanh * tanh) * tanhBarDot - tanhBar * (2.0 * (tanh * rDot[index5]));
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index16 = 16 + i;
+                    int index4 = 4 + i;
+                    double element6 = a[index4];
+                    double cosBar = rBar[index16];
+                    double cosBarDot = rBarDot[index16];
+                    (double sin, double cos2) = global::System.Math.SinCos(element6);
+                    aBar[index4] -= sin * cosBar;
+                    aBarDot[index4] -= cosBar * (cos2 * aDot[index4]) + sin * cosBarDot;
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index17 = 12 + i;
+                    double element7 = y[i];
+                    double sin2Bar = rBar[index17];
+                    double sin2BarDot = rBarDot[index17];
+                    (double sin3, double cos3) = global::System.Math.SinCos(element7);
+                    hy[i] += cos3 * sin2BarDot - sin2Bar * (sin3 * vy[i]);
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index3 = 8 + i;
+                    int index18 = 4 + i;
+                    double exp = global::System.Math.Exp(a[index18]);
+                    double expBar = rBar[index3];
+                    double expBarDot = rBarDot[index3];
+                    rBar[index3] = 0.0;
+                    rBarDot[index3] = 0.0;
+                    aBar[index18] += exp * expBar;
+                    aBarDot[index18] += expBar * (exp * aDot[index18]) + exp * expBarDot;
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    int index2 = 4 + i;
+                    double sqrt = r[index2];
+                    double sqrtBar = rBar[index2];
+                    double sqrtBarDot = rBarDot[index2];
+                    double product3 = 2.0 * sqrt;
+                    double element8Bar = sqrtBar / product3;
+                    aBar[i] += element8Bar;
+                    aBarDot[i] += sqrtBarDot / product3 - element8Bar / product3 * (2.0 * rDot[index2]);
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    double element9 = a[i];
+                    double logBar = rBar[i];
+                    double logBarDot = rBarDot[i];
+                    double element9Bar = logBar / element9;
+                    aBar[i] += element9Bar;
+                    aBarDot[i] += logBarDot / element9 - element9Bar / element9 * aDot[i];
+                }
+                for (int i = 3; i >= 0; i--)
+                {
+                    double element = y[i];
+                    double element10 = vy[i];
+                    int index = 4 + i;
+                    double product4Bar = aBar[index];
+                    double product4BarDot = aBarDot[index];
+                    hp[i] += product4Bar * element10 + element * product4BarDot;
+                    double sum2Bar = aBar[i];
+                    double sum2BarDot = aBarDot[i];
+                    double sum3 = sum2Bar * element10 + element * sum2BarDot;
+                    hy[i] += product4Bar * vp[i] + p[i] * product4BarDot + sum3 + sum3;
+                }
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 2 JVPs for 4 columns.

@@ -153,6 +153,109 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[3];
+                global::System.Span<double> hBar = stackalloc double[6];
+                global::System.Span<double> hBarDot = stackalloc double[6];
+                w.CopyTo(dyBar);
+                global::System.Span<double> h = stackalloc double[6];
+                global::System.Span<double> hDot = stackalloc double[6];
+                bool condition = t > 0.5;
+                if (condition)
+                {
+                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(y, h.Slice(0, 3));
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double tanh = h[i];
+                        hDot[i] = (1.0 - tanh * tanh) * vy[i];
+                    }
+                }
+                else
+                {
+                    global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, h.Slice(0, 3));
+                    for (int i = 0; i < 3; i++)
+                    {
+                        hDot[i] = global::System.Math.Cos(y[i]) * vy[i];
+                    }
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    int index = 3 * k;
+                    global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(p.Slice(index, 3), h.Slice(3, 3));
+                    for (int i = 0; i < 3; i++)
+                    {
+                        int index2 = 3 + i;
+                        double exp = h[index2];
+                        hDot[index2] = exp * vp[index + i];
+                    }
+                }
+                for (int i = 0; i < 3; i++)
+                {
+                    int index3 = 3 + i;
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = h[index3] * hDot[i] + h[i] * hDot[index3] + vy[i];
+                    }
+                }
+                for (int i = 2; i >= 0; i--)
+                {
+                    int index3 = 3 + i;
+                    double sumBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    hBar[index3] += h[i] * sumBar;
+                    hBarDot[index3] += sumBar * hDot[i];
+                    hBar[i] += h[index3] * sumBar;
+                    hBarDot[i] += sumBar * hDot[index3];
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    int index = 3 * k;
+                    for (int i = 2; i >= 0; i--)
+                    {
+                        int index2 = 3 + i;
+                        int index4 = index + i;
+                        double exp = global::System.Math.Exp(p[index4]);
+                        double expBar = hBar[index2];
+                        double expBarDot = hBarDot[index2];
+                        hBar[index2] = 0.0;
+                        hBarDot[index2] = 0.0;
+                        hp[index4] += expBar * (exp * vp[index4]) + exp * expBarDot;
+                    }
+                }
+                if (condition)
+                {
+                    for (int i = 2; i >= 0; i--)
+                    {
+                        double tanh = global::System.Math.Tanh(y[i]);
+                        double tanhBar = hBar[i];
+                        double tanhBarDot = hBarDot[i];
+                        hBar[i] = 0.0;
+                        hBarDot[i] = 0.0;
+                        hy[i] += (1.0 - tanh * tanh) * tanhBarDot - tanhBar * (2.0 * (tanh * ((1.0 - tanh * tanh) * vy[i])));
+                    }
+                }
+                else
+                {
+                    for (int i = 2; i >= 0; i--)
+                    {
+                        double element = y[i];
+                        (double sin, double cos) = global::System.Math.SinCos(element);
+                        double sinBar = hBar[i];
+                        double sinBarDot = hBarDot[i];
+                        hBar[i] = 0.0;
+                        hBarDot[i] = 0.0;
+                        hy[i] += cos * sinBarDot - sinBar * (sin * vy[i]);
+                    }
+                }
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 1 JVPs for 3 columns.

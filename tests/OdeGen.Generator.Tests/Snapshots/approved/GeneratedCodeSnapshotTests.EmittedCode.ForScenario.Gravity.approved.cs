@@ -217,6 +217,129 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[28];
+                w.CopyTo(dyBar);
+                for (int i = 0; i < 7; i++)
+                {
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = vy[14 + i];
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[7 + i] = vy[21 + i];
+                    }
+                }
+                for (int i = 0; i < 7; i++)
+                {
+                    double axDot = 0.0;
+                    double ayDot = 0.0;
+                    for (int j = 0; j < 7; j++)
+                    {
+                        double axDot2;
+                        double ayDot2;
+                        if (j != i)
+                        {
+                            double dx = y[j] - y[i];
+                            double dxDot = vy[j] - vy[i];
+                            int index = 7 + j;
+                            int index2 = 7 + i;
+                            double dz = y[index] - y[index2];
+                            double dzDot = vy[index] - vy[index2];
+                            double r2 = dx * dx + dz * dz;
+                            double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dz * dzDot);
+                            double sqrt = global::System.Math.Sqrt(r2);
+                            double r3 = r2 * sqrt;
+                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot / (2.0 * sqrt));
+                            double element = p[j];
+                            double element2 = vp[j];
+                            axDot2 = axDot + ((dx * element2 + element * dxDot) / r3 - element * dx / r3 / r3 * r3Dot);
+                            ayDot2 = ayDot + ((dz * element2 + element * dzDot) / r3 - element * dz / r3 / r3 * r3Dot);
+                        }
+                        else
+                        {
+                            axDot2 = axDot;
+                            ayDot2 = ayDot;
+                        }
+                        axDot = axDot2;
+                        ayDot = ayDot2;
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[14 + i] = axDot;
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[21 + i] = ayDot;
+                    }
+                }
+                for (int i = 6; i >= 0; i--)
+                {
+                    int index3 = 14 + i;
+                    int index4 = 21 + i;
+                    double ayBar = dyBar[index4];
+                    dyBar[index4] = 0.0;
+                    double axBar = dyBar[index3];
+                    dyBar[index3] = 0.0;
+                    for (int j = 6; j >= 0; j--)
+                    {
+                        if (j != i)
+                        {
+                            double dx = y[j] - y[i];
+                            double dxDot2 = vy[j] - vy[i];
+                            int index = 7 + j;
+                            int index2 = 7 + i;
+                            double dz = y[index] - y[index2];
+                            double dzDot2 = vy[index] - vy[index2];
+                            double r2 = dx * dx + dz * dz;
+                            double r2Dot2 = 2.0 * (dx * dxDot2) + 2.0 * (dz * dzDot2);
+                            double sqrt = global::System.Math.Sqrt(r2);
+                            double quotient = r2Dot2 / (2.0 * sqrt);
+                            double r3 = r2 * sqrt;
+                            double r3Dot2 = sqrt * r2Dot2 + r2 * quotient;
+                            double element = p[j];
+                            double element3 = vp[j];
+                            double quotient2 = element * dx / r3;
+                            double quotient3 = element * dz / r3;
+                            double quotient4 = quotient3 / r3;
+                            double productBar = ayBar / r3;
+                            double product2 = productBar / r3 * r3Dot2;
+                            double quotient5 = quotient2 / r3;
+                            double product3Bar = axBar / r3;
+                            double product4 = product3Bar / r3 * r3Dot2;
+                            hp[j] += productBar * dzDot2 - dz * product2 + (product3Bar * dxDot2 - dx * product4);
+                            double r3Bar = -(quotient4 * ayBar) - quotient5 * axBar;
+                            double r3BarDot = -(ayBar * (((dz * element3 + element * dzDot2) / r3 - quotient3 / r3 * r3Dot2) / r3 - quotient4 / r3 * r3Dot2)) - axBar * (((dx * element3 + element * dxDot2) / r3 - quotient2 / r3 * r3Dot2) / r3 - quotient5 / r3 * r3Dot2);
+                            double product5 = 2.0 * sqrt;
+                            double quotient6 = r2 * r3Bar / product5;
+                            double r2Bar = sqrt * r3Bar + quotient6;
+                            double r2BarDot = r3Bar * quotient + sqrt * r3BarDot + ((r3Bar * r2Dot2 + r2 * r3BarDot) / product5 - quotient6 / product5 * (2.0 * quotient));
+                            double sum = r2Bar * dzDot2 + dz * r2BarDot;
+                            double sum2 = r2Bar * dxDot2 + dx * r2BarDot;
+                            double dzBarDot = productBar * element3 - element * product2 + sum + sum;
+                            hy[index2] -= dzBarDot;
+                            hy[index] += dzBarDot;
+                            double dxBarDot = product3Bar * element3 - element * product4 + sum2 + sum2;
+                            hy[i] -= dxBarDot;
+                            hy[j] += dxBarDot;
+                        }
+                    }
+                }
+                for (int i = 6; i >= 0; i--)
+                {
+                    dyBar[7 + i] = 0.0;
+                    dyBar[i] = 0.0;
+                }
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 14 JVPs for 28 columns.

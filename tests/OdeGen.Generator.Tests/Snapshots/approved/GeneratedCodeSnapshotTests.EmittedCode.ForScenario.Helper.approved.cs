@@ -93,6 +93,87 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double xn = global::System.Math.Pow(y[1], 2.0);
+                double xnDot = 2.0 * y[1] * vy[1];
+                double pow = global::System.Math.Pow(p[1], 2.0);
+                double product = 2.0 * p[1] * vp[1];
+                double sum = pow + xn;
+                double sum2 = product + xnDot;
+                double quotient = xn / sum;
+                double difference = xnDot / sum - quotient / sum * sum2;
+                double exp = global::System.Math.Exp(-(y[0] - y[1]));
+                double product2 = exp * (vy[0] - vy[1]);
+                double sum3 = 1.0 + exp;
+                double quotient2 = 1.0 / sum3;
+                double product3 = quotient2 / sum3 * product2;
+                double xn2 = global::System.Math.Pow(y[0], 2.0);
+                double xnDot2 = 2.0 * y[0] * vy[0];
+                double sum4 = pow + xn2;
+                double sum5 = product + xnDot2;
+                double quotient3 = xn2 / sum4;
+                double difference2 = xnDot2 / sum4 - quotient3 / sum4 * sum5;
+                double difference3Bar = p[0] * w[1];
+                double difference3BarDot = w[1] * vp[0];
+                double quotient4 = quotient3 / sum4;
+                double quotient5 = difference3Bar / sum4;
+                double sum4Bar = quotient4 * difference3Bar;
+                double sum4BarDot = difference3Bar * (difference2 / sum4 - quotient4 / sum4 * sum5) + quotient4 * difference3BarDot;
+                double quotient2Bar = 0.1 * w[0];
+                double quotient6 = quotient2 / sum3;
+                double difference4BarDot = exp * (quotient2Bar * (product3 / sum3 + quotient6 / sum3 * product2)) - quotient6 * quotient2Bar * product2;
+                double difference5Bar = p[0] * w[0];
+                double difference5BarDot = w[0] * vp[0];
+                double quotient7 = quotient / sum;
+                double quotient8 = difference5Bar / sum;
+                double sumBar = quotient7 * difference5Bar;
+                double sumBarDot = difference5Bar * (difference / sum - quotient7 / sum * sum2) + quotient7 * difference5BarDot;
+                double pBar1Dot = (sum4Bar + sumBar) * (2.0 * vp[1]) + 2.0 * p[1] * (sum4BarDot + sumBarDot);
+                double yBar0Dot = (sum4Bar - quotient5) * (2.0 * vy[0]) + 2.0 * y[0] * (sum4BarDot - (difference3BarDot / sum4 - quotient5 / sum4 * sum5)) + difference4BarDot;
+                double yBar1Dot = (sumBar - quotient8) * (2.0 * vy[1]) + 2.0 * y[1] * (sumBarDot - (difference5BarDot / sum - quotient8 / sum * sum2)) - difference4BarDot;
+                double pBar0Dot = -(w[1] * difference2) - w[0] * difference;
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = pBar1Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = (1.0 - quotient) * vp[0] - p[0] * difference - vy[0] + 0.1 * product3;
+                    jv[1] = (1.0 - quotient3) * vp[0] - p[0] * difference2 - vy[1];
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double exp = global::System.Math.Exp(-(y[0] - y[1]));
+                double sum = 1.0 + exp;
+                double divergence = -1.0 + 0.1 * (1.0 / sum / sum * exp) - 1.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double exp = global::System.Math.Exp(-(y[0] - y[1]));
+                double sum = 1.0 + exp;
+                double quotient = 1.0 / sum / sum;
+                double divergence = -1.0 + 0.1 * (quotient * exp) - 1.0;
+                double quotientBar = exp * 0.1;
+                double negatedBar = exp * (quotient * 0.1 + (-(quotient / sum * quotientBar) - quotient * (quotientBar / sum)));
+                double differenceBar = -negatedBar;
+                gy[0] = differenceBar;
+                gy[1] = negatedBar;
+                gp[0] = 0.0;
+                gp[1] = 0.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double xn = global::System.Math.Pow(y[1], 2.0);

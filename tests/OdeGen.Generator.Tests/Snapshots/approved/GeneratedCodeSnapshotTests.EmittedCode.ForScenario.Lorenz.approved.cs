@@ -74,6 +74,55 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double difference = vy[1] - vy[0];
+                double difference2 = vp[1] - vy[2];
+                double pBar2Dot = -(w[2] * vy[2]);
+                double difference3BarDot = w[1] * vy[0];
+                double pBar0Dot = w[0] * difference;
+                double difference4BarDot = w[0] * vp[0];
+                double yBar0Dot = w[2] * vy[1] + w[1] * difference2 - difference4BarDot;
+                double yBar1Dot = w[2] * vy[0] + difference4BarDot;
+                double yBar2Dot = -(w[2] * vp[2]) - difference3BarDot;
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hy[2] = yBar2Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = difference3BarDot;
+                hp[2] = pBar2Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = (y[1] - y[0]) * vp[0] + p[0] * difference;
+                    jv[1] = (p[1] - y[2]) * vy[0] + y[0] * difference2 - vy[1];
+                    jv[2] = y[1] * vy[0] + y[0] * vy[1] - (y[2] * vp[2] + p[2] * vy[2]);
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = -1.0 - p[0] - p[2];
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double divergence = -1.0 - p[0] - p[2];
+                gy[0] = 0.0;
+                gy[1] = 0.0;
+                gy[2] = 0.0;
+                gp[0] = -1.0;
+                gp[1] = 0.0;
+                gp[2] = -1.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();

@@ -69,6 +69,57 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double encounters = y[0] * y[1];
+                double encountersDot = y[1] * vy[0] + y[0] * vy[1];
+                double pBar3Dot = w[1] * encountersDot;
+                double pBar2Dot = -(w[1] * vy[1]);
+                double pBar1Dot = -(w[0] * encountersDot);
+                double pBar0Dot = w[0] * vy[0];
+                double encountersBar = p[3] * w[1] - p[1] * w[0];
+                double encountersBarDot = w[1] * vp[3] - w[0] * vp[1];
+                double yBar0Dot = w[0] * vp[0] + (encountersBar * vy[1] + y[1] * encountersBarDot);
+                double yBar1Dot = encountersBar * vy[0] + y[0] * encountersBarDot - w[1] * vp[2];
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = pBar1Dot;
+                hp[2] = pBar2Dot;
+                hp[3] = pBar3Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = y[0] * vp[0] + p[0] * vy[0] - (encounters * vp[1] + p[1] * encountersDot);
+                    jv[1] = encounters * vp[3] + p[3] * encountersDot - (y[1] * vp[2] + p[2] * vy[1]);
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = p[0] - p[1] * y[1] + (p[3] * y[0] - p[2]);
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double divergence = p[0] - p[1] * y[1] + (p[3] * y[0] - p[2]);
+                double pBar1 = -y[1];
+                double yBar1 = -p[1];
+                gy[0] = p[3];
+                gy[1] = yBar1;
+                gp[0] = 1.0;
+                gp[1] = pBar1;
+                gp[2] = -1.0;
+                gp[3] = y[0];
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();

@@ -160,6 +160,103 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[2];
+                global::System.Span<double> cubeBar = stackalloc double[2];
+                global::System.Span<double> cubeBarDot = stackalloc double[2];
+                global::System.Span<double> hBar = stackalloc double[50];
+                global::System.Span<double> hBarDot = stackalloc double[50];
+                w.CopyTo(dyBar);
+                global::System.Span<double> cube = stackalloc double[2];
+                global::System.Span<double> cubeDot = stackalloc double[2];
+                global::System.Span<double> h = stackalloc double[50];
+                global::System.Span<double> hDot = stackalloc double[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    double element = y[j];
+                    double element2 = vy[j];
+                    double product = element * element;
+                    cube[j] = product * element;
+                    cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
+                }
+                for (int i = 0; i < 50; i++)
+                {
+                    int index = 100 + i;
+                    double s = p[index];
+                    double sDot = vp[index];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index2 = i * 2 + j;
+                        double element3 = p[index2];
+                        double element4 = cube[j];
+                        s += element3 * element4;
+                        sDot += element4 * vp[index2] + element3 * cubeDot[j];
+                    }
+                    double tanh = global::System.Math.Tanh(s);
+                    h[i] = tanh;
+                    hDot[i] = (1.0 - tanh * tanh) * sDot;
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    double oDot = vp[250 + k];
+                    for (int i = 0; i < 50; i++)
+                    {
+                        int index3 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[k] = oDot;
+                    }
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    double oBar = dyBar[k];
+                    dyBar[k] = 0.0;
+                    for (int i = 49; i >= 0; i--)
+                    {
+                        int index3 = 150 + (k * 50 + i);
+                        hBar[i] += p[index3] * oBar;
+                        hBarDot[i] += oBar * vp[index3];
+                        hp[index3] += oBar * hDot[i];
+                    }
+                }
+                for (int i = 49; i >= 0; i--)
+                {
+                    double tanh = h[i];
+                    double tanhBar = hBar[i];
+                    double tanhBarDot = hBarDot[i];
+                    double difference = 1.0 - tanh * tanh;
+                    double sBar = difference * tanhBar;
+                    double sBarDot = difference * tanhBarDot - tanhBar * (2.0 * (tanh * hDot[i]));
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index2 = i * 2 + j;
+                        double element3 = p[index2];
+                        cubeBar[j] += element3 * sBar;
+                        cubeBarDot[j] += sBar * vp[index2] + element3 * sBarDot;
+                        hp[index2] += sBar * cubeDot[j] + cube[j] * sBarDot;
+                    }
+                    hp[100 + i] += sBarDot;
+                }
+                for (int j = 1; j >= 0; j--)
+                {
+                    double element = y[j];
+                    double element5 = vy[j];
+                    double product2Bar = cubeBar[j];
+                    double product2BarDot = cubeBarDot[j];
+                    double sum = element * product2Bar * element5 + element * (product2Bar * element5 + element * product2BarDot);
+                    hy[j] += product2Bar * (2.0 * (element * element5)) + element * element * product2BarDot + sum + sum;
+                }
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Column j is the JVP in the direction of the unit vector e_j in y.

@@ -85,6 +85,77 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double product = y[0] * y[1];
+                double sum = y[1] * vy[0] + y[0] * vy[1];
+                double product2 = p[2] * y[0];
+                double sum2 = y[0] * vp[2] + p[2] * vy[0];
+                double difference = vy[1] - sum + vy[0] - (y[0] * sum2 + product2 * vy[0]);
+                double quotient = (-y[1] - product + y[2]) / p[0];
+                double difference2 = (-vy[1] - sum + vy[2]) / p[0] - quotient / p[0] * vp[0];
+                double difference3 = vy[0] - vy[2];
+                double pBar1Dot = w[2] * difference3;
+                double difference4BarDot = w[2] * vp[1];
+                double sum3Bar = w[1] / p[0];
+                double product3 = sum3Bar / p[0] * vp[0];
+                double difference5Bar = p[0] * w[0];
+                double difference5BarDot = w[0] * vp[0];
+                double product4 = y[0] * difference5Bar;
+                double sum4 = difference5Bar * vy[0] + y[0] * difference5BarDot;
+                double pBar2Dot = -(product4 * vy[0] + y[0] * sum4);
+                double productBar = -sum3Bar - difference5Bar;
+                double productBarDot = product3 - difference5BarDot;
+                double yBar0Dot = difference4BarDot - (difference5Bar * sum2 + product2 * difference5BarDot) - (product4 * vp[2] + p[2] * sum4) + difference5BarDot + (productBar * vy[1] + y[1] * productBarDot);
+                double yBar1Dot = difference5BarDot + product3 + (productBar * vy[0] + y[0] * productBarDot);
+                double yBar2Dot = -product3 - difference4BarDot;
+                double pBar0Dot = w[0] * difference - w[1] * (difference2 / p[0] - quotient / p[0] / p[0] * vp[0]);
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hy[2] = yBar2Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = pBar1Dot;
+                hp[2] = pBar2Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = (y[1] - product + y[0] - product2 * y[0]) * vp[0] + p[0] * difference;
+                    jv[1] = difference2;
+                    jv[2] = (y[0] - y[2]) * vp[1] + p[1] * difference3;
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = p[0] * (1.0 - y[1] - (y[0] * p[2] + p[2] * y[0])) + (-1.0 - y[0]) / p[0] - p[1];
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double difference = 1.0 - y[1] - (y[0] * p[2] + p[2] * y[0]);
+                double quotient = (-1.0 - y[0]) / p[0];
+                double divergence = p[0] * difference + quotient - p[1];
+                double sumBar = -p[0];
+                double product = p[2] * p[0];
+                double product2 = y[0] * p[0];
+                double yBar0 = -(1.0 / p[0]) - product - product;
+                double pBar0 = difference - quotient / p[0];
+                double pBar2 = -product2 - product2;
+                gy[0] = yBar0;
+                gy[1] = sumBar;
+                gy[2] = 0.0;
+                gp[0] = pBar0;
+                gp[1] = -1.0;
+                gp[2] = pBar2;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();

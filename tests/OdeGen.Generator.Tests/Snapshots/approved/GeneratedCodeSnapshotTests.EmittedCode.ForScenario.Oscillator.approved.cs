@@ -58,6 +58,35 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy[0] = 0.0;
+                hy[1] = 0.0;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[1];
+                    jv[1] = -4.0 * vy[0];
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                gy[0] = 0.0;
+                gy[1] = 0.0;
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();

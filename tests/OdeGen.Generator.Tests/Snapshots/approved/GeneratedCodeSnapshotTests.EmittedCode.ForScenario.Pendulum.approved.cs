@@ -72,6 +72,57 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                double product = global::System.Math.Cos(y[0]) * vy[0];
+                double product2 = p[3] * t;
+                double product3 = t * vp[3];
+                (double sin2, double cos2) = global::System.Math.SinCos(product2);
+                double product4 = global::System.Math.Sin(product2) * product3;
+                double pBar2Dot = -(w[1] * product4);
+                double pBar3Dot = -(t * (p[2] * w[1] * (cos2 * product3) + sin2 * (w[1] * vp[2])));
+                double pBar1Dot = -(w[1] * vy[1]);
+                double yBar1Dot = -(w[1] * vp[1]);
+                double pBar0Dot = -(w[1] * product);
+                double yBar0Dot = -(cos * (w[1] * vp[0]) - p[0] * w[1] * (sin * vy[0]));
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = pBar1Dot;
+                hp[2] = pBar2Dot;
+                hp[3] = pBar3Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[1];
+                    jv[1] = -(sin * vp[0] + p[0] * product) - (y[1] * vp[1] + p[1] * vy[1]) + (cos2 * vp[2] - p[2] * product4);
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = -p[1];
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double divergence = -p[1];
+                gy[0] = 0.0;
+                gy[1] = 0.0;
+                gp[0] = 0.0;
+                gp[1] = -1.0;
+                gp[2] = 0.0;
+                gp[3] = 0.0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();

@@ -172,6 +172,122 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[100];
+                w.CopyTo(dyBar);
+                double diffusion = p[0] / 0.0001;
+                double diffusionDot = vp[0] / 0.0001;
+                double p1 = p[1];
+                double vp1 = vp[1];
+                for (int i = 0; i < 100; i++)
+                {
+                    double merged;
+                    double phiDot;
+                    if (i > 0)
+                    {
+                        int index = i - 1;
+                        merged = y[index];
+                        phiDot = vy[index];
+                    }
+                    else
+                    {
+                        merged = y[i];
+                        phiDot = vy[i];
+                    }
+                    double merged2;
+                    double phiDot2;
+                    if (i < 99)
+                    {
+                        int index2 = i + 1;
+                        merged2 = y[index2];
+                        phiDot2 = vy[index2];
+                    }
+                    else
+                    {
+                        merged2 = y[i];
+                        phiDot2 = vy[i];
+                    }
+                    double element = y[i];
+                    double element2 = vy[i];
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = (merged - 2.0 * element + merged2) * diffusionDot + diffusion * (phiDot - 2.0 * element2 + phiDot2) + ((1.0 - element) * (element * vp1 + p1 * element2) - p1 * element * element2);
+                    }
+                }
+                double pBar1 = 0.0;
+                double pBar1Dot = 0.0;
+                double diffusionBar = 0.0;
+                double diffusionBarDot = 0.0;
+                for (int i = 99; i >= 0; i--)
+                {
+                    bool condition = i > 0;
+                    double merged;
+                    double phiDot3;
+                    if (condition)
+                    {
+                        int index = i - 1;
+                        merged = y[index];
+                        phiDot3 = vy[index];
+                    }
+                    else
+                    {
+                        merged = y[i];
+                        phiDot3 = vy[i];
+                    }
+                    bool condition2 = i < 99;
+                    double merged2;
+                    double phiDot4;
+                    if (condition2)
+                    {
+                        int index2 = i + 1;
+                        merged2 = y[index2];
+                        phiDot4 = vy[index2];
+                    }
+                    else
+                    {
+                        merged2 = y[i];
+                        phiDot4 = vy[i];
+                    }
+                    double element = y[i];
+                    double element3 = vy[i];
+                    double sumBar = dyBar[i];
+                    dyBar[i] = 0.0;
+                    double productBar = (1.0 - element) * sumBar;
+                    double product2 = sumBar * element3;
+                    pBar1 += element * productBar;
+                    pBar1Dot += productBar * element3 - element * product2;
+                    diffusionBar += (merged - 2.0 * element + merged2) * sumBar;
+                    diffusionBarDot += sumBar * (phiDot3 - 2.0 * element3 + phiDot4);
+                    double sum2BarDot = sumBar * diffusionDot;
+                    hy[i] += productBar * vp1 - p1 * product2 - sumBar * (element * vp1 + p1 * element3) - 2.0 * sum2BarDot;
+                    if (condition2)
+                    {
+                        hy[i + 1] += sum2BarDot;
+                    }
+                    else
+                    {
+                        hy[i] += sum2BarDot;
+                    }
+                    if (condition)
+                    {
+                        hy[i - 1] += sum2BarDot;
+                    }
+                    else
+                    {
+                        hy[i] += sum2BarDot;
+                    }
+                }
+                hp[0] += diffusionBarDot / 0.0001;
+                hp[1] += pBar1Dot;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 3 JVPs for 100 columns.

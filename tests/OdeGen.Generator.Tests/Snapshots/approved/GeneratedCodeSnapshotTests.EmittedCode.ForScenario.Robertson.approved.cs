@@ -86,6 +86,68 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double r1Dot = y[0] * vp[0] + p[0] * vy[0];
+                double sum = y[1] * vp[1] + p[1] * vy[1];
+                double r2Dot = y[1] * sum + p[1] * y[1] * vy[1];
+                double sum2 = y[1] * vp[2] + p[2] * vy[1];
+                double r3Dot = y[2] * sum2 + p[2] * y[1] * vy[2];
+                double r3Bar = w[0] - w[1];
+                double productBar = y[2] * r3Bar;
+                double productBarDot = r3Bar * vy[2];
+                double yBar2Dot = r3Bar * sum2;
+                double pBar2Dot = productBar * vy[1] + y[1] * productBarDot;
+                double r2Bar = w[2] - w[1];
+                double product2Bar = y[1] * r2Bar;
+                double product2BarDot = r2Bar * vy[1];
+                double pBar1Dot = product2Bar * vy[1] + y[1] * product2BarDot;
+                double r1Bar = w[1] - w[0];
+                double pBar0Dot = r1Bar * vy[0];
+                double yBar0Dot = r1Bar * vp[0];
+                double yBar1Dot = productBar * vp[2] + p[2] * productBarDot + r2Bar * sum + (product2Bar * vp[1] + p[1] * product2BarDot);
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hy[2] = yBar2Dot;
+                hp[0] = pBar0Dot;
+                hp[1] = pBar1Dot;
+                hp[2] = pBar2Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = r3Dot - r1Dot;
+                    jv[1] = r1Dot - r2Dot - r3Dot;
+                    jv[2] = r2Dot;
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = -(y[1] * p[1] + p[1] * y[1]) - y[2] * p[2] - p[0];
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double divergence = -(y[1] * p[1] + p[1] * y[1]) - y[2] * p[2] - p[0];
+                double yBar2 = -p[2];
+                double pBar2 = -y[2];
+                double yBar1 = -p[1] - p[1];
+                double pBar1 = -y[1] - y[1];
+                gy[0] = 0.0;
+                gy[1] = yBar1;
+                gy[2] = yBar2;
+                gp[0] = -1.0;
+                gp[1] = pBar1;
+                gp[2] = pBar2;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 double r2Dy1 = y[1] * p[1] + p[1] * y[1];

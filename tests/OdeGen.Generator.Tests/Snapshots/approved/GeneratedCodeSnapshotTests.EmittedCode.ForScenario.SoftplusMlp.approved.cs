@@ -160,6 +160,115 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                hy.Clear();
+                hp.Clear();
+                global::System.Span<double> dyBar = stackalloc double[3];
+                global::System.Span<double> hBar = stackalloc double[16];
+                global::System.Span<double> hBarDot = stackalloc double[16];
+                w.CopyTo(dyBar);
+                global::System.Span<double> h = stackalloc double[16];
+                global::System.Span<double> hDot = stackalloc double[16];
+                for (int i = 0; i < 16; i++)
+                {
+                    int index = 48 + i;
+                    double s = p[index];
+                    double sDot = vp[index];
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int index2 = i * 3 + j;
+                        double element = p[index2];
+                        double element2 = y[j];
+                        s += element * element2;
+                        sDot += element2 * vp[index2] + element * vy[j];
+                    }
+                    double exp = global::System.Math.Exp(s);
+                    double sum = 1.0 + exp;
+                    h[i] = global::System.Math.Log(sum);
+                    hDot[i] = exp * sDot / sum;
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    double oDot = vp[112 + k];
+                    for (int i = 0; i < 16; i++)
+                    {
+                        int index3 = 64 + (k * 16 + i);
+                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                    }
+                    double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
+                    if (!jv.IsEmpty)
+                    {
+                        jv[k] = gate * oDot - 0.1 * vy[k];
+                    }
+                }
+                double tBar = 0.0;
+                double tBarDot = 0.0;
+                for (int k = 2; k >= 0; k--)
+                {
+                    int index4 = 112 + k;
+                    double o = p[index4];
+                    double oDot2 = vp[index4];
+                    for (int i = 0; i < 16; i++)
+                    {
+                        int index3 = 64 + (k * 16 + i);
+                        double element3 = p[index3];
+                        double element4 = h[i];
+                        o += element3 * element4;
+                        oDot2 += element4 * vp[index3] + element3 * hDot[i];
+                    }
+                    double exp2 = global::System.Math.Exp(-t);
+                    double sum2 = 1.0 + exp2;
+                    double gate = 1.0 / sum2;
+                    double differenceBar = dyBar[k];
+                    dyBar[k] = 0.0;
+                    double oBar = gate * differenceBar;
+                    double quotient = gate / sum2;
+                    tBar += exp2 * (quotient * (o * differenceBar));
+                    tBarDot += exp2 * (quotient * (differenceBar * oDot2));
+                    for (int i = 15; i >= 0; i--)
+                    {
+                        int index3 = 64 + (k * 16 + i);
+                        hBar[i] += p[index3] * oBar;
+                        hBarDot[i] += oBar * vp[index3];
+                        hp[index3] += oBar * hDot[i];
+                    }
+                }
+                for (int i = 15; i >= 0; i--)
+                {
+                    int index = 48 + i;
+                    double s = p[index];
+                    double sDot2 = vp[index];
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int index2 = i * 3 + j;
+                        double element = p[index2];
+                        double element2 = y[j];
+                        s += element * element2;
+                        sDot2 += element2 * vp[index2] + element * vy[j];
+                    }
+                    double exp = global::System.Math.Exp(s);
+                    double product = exp * sDot2;
+                    double sum = 1.0 + exp;
+                    double logBar = hBar[i];
+                    double logBarDot = hBarDot[i];
+                    double sumBar = logBar / sum;
+                    double sBar = exp * sumBar;
+                    double sBarDot = sumBar * product + exp * (logBarDot / sum - sumBar / sum * product);
+                    for (int j = 2; j >= 0; j--)
+                    {
+                        int index2 = i * 3 + j;
+                        hy[j] += sBar * vp[index2] + p[index2] * sBarDot;
+                        hp[index2] += sBar * vy[j] + y[j] * sBarDot;
+                    }
+                    hp[index] += sBarDot;
+                }
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Column j is the JVP in the direction of the unit vector e_j in y.

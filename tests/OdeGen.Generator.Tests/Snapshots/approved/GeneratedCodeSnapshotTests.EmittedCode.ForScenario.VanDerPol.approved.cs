@@ -64,6 +64,51 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasSecondDerivatives => true;
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+            {
+                double product = 2.0 * (y[0] * vy[0]);
+                double difference = 1.0 - y[0] * y[0];
+                double difference2 = difference * vp[0] - p[0] * product;
+                double product2Bar = y[1] * w[1];
+                double product2BarDot = w[1] * vy[1];
+                double yBar1Dot = w[1] * difference2;
+                double pBar0Dot = difference * product2BarDot - product2Bar * product;
+                double sum = p[0] * product2Bar * vy[0] + y[0] * (product2Bar * vp[0] + p[0] * product2BarDot);
+                double yBar0Dot = -sum - sum;
+                hy[0] = yBar0Dot;
+                hy[1] = yBar1Dot;
+                hp[0] = pBar0Dot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[1];
+                    jv[1] = y[1] * difference2 + p[0] * difference * vy[1] - vy[0];
+                }
+            }
+
+            /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                double divergence = p[0] * (1.0 - y[0] * y[0]);
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                double pBar0 = 1.0 - y[0] * y[0];
+                double divergence = p[0] * pBar0;
+                double product = y[0] * p[0];
+                double yBar0 = -product - product;
+                gy[0] = yBar0;
+                gy[1] = 0.0;
+                gp[0] = pBar0;
+                return divergence;
+            }
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 jac.Clear();
