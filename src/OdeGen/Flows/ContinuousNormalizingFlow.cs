@@ -45,15 +45,27 @@ public sealed class ContinuousNormalizingFlow<TSystem>
     /// <summary>Tolerances of the forward pass (and of the backward one unless the method sets its own); FFJORD's are 1e-5.</summary>
     public SolverOptions Options { get; init; } = new() { RelTol = 1e-5, AbsTol = 1e-5 };
 
+    /// <summary>Whether a batch's points are split over the machine's cores; the results are the same bits either way.</summary>
+    public bool Parallel { get; init; }
+
     /// <summary>The gradient method.</summary>
     public SensitivityMethod Method { get; init; } = new InterpolatingAdjoint();
 
-    /// <summary><c>log p(x)</c> for each point of <paramref name="points"/> (<see cref="Dimension"/> numbers per point), exactly.</summary>
-    public double[] LogDensity(ReadOnlySpan<double> points, ReadOnlySpan<double> p)
+    /// <summary>
+    /// <c>log p(x)</c> for each point of <paramref name="points"/> (<see cref="Dimension"/> numbers per point), exactly;
+    /// with <paramref name="time"/> between 0 and T, the log-density the flow has at that time (the base density at T).
+    /// </summary>
+    public double[] LogDensity(ReadOnlySpan<double> points, ReadOnlySpan<double> p, double time = 0.0)
     {
+        if (!(time >= 0 && time <= EndTime)) throw new ArgumentOutOfRangeException(nameof(time), $"time is {time}; it must be between 0 and EndTime = {EndTime}.");
         var system = Augmented(points, TraceEstimator.Exact);
-        var solution = Ode.Solve(system, Start(points, system), p, 0.0, EndTime, Solver, Options);
-        var end = solution.State(solution.Count - 1);
+        var start = Start(points, system);
+        ReadOnlySpan<double> end = start;
+        if (time < EndTime)
+        {
+            var solution = Ode.Solve(system, start, p, time, EndTime, Solver, Options);
+            end = solution.State(solution.Count - 1);
+        }
         var result = new double[system.BatchSize];
         for (int b = 0; b < result.Length; b++) result[b] = LogDensityAt(end, system, b);
         return result;
@@ -65,7 +77,8 @@ public sealed class ContinuousNormalizingFlow<TSystem>
     /// </summary>
     public FlowLoss NegativeLogLikelihood(ReadOnlySpan<double> points, ReadOnlySpan<double> p, Random? random = null)
     {
-        var system = Augmented(points, Trace);
+        // The loss is differentiated in θ alone: the trace's derivative in t would only feed dL/dt.
+        var system = new FlowSystem<TSystem>(Dynamics, CountOf(points), Trace) { Parallel = Parallel, TimeCotangent = false };
         if (Trace == TraceEstimator.Hutchinson)
         {
             if (random is null) throw new ArgumentNullException(nameof(random), "Hutchinson's estimator draws its noise from random: pass one.");
@@ -124,7 +137,7 @@ public sealed class ContinuousNormalizingFlow<TSystem>
         return result;
     }
 
-    private FlowSystem<TSystem> Augmented(ReadOnlySpan<double> points, TraceEstimator trace) => new(Dynamics, CountOf(points), trace);
+    private FlowSystem<TSystem> Augmented(ReadOnlySpan<double> points, TraceEstimator trace) => new(Dynamics, CountOf(points), trace) { Parallel = Parallel };
 
     private int CountOf(ReadOnlySpan<double> points)
     {
