@@ -14,7 +14,8 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// What Differentiate hands to Emit: the source model and the body of every generated method. A program
 /// with loops has its Jacobians computed column by column from JVPs specialized to y and to p
 /// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry. When
-/// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate.
+/// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate; otherwise
+/// <see cref="Vjp"/> overwrites them and <see cref="VjpAccumulate"/> is the same transpose adding into them.
 /// <see cref="JvpVjp"/> is the second-order product, forward mode over the VJP (it accumulates when the VJP does).
 /// A straight-line program also has <see cref="Divergence"/>, the sum of the diagonal entries of df/dy that can be
 /// non-zero, and its transpose <see cref="DivergenceGradient"/>; a loop program's come from the runtime's defaults.
@@ -33,4 +34,5 @@ internal sealed record DerivativeModel(
     bool VjpAccumulates = false,
     DerivativeProgram? JvpVjp = null,
     DerivativeProgram? Divergence = null,
-    DerivativeProgram? DivergenceGradient = null);
+    DerivativeProgram? DivergenceGradient = null,
+    DerivativeProgram? VjpAccumulate = null);

@@ -42,7 +42,8 @@ internal static class Differentiator
         var divergence = Divergence.Of(program, model.StateSize, model.ParameterSize);
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows, JvpVjp: ForwardOverReverse.JvpVjp(vjp, scopes),
-            Divergence: divergence.Value, DivergenceGradient: divergence.Gradient);
+            Divergence: divergence.Value, DivergenceGradient: divergence.Gradient,
+            VjpAccumulate: Vjp(model, null, accumulate: true, out _));
     }
 
     /// <summary>

@@ -66,6 +66,11 @@ internal static class SystemEmitter
         else
         {
             Method(w, derivatives, derivatives.Vjp, "public double Vjp" + vjpParameters);
+            if (derivatives.VjpAccumulate is { } accumulate)
+            {
+                w.Line();
+                Method(w, derivatives, accumulate, "public double VjpAccumulate" + vjpParameters);
+            }
         }
         w.Line();
         if (derivatives.JvpVjp is { } jvpVjp)

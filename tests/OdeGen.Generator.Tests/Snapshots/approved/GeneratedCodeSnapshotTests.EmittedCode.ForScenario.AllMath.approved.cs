@@ -131,6 +131,55 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double tanh = global::System.Math.Tanh(y[0]);
+                double bounded = 0.5 * tanh;
+                double positive = 1.5 + y[1] * y[1];
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                (double sin2, double cos2) = global::System.Math.SinCos(y[1]);
+                double tan = global::System.Math.Tan(0.3 * y[2]);
+                double acos = global::System.Math.Acos(bounded);
+                double product = 0.2 * y[0];
+                double product2 = 0.1 * y[1];
+                double product3 = y[2] * y[2];
+                double exp = global::System.Math.Exp(-product3);
+                double log = global::System.Math.Log(positive);
+                double sum = positive + y[3] * y[3];
+                double sqrt = global::System.Math.Sqrt(positive);
+                double cbrt = global::System.Math.Cbrt(positive + y[0]);
+                double pow = global::System.Math.Pow(positive, p[0]);
+                double difference = y[4] - 0.25;
+                bool condition = y[1] >= p[1];
+                bool condition2 = y[0] <= y[5];
+                double sum2Bar = w[3] / (3.0 * (cbrt * cbrt));
+                double sumBar = w[3] / (sum * 2.302585092994046);
+                double product4 = y[3] * sumBar;
+                double product5 = y[2] * (exp * w[2]);
+                double sum3 = y[0] * y[0] + positive * positive;
+                double sqrt2 = global::System.Math.Sqrt(1.0 - bounded * bounded);
+                double product6 = y[1] * (p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * w[4] + sum2Bar + w[3] / (2.0 * sqrt) + sumBar + w[3] / positive - y[0] / sum3 * w[1]);
+                wJy[0] += (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + cos * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
+                wJy[1] += (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - sin2 * w[0] + product6 + product6;
+                wJy[2] += -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
+                wJy[3] += 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;
+                wJy[4] += (double)global::System.Math.Sign(difference) * w[4];
+                wJy[5] += condition2 ? 0.0 : w[5];
+                wJp[0] += pow * log * w[4];
+                wJp[1] += condition ? 0.0 : w[5];
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = sin + cos2 + tan;
+                    dy[1] = global::System.Math.Asin(bounded) + acos * y[1] + global::System.Math.Atan(y[2]) + global::System.Math.Atan2(y[0], positive);
+                    dy[2] = global::System.Math.Sinh(product) + global::System.Math.Cosh(product2) + exp;
+                    dy[3] = log + global::System.Math.Log10(sum) + sqrt + cbrt;
+                    dy[4] = pow + global::System.Math.Pow(y[3], 3.0) + global::System.Math.Abs(difference);
+                    dy[5] = global::System.Math.Min(y[0], y[5]) + global::System.Math.Max(y[1], p[1]) + (double)global::System.Math.Sign(y[2]) + global::System.Math.Floor(t) + global::System.Math.Ceiling(y[5]);
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -109,6 +109,47 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double muPrime = 1.0 - p[0];
+                double sum = y[0] + p[0];
+                double product = y[1] * y[1];
+                double sum2 = sum * sum + product;
+                double d1 = global::System.Math.Pow(sum2, 1.5);
+                double difference = y[0] - muPrime;
+                double sum3 = difference * difference + product;
+                double d2 = global::System.Math.Pow(sum3, 1.5);
+                double quotient = muPrime * sum / d1;
+                double quotient2 = p[0] * difference / d2;
+                double quotient3 = muPrime * y[1] / d1;
+                double quotient4 = p[0] * y[1] / d2;
+                double quotient5 = w[3] / d2;
+                double quotient6 = w[3] / d1;
+                double quotient7 = w[2] / d2;
+                double quotient8 = w[2] / d1;
+                double sum3Bar = 1.5 * global::System.Math.Pow(sum3, 0.5) * (quotient4 / d2 * w[3] + quotient2 / d2 * w[2]);
+                double product2 = difference * sum3Bar;
+                double differenceBar = product2 - p[0] * quotient7 + product2;
+                double sum2Bar = 1.5 * global::System.Math.Pow(sum2, 0.5) * (quotient3 / d1 * w[3] + quotient / d1 * w[2]);
+                double product3 = y[1] * (sum3Bar + sum2Bar);
+                double product4 = sum * sum2Bar;
+                double sumBar = product4 - muPrime * quotient8 + product4;
+                wJy[0] += w[2] + differenceBar + sumBar;
+                wJy[1] += -(p[0] * quotient5) - muPrime * quotient6 + w[3] + product3 + product3;
+                wJy[2] += w[0] - 2.0 * w[3];
+                wJy[3] += w[1] + 2.0 * w[2];
+                wJp[0] += -(y[1] * quotient5) - difference * quotient7 + sumBar - (-(y[1] * quotient6) - sum * quotient8 - differenceBar);
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = y[2];
+                    dy[1] = y[3];
+                    dy[2] = y[0] + 2.0 * y[3] - quotient - quotient2;
+                    dy[3] = y[1] - 2.0 * y[2] - quotient3 - quotient4;
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

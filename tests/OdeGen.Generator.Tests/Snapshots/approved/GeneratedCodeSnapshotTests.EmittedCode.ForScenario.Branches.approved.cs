@@ -126,6 +126,64 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double drive = p[1] * t;
+                bool condition = y[0] > 0.5;
+                double rate;
+                double dy1;
+                if (condition)
+                {
+                    double s = global::System.Math.Sin(y[1]);
+                    rate = p[0] * s * s;
+                    dy1 = drive - y[1];
+                }
+                else
+                {
+                    rate = p[0] * y[1] * y[0];
+                    dy1 = y[0] - drive * y[1];
+                }
+                bool condition2 = y[1] < 0.0;
+                double exp = global::System.Math.Exp(-y[1]);
+                double product = y[1] * (condition2 ? w[0] : 0.0);
+                double product2 = y[0] * w[0];
+                double driveBar = 0.0;
+                double yBar1 = product - exp * (condition2 ? 0.0 : w[0]) + product;
+                double pBar0 = 0.0;
+                double yBar0 = -(rate * w[0]);
+                if (condition)
+                {
+                    (double s, double cos) = global::System.Math.SinCos(y[1]);
+                    driveBar += w[1];
+                    yBar1 -= w[1];
+                    double product3 = s * product2;
+                    pBar0 -= s * product3;
+                    yBar1 += cos * (-(p[0] * s * product2) - p[0] * product3);
+                }
+                else
+                {
+                    yBar0 += w[1];
+                    driveBar -= y[1] * w[1];
+                    yBar1 -= drive * w[1];
+                    double product4 = y[0] * product2;
+                    yBar0 -= p[0] * y[1] * product2;
+                    pBar0 -= y[1] * product4;
+                    yBar1 -= p[0] * product4;
+                }
+                double tBar = p[1] * driveBar;
+                wJy[0] += yBar0;
+                wJy[1] += yBar1;
+                wJp[0] += pBar0;
+                wJp[1] += t * driveBar;
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = (condition2 ? y[1] * y[1] : exp) - rate * y[0];
+                    dy[1] = dy1;
+                }
+                return tBar;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

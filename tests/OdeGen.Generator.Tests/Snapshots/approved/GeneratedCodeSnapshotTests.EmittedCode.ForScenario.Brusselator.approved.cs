@@ -68,6 +68,26 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double product = y[0] * y[0];
+                double x2y = product * y[1];
+                double difference = p[1] * y[0] - x2y;
+                double differenceBar = w[1] - w[0];
+                double product2 = y[0] * (y[1] * differenceBar);
+                wJy[0] += p[1] * differenceBar - w[0] - product2 - product2;
+                wJy[1] -= product * differenceBar;
+                wJp[0] += w[0];
+                wJp[1] += y[0] * differenceBar;
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = p[0] - y[0] - difference;
+                    dy[1] = difference;
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

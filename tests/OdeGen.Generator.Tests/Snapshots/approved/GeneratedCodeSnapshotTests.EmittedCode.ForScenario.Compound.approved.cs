@@ -89,6 +89,34 @@ namespace OdeGen.Tests.Corpus
                 }
 
                 /// <inheritdoc/>
+                public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+                {
+                    double acc = y[0] * y[1];
+                    double sum = 1.0 + y[2] * y[2];
+                    double quotient = p[0] / sum;
+                    double acc2 = acc + quotient;
+                    double acc3 = acc2 - t * p[1];
+                    double w2 = acc3 / 2.0;
+                    double product = acc3 * y[0];
+                    double productBar = -(y[2] * w[2]) - w[1];
+                    double accBar = y[0] * productBar + (w[0] + w[2]) / 2.0;
+                    double tBar = -(p[1] * accBar);
+                    double product2 = y[2] * (quotient / sum * accBar);
+                    wJy[0] += acc3 * productBar + y[1] * accBar;
+                    wJy[1] += y[0] * accBar;
+                    wJy[2] += -(product * w[2]) - product2 - product2;
+                    wJp[0] += accBar / sum;
+                    wJp[1] -= t * accBar;
+                    if (!dy.IsEmpty)
+                    {
+                        dy[0] = w2;
+                        dy[1] = -product;
+                        dy[2] = w2 - product * y[2];
+                    }
+                    return tBar;
+                }
+
+                /// <inheritdoc/>
                 public bool HasSecondDerivatives => true;
 
                 /// <inheritdoc/>

@@ -53,6 +53,18 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                wJy[0] -= p[0] * w[0];
+                wJp[0] -= y[0] * w[0];
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = -(p[0] * y[0]);
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

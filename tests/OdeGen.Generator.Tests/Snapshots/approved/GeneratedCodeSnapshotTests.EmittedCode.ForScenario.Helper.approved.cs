@@ -93,6 +93,38 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double xn = global::System.Math.Pow(y[1], 2.0);
+                double pow = global::System.Math.Pow(p[1], 2.0);
+                double sum = pow + xn;
+                double quotient = xn / sum;
+                double difference = 1.0 - quotient;
+                double exp = global::System.Math.Exp(-(y[0] - y[1]));
+                double sum2 = 1.0 + exp;
+                double quotient2 = 1.0 / sum2;
+                double xn2 = global::System.Math.Pow(y[0], 2.0);
+                double sum3 = pow + xn2;
+                double quotient3 = xn2 / sum3;
+                double difference2 = 1.0 - quotient3;
+                double difference2Bar = p[0] * w[1];
+                double sum3Bar = quotient3 / sum3 * difference2Bar;
+                double difference3Bar = exp * (quotient2 / sum2 * (0.1 * w[0]));
+                double differenceBar = p[0] * w[0];
+                double sumBar = quotient / sum * differenceBar;
+                wJy[0] += 2.0 * y[0] * (sum3Bar - difference2Bar / sum3) + difference3Bar - w[0];
+                wJy[1] += -w[1] - difference3Bar + 2.0 * y[1] * (sumBar - differenceBar / sum);
+                wJp[0] += difference2 * w[1] + difference * w[0];
+                wJp[1] += 2.0 * p[1] * (sum3Bar + sumBar);
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = p[0] * difference - y[0] + 0.1 * quotient2;
+                    dy[1] = p[0] * difference2 - y[1];
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -74,6 +74,28 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double difference = y[1] - y[0];
+                double difference2 = p[1] - y[2];
+                double difference2Bar = y[0] * w[1];
+                double differenceBar = p[0] * w[0];
+                wJy[0] += y[1] * w[2] + difference2 * w[1] - differenceBar;
+                wJy[1] += y[0] * w[2] - w[1] + differenceBar;
+                wJy[2] += -(p[2] * w[2]) - difference2Bar;
+                wJp[0] += difference * w[0];
+                wJp[1] += difference2Bar;
+                wJp[2] -= y[2] * w[2];
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = p[0] * difference;
+                    dy[1] = y[0] * difference2 - y[1];
+                    dy[2] = y[0] * y[1] - p[2] * y[2];
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -69,6 +69,25 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double encounters = y[0] * y[1];
+                double encountersBar = p[3] * w[1] - p[1] * w[0];
+                wJy[0] += p[0] * w[0] + y[1] * encountersBar;
+                wJy[1] += y[0] * encountersBar - p[2] * w[1];
+                wJp[0] += y[0] * w[0];
+                wJp[1] -= encounters * w[0];
+                wJp[2] -= y[1] * w[1];
+                wJp[3] += encounters * w[1];
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = p[0] * y[0] - p[1] * encounters;
+                    dy[1] = p[3] * encounters - p[2] * y[1];
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

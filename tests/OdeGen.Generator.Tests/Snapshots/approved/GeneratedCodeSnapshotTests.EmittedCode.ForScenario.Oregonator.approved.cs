@@ -85,6 +85,34 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double product = y[0] * y[1];
+                double product2 = p[2] * y[0];
+                double difference = y[1] - product + y[0] - product2 * y[0];
+                double quotient = (-y[1] - product + y[2]) / p[0];
+                double difference2 = y[0] - y[2];
+                double difference2Bar = p[1] * w[2];
+                double sumBar = w[1] / p[0];
+                double differenceBar = p[0] * w[0];
+                double product3 = y[0] * differenceBar;
+                double productBar = -sumBar - differenceBar;
+                wJy[0] += difference2Bar - product2 * differenceBar - p[2] * product3 + differenceBar + y[1] * productBar;
+                wJy[1] += differenceBar - sumBar + y[0] * productBar;
+                wJy[2] += sumBar - difference2Bar;
+                wJp[0] += difference * w[0] - quotient / p[0] * w[1];
+                wJp[1] += difference2 * w[2];
+                wJp[2] -= y[0] * product3;
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = p[0] * difference;
+                    dy[1] = quotient;
+                    dy[2] = p[1] * difference2;
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -58,6 +58,21 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                (double sin, double cos) = global::System.Math.SinCos(t);
+                double tBar = cos * w[1];
+                wJy[0] += -4.0 * w[1];
+                wJy[1] += w[0];
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = y[1];
+                    dy[1] = -4.0 * y[0] + sin;
+                }
+                return tBar;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -72,6 +72,28 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                (double sin, double cos) = global::System.Math.SinCos(y[0]);
+                double product = p[3] * t;
+                (double sin2, double cos2) = global::System.Math.SinCos(product);
+                double product2 = sin2 * (p[2] * w[1]);
+                double tBar = -(p[3] * product2);
+                wJy[0] -= cos * (p[0] * w[1]);
+                wJy[1] += w[0] - p[1] * w[1];
+                wJp[0] -= sin * w[1];
+                wJp[1] -= y[1] * w[1];
+                wJp[2] += cos2 * w[1];
+                wJp[3] -= t * product2;
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = y[1];
+                    dy[1] = -(p[0] * sin) - p[1] * y[1] + p[2] * cos2;
+                }
+                return tBar;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -86,6 +86,34 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double r1 = p[0] * y[0];
+                double product = p[1] * y[1];
+                double r2 = product * y[1];
+                double product2 = p[2] * y[1];
+                double r3 = product2 * y[2];
+                double r3Bar = w[0] - w[1];
+                double product2Bar = y[2] * r3Bar;
+                double r2Bar = w[2] - w[1];
+                double productBar = y[1] * r2Bar;
+                double r1Bar = w[1] - w[0];
+                wJy[0] += p[0] * r1Bar;
+                wJy[1] += p[2] * product2Bar + product * r2Bar + p[1] * productBar;
+                wJy[2] += product2 * r3Bar;
+                wJp[0] += y[0] * r1Bar;
+                wJp[1] += y[1] * productBar;
+                wJp[2] += y[1] * product2Bar;
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = r3 - r1;
+                    dy[1] = r1 - r2 - r3;
+                    dy[2] = r2;
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>

@@ -64,6 +64,24 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double VjpAccumulate(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> w, global::System.Span<double> dy, global::System.Span<double> wJy, global::System.Span<double> wJp)
+            {
+                double difference = 1.0 - y[0] * y[0];
+                double product = p[0] * difference;
+                double productBar = y[1] * w[1];
+                double product2 = y[0] * (p[0] * productBar);
+                wJy[0] += -w[1] - product2 - product2;
+                wJy[1] += w[0] + product * w[1];
+                wJp[0] += difference * productBar;
+                if (!dy.IsEmpty)
+                {
+                    dy[0] = y[1];
+                    dy[1] = product * y[1] - y[0];
+                }
+                return 0.0;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondDerivatives => true;
 
             /// <inheritdoc/>
