@@ -92,6 +92,11 @@ internal static class SystemEmitter
                 spans: SpanNames.DivergenceGradient);
             w.Line();
         }
+        else if (derivatives.StateJvp is not null && derivatives.JvpVjp is not null)
+        {
+            ColoredDivergence.Emit(w, derivatives.Sparsity, model.StateSize, model.ParameterSize);
+            w.Line();
+        }
         if (derivatives.JacobianY is { } jacobianY && derivatives.JacobianP is { } jacobianP)
         {
             Method(w, derivatives, jacobianY, "public void JacobianY(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " jac)");
@@ -203,7 +208,7 @@ internal static class SystemEmitter
     }
 
     /// <summary>A static int array, twenty numbers to a line.</summary>
-    private static void IntTable(CodeWriter w, string name, string summary, int[] values)
+    internal static void IntTable(CodeWriter w, string name, string summary, int[] values)
     {
         w.Line("/// <summary>" + summary + "</summary>");
         w.Line("private static readonly int[] " + name + " =");

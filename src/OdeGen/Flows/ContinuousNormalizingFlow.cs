@@ -4,8 +4,8 @@ namespace OdeGen.Flows;
 
 /// <summary>
 /// A continuous normalizing flow (Chen et al. 2018, Sect. 4; Grathwohl et al. 2019, FFJORD): a data point x is carried
-/// by <c>dz/dt = f(t, z, θ)</c> from <c>z(0) = x</c> to <c>z(T)</c>, where the base density is the standard normal, and
-/// <c>log p(x) = log N(z(T); 0, I) + ∫₀ᵀ tr(∂f/∂z) dt</c>. Training minimizes the mean negative log-likelihood of a
+/// by <c>dz/dt = f(t, z, θ)</c> from <c>z(0) = x</c> to <c>z(T)</c>, where the base density is the normal N(0, σ² I), and
+/// <c>log p(x) = log N(z(T); 0, σ² I) + ∫₀ᵀ tr(∂f/∂z) dt</c>. Training minimizes the mean negative log-likelihood of a
 /// batch, its gradient in θ from an adjoint method; sampling solves the flow backwards from normal draws.
 /// </summary>
 /// <typeparam name="TSystem">the generated dynamics of one point (state size = the data's dimension).</typeparam>
@@ -32,6 +32,15 @@ public sealed class ContinuousNormalizingFlow<TSystem>
 
     /// <summary>T, where the base density is reached.</summary>
     public double EndTime { get; }
+
+    /// <summary>σ of the base density N(0, σ² I) at T; torchdiffeq's cnf.py uses √0.1.</summary>
+    public double BaseStandardDeviation
+    {
+        get => _sigma;
+        init => _sigma = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), $"BaseStandardDeviation is {value}; it must be positive and finite.");
+    }
+
+    private readonly double _sigma = 1.0;
 
     /// <summary>How training computes the trace; log-densities and samples always use the exact one.</summary>
     public TraceEstimator Trace { get; init; } = TraceEstimator.Exact;
@@ -88,12 +97,12 @@ public sealed class ContinuousNormalizingFlow<TSystem>
         double loss = 0;
         var result = Sensitivity.Gradient(system, Start(points, system), p, 0.0, [EndTime], (_, _, y, dLdy) =>
         {
-            // L = -(1/B) Σ_b [log N(z_b) + ℓ_b]: dL/dz_b = z_b / B, dL/dℓ_b = -1 / B.
+            // L = -(1/B) Σ_b [log N(z_b; 0, σ² I) + ℓ_b]: dL/dz_b = z_b / (σ² B), dL/dℓ_b = -1 / B.
             loss = 0;
             for (int b = 0; b < batch; b++)
             {
                 loss -= LogDensityAt(y, system, b) / batch;
-                for (int i = 0; i < d; i++) dLdy[b * d + i] = y[b * d + i] / batch;
+                for (int i = 0; i < d; i++) dLdy[b * d + i] = y[b * d + i] / (_sigma * _sigma * batch);
                 dLdy[batch * d + b] = -1.0 / batch;
             }
         }, Method, Solver, Options);
@@ -109,7 +118,7 @@ public sealed class ContinuousNormalizingFlow<TSystem>
         ArgumentNullException.ThrowIfNull(random);
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), $"count is {count}; at least one sample is needed.");
         var base_ = new double[count * Dimension];
-        for (int i = 0; i < base_.Length; i++) base_[i] = FlowSystem<TSystem>.Gaussian(random);
+        for (int i = 0; i < base_.Length; i++) base_[i] = _sigma * FlowSystem<TSystem>.Gaussian(random);
         return Transport(base_, p, EndTime, times.IsEmpty ? [0.0] : times);
     }
 
@@ -153,12 +162,12 @@ public sealed class ContinuousNormalizingFlow<TSystem>
         return y0;
     }
 
-    /// <summary>log N(z_b; 0, I) + ℓ_b at the end of the flow.</summary>
+    /// <summary>log N(z_b; 0, σ² I) + ℓ_b at the end of the flow.</summary>
     private double LogDensityAt(ReadOnlySpan<double> y, FlowSystem<TSystem> system, int b)
     {
         int d = Dimension;
         double squared = 0;
         for (int i = 0; i < d; i++) squared += y[b * d + i] * y[b * d + i];
-        return -0.5 * squared - 0.5 * d * LogTwoPi + y[system.BatchSize * d + b];
+        return -0.5 * squared / (_sigma * _sigma) - 0.5 * d * (LogTwoPi + 2 * Math.Log(_sigma)) + y[system.BatchSize * d + b];
     }
 }

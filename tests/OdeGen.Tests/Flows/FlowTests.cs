@@ -31,6 +31,22 @@ public class FlowTests
         }
     }
 
+    [Fact]
+    public void Log_density_under_a_wider_base_is_its_closed_form()
+    {
+        const double sigma = 0.5;
+        var flow = new ContinuousNormalizingFlow<FlowDynamics.LinearSystem>(new FlowDynamics.LinearSystem()) { Options = Tight, BaseStandardDeviation = sigma };
+        var logDensity = flow.LogDensity(Points, A);
+        var e = Exponential(A, 1.0);
+        for (int b = 0; b < 4; b++)
+        {
+            double x = Points[2 * b], y = Points[2 * b + 1];
+            double u = e[0] * x + e[1] * y, v = e[2] * x + e[3] * y;
+            double expected = -0.5 * (u * u + v * v) / (sigma * sigma) - Math.Log(2 * Math.PI * sigma * sigma) + A[0] + A[3];
+            Assert.True(Math.Abs(expected - logDensity[b]) < 1e-8, $"point {b}: {logDensity[b]:R} against {expected:R}");
+        }
+    }
+
     [Theory]
     [InlineData(TraceEstimator.Exact)]
     [InlineData(TraceEstimator.Hutchinson)]
@@ -73,6 +89,7 @@ public class FlowTests
             Trace = trace,
             Options = Tight,
             Method = new InterpolatingAdjoint { RelTol = 1e-10, AbsTol = 1e-10 },
+            BaseStandardDeviation = 0.7,
         };
         var p = MlpParameters();
         // The same seed gives the same noise, so the differences see the loss the gradient is of.
