@@ -33,10 +33,15 @@ internal static class ExplicitRungeKuttaDriver
         int nfe = 0, accepted = 0, rejected = 0, attempts = 0;
 
         double t = t0;
+        // The component of the last attempted step's result that was NaN or ∞ (-1: none), and its value.
+        int nonFinite = -1;
+        double nonFiniteValue = 0;
         rhs.Evaluate(t, y, stepper.F0);
         nfe++;
         output.Start(t0, y);
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
+        if (NonFinite.First(stepper.F0) is var badF and >= 0)
+            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: f(t0, y0) is non-finite: component {badF} is {stepper.F0[badF]} at t = {t0}; {NonFinite.LikelyCause}.");
 
         double h;
         if (schedule.FirstStep(options) is { } first)
@@ -55,13 +60,32 @@ internal static class ExplicitRungeKuttaDriver
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
             if (!schedule.TryNext(t, ref h, out bool last))
+            {
+                // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
+                if (nonFinite >= 0)
+                    throw Fail(OdeSolverFailure.NonFiniteState,
+                        $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
                 throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
+            }
 
             stepper.Step(ref rhs, t, y, h, y1);
             nfe += stepper.EvaluationsPerStep;
             attempts++;
 
+            // A non-finite stage or result rejects the step with the largest reduction (a shorter step may stay in the
+            // dynamics' domain); with a fixed step there is no shorter one.
+            nonFinite = NonFinite.First(y1);
             double hNew = h;
+            if (nonFinite >= 0)
+            {
+                nonFiniteValue = y1[nonFinite];
+                if (fixedStep)
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
+                controller.Decide(double.NaN, h, out hNew);
+                if (accepted >= 1) rejected++;
+                h = hNew;
+                continue;
+            }
             bool ok = fixedStep || controller.Decide(stepper.Error(h, y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
             if (!ok)
             {
@@ -71,9 +95,6 @@ internal static class ExplicitRungeKuttaDriver
             }
 
             double tEnd = last ? t1 : t + h;
-            for (int i = 0; i < n; i++)
-                if (!double.IsFinite(y1[i]))
-                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: the state became non-finite in the step from t = {t}.");
             nfe += stepper.CompleteStep(ref rhs, tEnd, y1);
             if (output.NeedsDense(tEnd)) nfe += stepper.BuildDense(ref rhs, t, tEnd - t, y, y1, output.Coefficients);
             output.Accept(t, tEnd, y1);

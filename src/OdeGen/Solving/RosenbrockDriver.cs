@@ -29,10 +29,15 @@ internal static class RosenbrockDriver
         int nfe = 0, njac = 0, nlu = 0, accepted = 0, rejected = 0, attempts = 0;
 
         double t = t0;
+        // The component of the last attempted step's result that was NaN or ∞ (-1: none), and its value.
+        int nonFinite = -1;
+        double nonFiniteValue = 0;
         rhs.Evaluate(t, y, stepper.F0);
         nfe++;
         output.Start(t0, y);
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
+        if (NonFinite.First(stepper.F0) is var badF and >= 0)
+            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: f(t0, y0) is non-finite: component {badF} is {stepper.F0[badF]} at t = {t0}; {NonFinite.LikelyCause}.");
 
         double h;
         if (schedule.FirstStep(options) is { } first)
@@ -53,12 +58,23 @@ internal static class RosenbrockDriver
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
             if (!schedule.TryNext(t, ref h, out bool last))
+            {
+                // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
+                if (nonFinite >= 0)
+                    throw Fail(OdeSolverFailure.NonFiniteState,
+                        $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
                 throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
+            }
 
             if (newJacobian)
             {
                 stepper.UpdateJacobian(ref rhs, t, y);
                 njac++;
+                // J and df/dt are taken at the accepted state: no shorter step can get past a non-finite entry.
+                if (stepper.FirstNonFiniteDerivative() is var bad and >= 0)
+                    throw Fail(OdeSolverFailure.NonFiniteState, bad < n * n
+                        ? $"{tableau.Name}: the Jacobian entry df[{bad / n}]/dy[{bad % n}] is non-finite at t = {t}; {NonFinite.LikelyCause}."
+                        : $"{tableau.Name}: df[{bad - n * n}]/dt is non-finite at t = {t}; {NonFinite.LikelyCause}.");
                 newJacobian = false;
                 factoredH = double.NaN;
             }
@@ -81,7 +97,20 @@ internal static class RosenbrockDriver
             stepper.Step(ref rhs, t, y, h, y1);
             nfe += stepper.EvaluationsPerStep;
 
+            // A non-finite stage or result rejects the step with the largest reduction (a shorter step may stay in the
+            // dynamics' domain); with a fixed step there is no shorter one.
+            nonFinite = NonFinite.First(y1);
             double hNew = h;
+            if (nonFinite >= 0)
+            {
+                nonFiniteValue = y1[nonFinite];
+                if (fixedStep)
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
+                controller.Decide(double.NaN, h, out hNew);
+                if (accepted >= 1) rejected++;
+                h = hNew;
+                continue;
+            }
             bool ok = fixedStep || controller.Decide(stepper.Error(y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
             if (!ok)
             {
@@ -91,9 +120,6 @@ internal static class RosenbrockDriver
             }
 
             double tEnd = last ? t1 : t + h;
-            for (int i = 0; i < n; i++)
-                if (!double.IsFinite(y1[i]))
-                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: the state became non-finite in the step from t = {t}.");
             if (output.NeedsDense(tEnd)) stepper.BuildDense(y, y1, output.Coefficients);
             output.Accept(t, tEnd, y1);
             accepted++;

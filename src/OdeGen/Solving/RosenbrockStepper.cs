@@ -52,6 +52,15 @@ internal sealed class RosenbrockStepper
         rhs.TimeDerivative(t, y, _dfdt);
     }
 
+    /// <summary>The first non-finite entry of the last <c>J</c> (row-major index) or of <c>df/dt</c> (n² + i), or -1.</summary>
+    public int FirstNonFiniteDerivative()
+    {
+        int inJacobian = NonFinite.First(_jac);
+        if (inJacobian >= 0) return inJacobian;
+        int inTime = NonFinite.First(_dfdt);
+        return inTime >= 0 ? _jac.Length + inTime : -1;
+    }
+
     /// <summary>Forms and factorizes <c>M = I/(γh) - J</c>; false when it is singular.</summary>
     public bool Factor(double h)
     {
