@@ -63,7 +63,7 @@ internal static class RosenbrockDriver
                 if (nonFinite >= 0)
                     throw Fail(OdeSolverFailure.NonFiniteState,
                         $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
-                throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
+                throw Fail(OdeSolverFailure.StepSizeTooSmall, schedule.TooSmallMessage(tableau.Name, t, h));
             }
 
             if (newJacobian)
