@@ -131,3 +131,57 @@ public class EdgeDerivativeTests
             }
     }
 }
+
+/// <summary>Where the derivative is infinite at the end of a domain: ±∞ for a moving argument, 0 for a still one.</summary>
+public class DomainEndDerivativeTests
+{
+    private static readonly DomainEnds.RhsSystem System = new();
+    private static readonly double[] P = { 0.7 };
+
+    // asin and acos at 1, √, y^0.5, y^0 and ∛ at 0, Ceiling at its jump.
+    private static readonly double[] AtEnds = { 1, 0, 0, 0 };
+
+    [Fact]
+    public void A_still_argument_at_the_end_of_its_domain_contributes_zero()
+    {
+        // Only y1 and p move: asin, acos, √, y^0.5 and ∛ see a zero tangent and contribute 0, not 0 · ∞ = NaN.
+        var jv = new double[4];
+        System.Jvp(0, AtEnds, P, new[] { 0, 1.5, 0, 0 }, new[] { 0.3 }, 0, Span<double>.Empty, jv);
+        // d(acos(y0) y1) = acos(1) dy1 = 0; d(√y2 y1 + p y1) = √0 dy1 + y1 dp + p dy1; d(⌈y3⌉ y1) = ⌈0⌉ dy1 = 0.
+        Assert.Equal(new[] { 0.0, 0.0, 0.7 * 1.5, 0.0 }, jv);
+
+        // The transpose: a cotangent that reaches acos and √ only through a zero factor y1 contributes 0 there.
+        var wJy = new double[4];
+        var wJp = new double[1];
+        System.Vjp(0, AtEnds, P, new[] { 0, 2.0, 0, 0 }, Span<double>.Empty, wJy, wJp);
+        Assert.Equal(new[] { 0.0, 0.0, 0.0, 0.0 }, wJy);
+        Assert.Equal(0.0, wJp[0]);
+        System.Vjp(0, AtEnds, P, new[] { 0, 0, 1.0, 0 }, Span<double>.Empty, wJy, wJp);
+        Assert.Equal(new[] { 0.0, 0.7, double.PositiveInfinity, 0.0 }, wJy); // y2^0.5 at 0: +∞, the one-sided derivative
+        Assert.Equal(0.0, wJp[0]);
+    }
+
+    [Fact]
+    public void A_moving_argument_at_the_end_of_its_domain_has_the_one_sided_derivative()
+    {
+        var jv = new double[4];
+        // asin at 1 from below: the derivative 1 / √(1 - y²) → +∞; √y2 and y2^0.5 at 0 from above: +∞; ∛ at 0: +∞.
+        System.Jvp(0, AtEnds, P, new[] { -1.0, 0, 0, 0 }, new[] { 0.0 }, 0, Span<double>.Empty, jv);
+        Assert.Equal(double.NegativeInfinity, jv[0]);
+        System.Jvp(0, new[] { 1.0, 1.0, 0, 0 }, P, new[] { 0, 0, 1.0, 1.0 }, new[] { 0.0 }, 0, Span<double>.Empty, jv);
+        Assert.Equal(double.PositiveInfinity, jv[2]);
+        Assert.Equal(double.PositiveInfinity, jv[3]);
+        // Not covered: an infinite partial times a zero factor (√y2 · y1 at y1 = 0 moving y2) is NaN, as in JAX and PyTorch.
+    }
+
+    [Fact]
+    public void Away_from_the_ends_every_derivative_matches_finite_differences()
+    {
+        var random = new Random(5);
+        for (int k = 0; k < 25; k++)
+        {
+            var y = new[] { 0.2 + 0.5 * random.NextDouble(), random.NextDouble() - 0.5, 0.05 + random.NextDouble(), 0.05 + 0.9 * random.NextDouble() };
+            DerivativeChecks.AtPoint(System, DomainEnds.Rhs, 0, y, P, random);
+        }
+    }
+}
