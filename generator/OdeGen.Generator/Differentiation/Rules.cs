@@ -62,9 +62,11 @@ internal static class Rules
             case Op.Atan: terms.Add(new(0, g.Add(g.Const(1), g.Mul(a, a)), true)); break;
             case Op.Atan2:
             {
-                // atan2(a, b): d = (b da - a db) / (a² + b²); at the origin, where 0/0 would be NaN, both are 0.
+                // atan2(a, b): d = (b da - a db) / (a² + b²); at the origin, where 0/0 would be NaN, both are 0. The test is
+                // on a and b, not on a² + b², which also underflows to 0 near the origin, where the partials are huge.
                 int r2 = g.Add(g.Mul(a, a), g.Mul(b, b));
-                int atOrigin = g.Emit(Op.Equal, r2, g.Const(0));
+                int zero = g.Const(0);
+                int atOrigin = g.Emit(Op.And, g.Emit(Op.Equal, a, zero), g.Emit(Op.Equal, b, zero));
                 terms.Add(new(0, g.Select(atOrigin, g.Const(0), g.Div(b, r2)), false));
                 terms.Add(new(1, g.Select(atOrigin, g.Const(0), g.Neg(g.Div(a, r2))), false));
                 break;

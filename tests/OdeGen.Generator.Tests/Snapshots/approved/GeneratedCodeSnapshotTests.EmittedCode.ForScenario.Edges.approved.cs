@@ -47,7 +47,7 @@ namespace OdeGen.Tests.Corpus
                 double sum4 = y[3] * (2.0 * (y[3] * vy[3])) + product3 * vy[3];
                 double cbrt = global::System.Math.Cbrt(product3 * y[3]);
                 double jv2 = y[3] * (sum4 == 0.0 ? 0.0 : sum4 / (3.0 * (cbrt * cbrt))) + cbrt * vy[3] - (y[2] * (abs * vp[1] + p[1] * ((y[2] > 0.0 ? 1.0 : y[2] < 0.0 ? -1.0 : 0.0) * vy[2])) + product2 * vy[2]);
-                bool condition = sum == 0.0;
+                bool condition = y[1] == 0.0 && y[2] == 0.0;
                 double max = global::System.Math.Max(y[4], 1.0);
                 double jv3 = (condition ? 0.0 : y[2] / sum) * vy[1] + (condition ? 0.0 : -(y[1] / sum)) * vy[2] + (y[4] <= 1.0 ? vy[4] : 0.0) + (y[3] * (y[4] >= 1.0 ? vy[4] : 0.0) + max * vy[3]);
                 double sum5 = y[4] + 1.0;
@@ -93,7 +93,7 @@ namespace OdeGen.Tests.Corpus
                 double index = (double)global::System.Math.Sign(y[3]);
                 double quotient2Bar = condition ? 0.0 : w[4];
                 double pBar2 = -(quotient2 / log * quotient2Bar / p[2]);
-                bool condition2 = sum == 0.0;
+                bool condition2 = y[1] == 0.0 && y[2] == 0.0;
                 double cbrtBar = y[3] * w[2];
                 double product4Bar = cbrtBar == 0.0 ? 0.0 : cbrtBar / (3.0 * (cbrt * cbrt));
                 double product5 = y[3] * (y[3] * product4Bar);
@@ -146,7 +146,7 @@ namespace OdeGen.Tests.Corpus
                 double product4 = y[3] * y[3];
                 double sum3 = y[3] * (2.0 * y[3]) + product4;
                 double cbrt = global::System.Math.Cbrt(product4 * y[3]);
-                bool condition = sum == 0.0;
+                bool condition = y[1] == 0.0 && y[2] == 0.0;
                 double sum4 = y[4] + 1.0;
                 jac.Clear();
                 jac[0] = xnDy0 + p[1] * (xnDy0 / sum2 - xn / sum2 / sum2 * xnDy0); // d(dy[0])/dy[0]
