@@ -70,7 +70,7 @@ public class EdgeTests(ITestOutputHelper output)
         var e = Assert.Throws<OdeSolverException>(() => Ode.Solve(new OverdrainedTank.RhsSystem(), [1.0], [1.0, 1.0], 0, 3, Methods.Solver(solver), options));
         output.WriteLine(e.Message);
         Assert.Equal(OdeSolverFailure.NonFiniteState, e.Reason);
-        Assert.Contains("y[0]", e.Message.Replace("df[0]/dy[0]", "y[0]"));
+        Assert.Contains("y[0]", e.Message);
         Assert.Contains("NaN", e.Message);
         Assert.InRange(e.TimeReached, 0.3, 1.0);
         Assert.Equal(e.TimeReached, e.PartialSolution.TimeReached);
@@ -103,6 +103,8 @@ public class EdgeTests(ITestOutputHelper output)
         output.WriteLine(e.Message);
         Assert.Equal(OdeSolverFailure.NonFiniteState, e.Reason);
         Assert.Contains(method, e.Message);
+        // The message names the part of the augmented state, not an index into it.
+        Assert.Contains(method == "ForwardSensitivity" ? "the sensitivity dy[1]/dy0[0]" : "dL/dy[0]", e.Message);
         Assert.Equal(e.TimeReached, e.PartialSolution.TimeReached);
     }
 

@@ -118,6 +118,6 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         lambdaReached.CopyTo(states.AsSpan(n));
         var partial = new OdeSolution(Name, n, [tEnd, timeReached], states, 2, stats, null, tEnd, timeReached);
         return new OdeSolverException(OdeSolverFailure.NonFiniteState, timeReached, partial,
-            $"{Name}: the backward pass failed: {what}; {NonFinite.LikelyCause}, or the gradient overflows (a chaotic system over a long time).");
+            $"{Name}: the backward pass failed: {what}; {NonFinite.LikelyCause}; a chaotic system over a long time overflows its gradient too.");
     }
 }

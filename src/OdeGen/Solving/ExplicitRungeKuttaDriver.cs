@@ -41,7 +41,7 @@ internal static class ExplicitRungeKuttaDriver
         output.Start(t0, y);
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
         if (NonFinite.First(stepper.F0) is var badF and >= 0)
-            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: f(t0, y0) is non-finite: component {badF} is {stepper.F0[badF]} at t = {t0}; {NonFinite.LikelyCause}.");
+            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: f(t0, y0) is non-finite: the rate of {rhs.ComponentName(badF)} is {stepper.F0[badF]} at t = {t0}; {NonFinite.LikelyCause}.");
 
         double h;
         if (schedule.FirstStep(options) is { } first)
@@ -64,7 +64,7 @@ internal static class ExplicitRungeKuttaDriver
                 // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
                 if (nonFinite >= 0)
                     throw Fail(OdeSolverFailure.NonFiniteState,
-                        $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
+                        $"{tableau.Name}: {rhs.ComponentName(nonFinite)} became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
                 throw Fail(OdeSolverFailure.StepSizeTooSmall, schedule.TooSmallMessage(tableau.Name, t, h));
             }
 
@@ -80,7 +80,7 @@ internal static class ExplicitRungeKuttaDriver
             {
                 nonFiniteValue = y1[nonFinite];
                 if (fixedStep)
-                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: y[{nonFinite}] became {nonFiniteValue} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: {rhs.ComponentName(nonFinite)} became {nonFiniteValue} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
                 controller.Decide(double.NaN, h, out hNew);
                 if (accepted >= 1) rejected++;
                 h = hNew;

@@ -18,5 +18,5 @@ internal static class NonFinite
 
     /// <summary>What a NaN or ∞ inside the dynamics usually comes from, for the end of a failure message.</summary>
     public const string LikelyCause =
-        "the dynamics produce NaN or ∞ there (for example the square root or logarithm of a negative value, a division by zero, or an overflow)";
+        "the dynamics or their derivatives are NaN or ∞ there (for example the square root or logarithm of a negative value, a division by zero, an infinite derivative such as that of √y at y = 0, or an overflow)";
 }
