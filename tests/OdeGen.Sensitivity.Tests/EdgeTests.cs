@@ -108,6 +108,20 @@ public class EdgeTests(ITestOutputHelper output)
         Assert.Equal(e.TimeReached, e.PartialSolution.TimeReached);
     }
 
+    [Theory]
+    [MemberData(nameof(Methods.All), MemberType = typeof(Methods))]
+    public void A_gradient_that_overflows_is_a_non_finite_state_from_every_method(string method)
+    {
+        // y(360) = e^360 ≈ 2e156 is finite; dL/dp = 2 ∫ y² dt ... ≈ 360 · 2 y(360)² overflows (the adjoints' a_p, the
+        // discrete adjoint's dL/dp, forward sensitivity's dL/dy · S).
+        var e = Assert.Throws<OdeSolverException>(() => OdeGen.Sensitivity.Gradient(new Growth.RhsSystem(), [1.0], [1.0], 0.0, [360.0],
+            SumOfSquares.Gradient, Methods.Create(method), new Dopri5()));
+        output.WriteLine(e.Message);
+        Assert.Equal(OdeSolverFailure.NonFiniteState, e.Reason);
+        Assert.Contains(method, e.Message);
+        Assert.True(e.Message.Contains("Infinity") || e.Message.Contains("NaN"), e.Message);
+    }
+
     private void Check(string label, Reference actual, Reference expected, double tolerance)
     {
         double err = actual.RelativeError(expected, out string worst);

@@ -57,6 +57,8 @@ public static class Sensitivity
                 throw new ArgumentException($"AbsTol of the backward pass is {a}; it must be positive and finite.", nameof(method));
         }
         var problem = new GradientProblem<TSystem>(system, y0.ToArray(), p.ToArray(), t0, times.ToArray(), dLdy, solver, options);
-        return method.Compute(problem);
+        var result = method.Compute(problem);
+        NonFiniteGradient.ThrowIfAny(result, method.Name, t0, times);
+        return result;
     }
 }

@@ -41,7 +41,7 @@ internal static class ExplicitRungeKuttaDriver
         output.Start(t0, y);
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
         if (NonFinite.First(stepper.F0) is var badF and >= 0)
-            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: f(t0, y0) is non-finite: the rate of {rhs.ComponentName(badF)} is {stepper.F0[badF]} at t = {t0}; {NonFinite.LikelyCause}.");
+            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: at the start, t = {t0}, the rate of {rhs.ComponentName(badF)} is {stepper.F0[badF]}; {NonFinite.LikelyCause}.");
 
         double h;
         if (schedule.FirstStep(options) is { } first)

@@ -53,3 +53,13 @@ public static partial class RootOfTime
         dy[1] = p[0] * Math.Sqrt(y[0]);
     }
 }
+
+/// <summary>Exponential growth y' = p y: over a long time y stays finite while its gradient dL/dp ~ T y² overflows.</summary>
+public static partial class Growth
+{
+    [OdeDynamics]
+    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+    {
+        dy[0] = p[0] * y[0];
+    }
+}
