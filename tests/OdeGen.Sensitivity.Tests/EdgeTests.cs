@@ -78,6 +78,38 @@ public class EdgeTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [MemberData(nameof(Solvers))]
+    public void NaN_past_a_time_is_a_non_finite_state(string solver)
+    {
+        // Past t = 1 the rate is NaN whatever the state; with FSAL methods (Bosh3: stages at 0, 1/2, 3/4 build y1, the
+        // fourth is f(y1)) a step's last stage can see it while y1 is finite. The steps shrink onto t = 1, and the
+        // reason must still be the NaN, not the step size.
+        var options = new SolverOptions { FixedStep = solver is "Euler" or "Midpoint" or "Rk4" ? 0.3 : null };
+        var e = Assert.Throws<OdeSolverException>(() => Ode.Solve(new RootOfTimeLeft.RhsSystem(), [0.0], [], 0, 2, Methods.Solver(solver), options));
+        output.WriteLine(e.Message);
+        Assert.Equal(OdeSolverFailure.NonFiniteState, e.Reason);
+        Assert.Contains("y[0]", e.Message);
+        // Adaptive steps shrink onto t = 1; fixed steps of 0.3 stop at the first one whose stages pass t = 1.
+        Assert.InRange(e.TimeReached, 0.5, 1.2);
+    }
+
+    [Theory]
+    [InlineData("Bosh3")]
+    [InlineData("Dopri5")]
+    [InlineData("Tsit5")]
+    public void NaN_in_the_last_stage_alone_is_a_non_finite_state(string solver)
+    {
+        // FSAL methods evaluate f(t + h, y1) as their last stage, for the error estimate only: a step that ends just past
+        // t = 1 has a finite y1 and a NaN estimate. The steps shrink onto t = 1, and the failure must name the NaN.
+        var e = Assert.Throws<OdeSolverException>(() => Ode.Solve(new UndefinedAfterOne.RhsSystem(), [0.0], [], 0, 2, Methods.Solver(solver)));
+        output.WriteLine(e.Message);
+        Assert.Equal(OdeSolverFailure.NonFiniteState, e.Reason);
+        // Bosh3's y1 uses only the stages at t, t + h/2 and t + 3h/4, so its last attempts fail in the FSAL stage alone.
+        Assert.Contains(solver == "Bosh3" ? "a stage of y[0] became NaN" : "y[0] became NaN", e.Message);
+        Assert.InRange(e.TimeReached, 0.999, 1.0);
+    }
+
+    [Theory]
     [MemberData(nameof(Methods.All), MemberType = typeof(Methods))]
     public void NaN_inside_the_dynamics_stops_every_gradient_method(string method)
     {

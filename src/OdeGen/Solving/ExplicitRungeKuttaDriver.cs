@@ -33,9 +33,8 @@ internal static class ExplicitRungeKuttaDriver
         int nfe = 0, accepted = 0, rejected = 0, attempts = 0;
 
         double t = t0;
-        // The component of the last attempted step's result that was NaN or ∞ (-1: none), and its value.
-        int nonFinite = -1;
-        double nonFiniteValue = 0;
+        // What was NaN or ∞ in the last attempted step ("y[2] became NaN"), or null.
+        string? nonFinite = null;
         rhs.Evaluate(t, y, stepper.F0);
         nfe++;
         output.Start(t0, y);
@@ -62,9 +61,9 @@ internal static class ExplicitRungeKuttaDriver
             if (!schedule.TryNext(t, ref h, out bool last))
             {
                 // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
-                if (nonFinite >= 0)
+                if (nonFinite is not null)
                     throw Fail(OdeSolverFailure.NonFiniteState,
-                        $"{tableau.Name}: {rhs.ComponentName(nonFinite)} became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
+                        $"{tableau.Name}: {nonFinite} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
                 throw Fail(OdeSolverFailure.StepSizeTooSmall, schedule.TooSmallMessage(tableau.Name, t, h));
             }
 
@@ -72,21 +71,26 @@ internal static class ExplicitRungeKuttaDriver
             nfe += stepper.EvaluationsPerStep;
             attempts++;
 
-            // A non-finite stage or result rejects the step with the largest reduction (a shorter step may stay in the
-            // dynamics' domain); with a fixed step there is no shorter one.
-            nonFinite = NonFinite.First(y1);
-            double hNew = h;
-            if (nonFinite >= 0)
+            // A non-finite result or stage rejects the step with the largest reduction (a shorter step may stay in the
+            // dynamics' domain); with a fixed step there is no shorter one. The stages are searched only when the error
+            // estimate, which uses all of them, is not finite (a NaN in the FSAL stage f(y1) leaves y1 finite).
+            double hNew = h, err = 0;
+            nonFinite = NonFiniteResult(ref rhs, y1);
+            if (nonFinite is null && !fixedStep)
             {
-                nonFiniteValue = y1[nonFinite];
+                err = stepper.Error(h, y, y1, atol, rtol, options.ErrorNormComponents);
+                if (!double.IsFinite(err)) nonFinite = NonFiniteStage(ref rhs, stepper);
+            }
+            if (nonFinite is not null)
+            {
                 if (fixedStep)
-                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: {rhs.ComponentName(nonFinite)} became {nonFiniteValue} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: {nonFinite} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
                 controller.Decide(double.NaN, h, out hNew);
                 if (accepted >= 1) rejected++;
                 h = hNew;
                 continue;
             }
-            bool ok = fixedStep || controller.Decide(stepper.Error(h, y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
+            bool ok = fixedStep || controller.Decide(err, h, out hNew);
             if (!ok)
             {
                 if (accepted >= 1) rejected++;
@@ -112,5 +116,21 @@ internal static class ExplicitRungeKuttaDriver
 
         OdeSolverException Fail(OdeSolverFailure reason, string message)
             => new(reason, t, output.Build(tableau.Name, new SolverStats(nfe, 0, 0, accepted, rejected), t0, t), message);
+    }
+
+    /// <summary>"y[i] became NaN" for the first non-finite component of a step's result, or null.</summary>
+    private static string? NonFiniteResult<TRhs>(ref TRhs rhs, ReadOnlySpan<double> y1)
+        where TRhs : struct, IRightHandSide
+    {
+        int i = NonFinite.First(y1);
+        return i < 0 ? null : $"{rhs.ComponentName(i)} became {y1[i]}";
+    }
+
+    /// <summary>"a stage of y[i] became NaN" for the first non-finite stage component, or null.</summary>
+    private static string? NonFiniteStage<TRhs>(ref TRhs rhs, ExplicitRungeKuttaStepper stepper)
+        where TRhs : struct, IRightHandSide
+    {
+        int i = stepper.FirstNonFiniteStage(out double value);
+        return i < 0 ? null : $"a stage of {rhs.ComponentName(i)} became {value}";
     }
 }

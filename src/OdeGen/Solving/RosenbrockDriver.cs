@@ -29,9 +29,8 @@ internal static class RosenbrockDriver
         int nfe = 0, njac = 0, nlu = 0, accepted = 0, rejected = 0, attempts = 0;
 
         double t = t0;
-        // The component of the last attempted step's result that was NaN or ∞ (-1: none), and its value.
-        int nonFinite = -1;
-        double nonFiniteValue = 0;
+        // What was NaN or ∞ in the last attempted step ("y[2] became NaN"), or null.
+        string? nonFinite = null;
         rhs.Evaluate(t, y, stepper.F0);
         nfe++;
         output.Start(t0, y);
@@ -60,9 +59,9 @@ internal static class RosenbrockDriver
             if (!schedule.TryNext(t, ref h, out bool last))
             {
                 // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
-                if (nonFinite >= 0)
+                if (nonFinite is not null)
                     throw Fail(OdeSolverFailure.NonFiniteState,
-                        $"{tableau.Name}: {rhs.ComponentName(nonFinite)} became {nonFiniteValue} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
+                        $"{tableau.Name}: {nonFinite} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
                 throw Fail(OdeSolverFailure.StepSizeTooSmall, schedule.TooSmallMessage(tableau.Name, t, h));
             }
 
@@ -97,21 +96,26 @@ internal static class RosenbrockDriver
             stepper.Step(ref rhs, t, y, h, y1);
             nfe += stepper.EvaluationsPerStep;
 
-            // A non-finite stage or result rejects the step with the largest reduction (a shorter step may stay in the
-            // dynamics' domain); with a fixed step there is no shorter one.
-            nonFinite = NonFinite.First(y1);
-            double hNew = h;
-            if (nonFinite >= 0)
+            // A non-finite result or stage rejects the step with the largest reduction (a shorter step may stay in the
+            // dynamics' domain); with a fixed step there is no shorter one. The stages are searched only when the error
+            // estimate, which uses all of them, is not finite (a NaN in the FSAL stage f(y1) leaves y1 finite).
+            double hNew = h, err = 0;
+            nonFinite = NonFiniteResult(ref rhs, y1);
+            if (nonFinite is null && !fixedStep)
             {
-                nonFiniteValue = y1[nonFinite];
+                err = stepper.Error(y, y1, atol, rtol, options.ErrorNormComponents);
+                if (!double.IsFinite(err)) nonFinite = NonFiniteStage(ref rhs, stepper);
+            }
+            if (nonFinite is not null)
+            {
                 if (fixedStep)
-                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: {rhs.ComponentName(nonFinite)} became {nonFiniteValue} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: {nonFinite} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
                 controller.Decide(double.NaN, h, out hNew);
                 if (accepted >= 1) rejected++;
                 h = hNew;
                 continue;
             }
-            bool ok = fixedStep || controller.Decide(stepper.Error(y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
+            bool ok = fixedStep || controller.Decide(err, h, out hNew);
             if (!ok)
             {
                 if (accepted >= 1) rejected++;
@@ -138,5 +142,21 @@ internal static class RosenbrockDriver
 
         OdeSolverException Fail(OdeSolverFailure reason, string message)
             => new(reason, t, output.Build(tableau.Name, new SolverStats(nfe, njac, nlu, accepted, rejected), t0, t), message);
+    }
+
+    /// <summary>"y[i] became NaN" for the first non-finite component of a step's result, or null.</summary>
+    private static string? NonFiniteResult<TRhs>(ref TRhs rhs, ReadOnlySpan<double> y1)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        int i = NonFinite.First(y1);
+        return i < 0 ? null : $"{rhs.ComponentName(i)} became {y1[i]}";
+    }
+
+    /// <summary>"a stage of y[i] became NaN" for the first non-finite stage component, or null.</summary>
+    private static string? NonFiniteStage<TRhs>(ref TRhs rhs, RosenbrockStepper stepper)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        int i = stepper.FirstNonFiniteStage(out double value);
+        return i < 0 ? null : $"a stage of {rhs.ComponentName(i)} became {value}";
     }
 }

@@ -63,3 +63,23 @@ public static partial class Growth
         dy[0] = p[0] * y[0];
     }
 }
+
+/// <summary>y' = √(1 - t): NaN past t = 1 whatever the state, so a step's last stages fail while its result may be finite.</summary>
+public static partial class RootOfTimeLeft
+{
+    [OdeDynamics]
+    public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy)
+    {
+        dy[0] = Math.Sqrt(1 - t);
+    }
+}
+
+/// <summary>y' = 1 up to t = 1 and NaN after it: only the stages placed past t = 1 see the NaN.</summary>
+public static partial class UndefinedAfterOne
+{
+    [OdeDynamics]
+    public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy)
+    {
+        dy[0] = t > 1 ? Math.Sqrt(-1.0) : 1.0;
+    }
+}
