@@ -19,11 +19,12 @@ namespace OdeGen;
 /// </para>
 /// <para>
 /// A <c>readonly struct</c>, so that solvers and gradient methods generic over <c>TSystem : IOdeSystem</c> are
-/// specialized by the JIT for it and for the inner system. No member allocates. <see cref="Vjp"/> accumulates
-/// parameter cotangents in a scratch array created once by the constructor when <c>m</c> exceeds
-/// <see cref="StackScratchLimit"/> (and on the stack otherwise); copies of one instance share that array, so
-/// above the limit concurrent <see cref="Vjp"/> calls need separately constructed instances. Use the
-/// constructor: <c>default(BatchedSystem&lt;TSystem&gt;)</c> is not a usable system.
+/// specialized by the JIT for it and for the inner system. No member allocates after a thread's first call, and
+/// none keeps mutable state in the instance: one instance (and every copy of the struct) may be used from many
+/// threads at once. <see cref="Vjp"/> accumulates parameter cotangents on the stack up to
+/// <see cref="StackScratchLimit"/> parameters, and above it in an array owned by the calling thread (created on
+/// its first such call, grown when a larger system needs it). Use the constructor:
+/// <c>default(BatchedSystem&lt;TSystem&gt;)</c> is not a usable system.
 /// </para>
 /// </remarks>
 /// <typeparam name="TSystem">The inner system, typically a generated struct.</typeparam>
@@ -31,16 +32,23 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     where TSystem : IOdeSystem
 {
     /// <summary>
-    /// Largest parameter count for which <see cref="Vjp"/> accumulates on the stack (2 KiB); above it, the scratch
-    /// array allocated once by the constructor is used.
+    /// Largest parameter count for which <see cref="Vjp"/> accumulates on the stack (2 KiB); above it, in the calling
+    /// thread's scratch array.
     /// </summary>
     public const int StackScratchLimit = 256;
+
+    /// <summary>
+    /// The calling thread's parameter scratch for systems above <see cref="StackScratchLimit"/>: per thread, so that
+    /// concurrent calls never share it; one per inner system type, reused by every instance on the thread.
+    /// (A Vjp of this type cannot run inside another on the same thread: the inner system is a different type.)
+    /// </summary>
+    [ThreadStatic]
+    private static double[]? t_parameterScratch;
 
     private readonly TSystem _system;
     private readonly int _innerStateSize;
     private readonly int _parameterSize;
     private readonly int _batchSize;
-    private readonly double[]? _parameterScratch;
     private readonly SparsityPattern _sparsity;
 
     /// <summary>
@@ -63,7 +71,6 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         _innerStateSize = n;
         _parameterSize = system.ParameterSize;
         _batchSize = batchSize;
-        _parameterScratch = _parameterSize > StackScratchLimit ? new double[_parameterSize] : null;
         _sparsity = system.JacobianYSparsity.BlockDiagonal(batchSize);
     }
 
@@ -143,7 +150,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         }
 
         int n = _innerStateSize, m = _parameterSize;
-        Span<double> scratch = _parameterScratch is null ? stackalloc double[m] : _parameterScratch;
+        Span<double> scratch = m <= StackScratchLimit ? stackalloc double[m] : ThreadScratch(m);
         bool writeDy = !dy.IsEmpty;
 
         // Copy 0 writes wJp directly; later copies write the scratch, which is added in.
@@ -157,6 +164,13 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
             TensorPrimitives.Add(wJp, scratch, wJp);
         }
         return wJt;
+    }
+
+    private static Span<double> ThreadScratch(int length)
+    {
+        var scratch = t_parameterScratch;
+        if (scratch is null || scratch.Length < length) t_parameterScratch = scratch = new double[length];
+        return scratch.AsSpan(0, length);
     }
 
     /// <summary>

@@ -55,8 +55,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element4 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element4 == 0.0 ? 0.0 : element4 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)
@@ -115,28 +116,28 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 4; i++)
                 {
-                    double element4 = r[i];
+                    double element5 = r[i];
                     int index9 = 4 + i;
-                    double element5 = r[index9];
+                    double element6 = r[index9];
                     int index10 = 8 + i;
                     int index11 = 12 + i;
-                    double element6 = r[index11];
+                    double element7 = r[index11];
                     int index12 = 16 + i;
-                    double element7 = r[index12];
+                    double element8 = r[index12];
                     int index13 = 20 + i;
-                    double element8 = r[index13];
+                    double element9 = r[index13];
                     int index14 = (i + 1) % 4;
-                    double element9 = y[index14];
-                    double element10 = q[i];
-                    double element11 = q[index9];
+                    double element10 = y[index14];
+                    double element11 = q[i];
+                    double element12 = q[index9];
                     int index15 = 24 + i;
-                    double element12 = r[index15];
-                    double element13 = g[i];
+                    double element13 = r[index15];
+                    double element14 = g[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element4 * element5 - r[index10] + element6 * element7 + element8 * element9 + element10 * element11 + element12 * element13;
+                        dy[i] = element5 * element6 - r[index10] + element7 * element8 + element9 * element10 + element11 * element12 + element13 * element14;
                     }
-                    jv[i] = element5 * rDot[i] + element4 * rDot[index9] - rDot[index10] + (element7 * rDot[index11] + element6 * rDot[index12]) + (element9 * rDot[index13] + element8 * vy[index14]) + (element11 * qDot[i] + element10 * qDot[index9]) + (element13 * rDot[index15] + element12 * gDot[i]);
+                    jv[i] = element6 * rDot[i] + element5 * rDot[index9] - rDot[index10] + (element8 * rDot[index11] + element7 * rDot[index12]) + (element10 * rDot[index13] + element9 * vy[index14]) + (element12 * qDot[i] + element11 * qDot[index9]) + (element14 * rDot[index15] + element13 * gDot[i]);
                 }
             }
 
@@ -267,7 +268,7 @@ namespace OdeGen.Tests.Corpus
                     int index14 = 4 + i;
                     double sqrt = r[index14];
                     double sqrtBar = rBar[index14];
-                    aBar[i] += sqrtBar / (2.0 * sqrt);
+                    aBar[i] += sqrtBar == 0.0 ? 0.0 : sqrtBar / (2.0 * sqrt);
                 }
                 for (int i = 3; i >= 0; i--)
                 {
@@ -771,8 +772,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element4 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element4 == 0.0 ? 0.0 : element4 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)
@@ -864,8 +866,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element2 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element2 == 0.0 ? 0.0 : element2 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)

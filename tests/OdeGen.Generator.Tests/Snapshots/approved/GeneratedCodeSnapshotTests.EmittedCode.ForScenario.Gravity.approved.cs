@@ -71,7 +71,7 @@ namespace OdeGen.Tests.Corpus
                             double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dz * dzDot);
                             double sqrt = global::System.Math.Sqrt(r2);
                             double r3 = r2 * sqrt;
-                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot / (2.0 * sqrt));
+                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot == 0.0 ? 0.0 : r2Dot / (2.0 * sqrt));
                             double element = p[j];
                             double element2 = vp[j];
                             double quotient = element * dx / r3;
@@ -191,7 +191,8 @@ namespace OdeGen.Tests.Corpus
                             double product2Bar = axBar / r3;
                             wJp[j] += dz * productBar + dx * product2Bar;
                             double r3Bar = -(element * dz / r3 / r3 * ayBar) - element * dx / r3 / r3 * axBar;
-                            double r2Bar = sqrt * r3Bar + r2 * r3Bar / (2.0 * sqrt);
+                            double sqrtBar = r2 * r3Bar;
+                            double r2Bar = sqrt * r3Bar + (sqrtBar == 0.0 ? 0.0 : sqrtBar / (2.0 * sqrt));
                             double product3 = dz * r2Bar;
                             double product4 = dx * r2Bar;
                             double dzBar = element * productBar + product3 + product3;
@@ -531,7 +532,7 @@ namespace OdeGen.Tests.Corpus
                             double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dz * dzDot);
                             double sqrt = global::System.Math.Sqrt(r2);
                             double r3 = r2 * sqrt;
-                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot / (2.0 * sqrt));
+                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot == 0.0 ? 0.0 : r2Dot / (2.0 * sqrt));
                             double element = p[j];
                             axDot2 = axDot + (element * dxDot / r3 - element * dx / r3 / r3 * r3Dot);
                             ayDot2 = ayDot + (element * dzDot / r3 - element * dz / r3 / r3 * r3Dot);
