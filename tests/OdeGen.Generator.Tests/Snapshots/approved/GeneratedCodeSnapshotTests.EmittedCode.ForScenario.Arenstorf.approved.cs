@@ -193,13 +193,13 @@ namespace OdeGen.Tests.Corpus
                 double d2Bar = quotient5 * w[3] + quotient9 * w[2];
                 double product8 = 1.5 * global::System.Math.Pow(sum5, 0.5);
                 double sum5Bar = product8 * d2Bar;
-                double sum5BarDot = d2Bar * (1.5 * (0.5 * global::System.Math.Pow(sum5, -0.5) * sum6)) + product8 * (w[3] * (difference5 / d2 - quotient5 / d2 * d2Dot) + w[2] * (difference3 / d2 - quotient9 / d2 * d2Dot));
+                double sum5BarDot = d2Bar * (1.5 * (sum6 == 0.0 ? 0.0 : 0.5 * global::System.Math.Pow(sum5, -0.5) * sum6)) + product8 * (w[3] * (difference5 / d2 - quotient5 / d2 * d2Dot) + w[2] * (difference3 / d2 - quotient9 / d2 * d2Dot));
                 double sum7 = sum5Bar * sum2 + difference * sum5BarDot;
                 double differenceBarDot = sum7 - (quotient10 * vp[0] - p[0] * product6BarDot) + sum7;
                 double d1Bar = quotient7 * w[3] + quotient11 * w[2];
                 double product9 = 1.5 * global::System.Math.Pow(sum3, 0.5);
                 double sum3Bar = product9 * d1Bar;
-                double sum3BarDot = d1Bar * (1.5 * (0.5 * global::System.Math.Pow(sum3, -0.5) * sum4)) + product9 * (w[3] * (difference4 / d1 - quotient7 / d1 * d1Dot) + w[2] * (difference2 / d1 - quotient11 / d1 * d1Dot));
+                double sum3BarDot = d1Bar * (1.5 * (sum4 == 0.0 ? 0.0 : 0.5 * global::System.Math.Pow(sum3, -0.5) * sum4)) + product9 * (w[3] * (difference4 / d1 - quotient7 / d1 * d1Dot) + w[2] * (difference2 / d1 - quotient11 / d1 * d1Dot));
                 double sum8 = (sum5Bar + sum3Bar) * vy[1] + y[1] * (sum5BarDot + sum3BarDot);
                 double sum9 = sum3Bar * sum2 + sum * sum3BarDot;
                 double sumBarDot = sum9 - (-(quotient12 * vp[0]) - muPrime * product7BarDot) + sum9;

@@ -329,8 +329,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element4 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element4 == 0.0 ? 0.0 : element4 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)
@@ -448,25 +449,25 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index15 = 4 + i;
                     double sigmoid2 = g[i];
-                    double element4 = gDot[i];
+                    double element5 = gDot[i];
                     double sigmoid2Bar = gBar[i];
                     double sigmoid2BarDot = gBarDot[i];
                     double difference2 = 1.0 - sigmoid2;
                     double product = sigmoid2 * difference2;
                     aBar[index15] += product * sigmoid2Bar;
-                    aBarDot[index15] += sigmoid2Bar * (difference2 * element4 - sigmoid2 * element4) + product * sigmoid2BarDot;
+                    aBarDot[index15] += sigmoid2Bar * (difference2 * element5 - sigmoid2 * element5) + product * sigmoid2BarDot;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
                     int index6 = 24 + i;
                     double sigmoid = r[index6];
-                    double element5 = rDot[index6];
+                    double element6 = rDot[index6];
                     double sigmoidBar = rBar[index6];
                     double sigmoidBarDot = rBarDot[index6];
                     double difference3 = 1.0 - sigmoid;
                     double product2 = sigmoid * difference3;
                     aBar[i] += product2 * sigmoidBar;
-                    aBarDot[i] += sigmoidBar * (difference3 * element5 - sigmoid * element5) + product2 * sigmoidBarDot;
+                    aBarDot[i] += sigmoidBar * (difference3 * element6 - sigmoid * element6) + product2 * sigmoidBarDot;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
@@ -480,20 +481,20 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index16 = 16 + i;
                     int index4 = 4 + i;
-                    double element6 = a[index4];
+                    double element7 = a[index4];
                     double cosBar = rBar[index16];
                     double cosBarDot = rBarDot[index16];
-                    (double sin, double cos2) = global::System.Math.SinCos(element6);
+                    (double sin, double cos2) = global::System.Math.SinCos(element7);
                     aBar[index4] -= sin * cosBar;
                     aBarDot[index4] -= cosBar * (cos2 * aDot[index4]) + sin * cosBarDot;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
                     int index17 = 12 + i;
-                    double element7 = y[i];
+                    double element8 = y[i];
                     double sin2Bar = rBar[index17];
                     double sin2BarDot = rBarDot[index17];
-                    (double sin3, double cos3) = global::System.Math.SinCos(element7);
+                    (double sin3, double cos3) = global::System.Math.SinCos(element8);
                     hy[i] += cos3 * sin2BarDot - sin2Bar * (sin3 * vy[i]);
                 }
                 for (int i = 3; i >= 0; i--)
@@ -515,9 +516,10 @@ namespace OdeGen.Tests.Corpus
                     double sqrtBar = rBar[index2];
                     double sqrtBarDot = rBarDot[index2];
                     double product3 = 2.0 * sqrt;
-                    double element8Bar = sqrtBar / product3;
-                    aBar[i] += element8Bar;
-                    aBarDot[i] += sqrtBarDot / product3 - element8Bar / product3 * (2.0 * rDot[index2]);
+                    double quotient = sqrtBar / product3;
+                    bool condition = sqrtBar == 0.0;
+                    aBar[i] += condition ? 0.0 : quotient;
+                    aBarDot[i] += condition ? 0.0 : sqrtBarDot / product3 - quotient / product3 * (2.0 * rDot[index2]);
                 }
                 for (int i = 3; i >= 0; i--)
                 {
