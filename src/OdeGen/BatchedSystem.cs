@@ -41,7 +41,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     private readonly int _parameterSize;
     private readonly int _batchSize;
     private readonly double[]? _parameterScratch;
-    private readonly SparsityPattern _sparsity;
+    private readonly Lazy<SparsityPattern> _sparsity;
 
     /// <summary>
     /// <paramref name="batchSize"/> copies of <paramref name="system"/> sharing one parameter vector.
@@ -64,7 +64,9 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         _parameterSize = system.ParameterSize;
         _batchSize = batchSize;
         _parameterScratch = _parameterSize > StackScratchLimit ? new double[_parameterSize] : null;
-        _sparsity = system.JacobianYSparsity.BlockDiagonal(batchSize);
+        // Made on first use: for a convolutional state the pattern of a large batch is tens of MB (B times the inner
+        // non-zeros, as CSR), which solvers and gradient methods that never read it should not hold.
+        _sparsity = new Lazy<SparsityPattern>(() => system.JacobianYSparsity.BlockDiagonal(batchSize));
     }
 
     /// <summary>The inner system applied to every copy.</summary>
@@ -82,8 +84,8 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     /// <summary>The inner system's parameter size m: one parameter vector is shared by every copy.</summary>
     public int ParameterSize => _parameterSize;
 
-    /// <summary>The inner pattern repeated on the diagonal, <see cref="SparsityPattern.BlockDiagonal"/>; computed once.</summary>
-    public SparsityPattern JacobianYSparsity => _sparsity;
+    /// <summary>The inner pattern repeated on the diagonal, <see cref="SparsityPattern.BlockDiagonal"/>; computed once, when first read.</summary>
+    public SparsityPattern JacobianYSparsity => _sparsity.Value;
 
     /// <summary>Copy <paramref name="index"/>'s part of a batched state-sized vector.</summary>
     public Span<double> Copy(Span<double> batched, int index) => batched.Slice(CopyStart(index), _innerStateSize);
