@@ -12,10 +12,10 @@ public sealed record ClassifierOptions
 
     public string Data { get; init; } = DefaultData;
     public int Epochs { get; init; } = 3;
-    public int TrainSize { get; init; } = 8000;
+    public int TrainSize { get; init; } = 10000;
     public int TestSize { get; init; } = 10000;
     public int BatchSize { get; init; } = 128;
-    public double LearningRate { get; init; } = 0.1;
+    public double LearningRate { get; init; } = 0.05;
     public double Momentum { get; init; } = 0.9;
     public string Schedule { get; init; } = "cosine";
     public int Depth { get; init; } = 6;

@@ -32,37 +32,54 @@ public static class ClassifierTraining
                      new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                for (int epoch = 0; epoch < options.Epochs; epoch++)
+                try
                 {
-                    optimizer.LearningRate = schedule.At(epoch);
-                    var epochBatches = batches.NextEpoch();
-                    var task = context.AddTask(Describe(model.Name, epoch, options.Epochs, double.NaN), maxValue: epochBatches.Count);
-                    double lossSum = 0;
-                    for (int b = 0; b < epochBatches.Count; b++)
-                    {
-                        int[] indices = epochBatches[b].ToArray();
-                        clock.Start();
-                        var step = model.Gradient(train, indices, theta, gradient, b == 0 ? memory.Probe : null);
-                        if (!double.IsFinite(step.Loss))
-                            throw new InvalidOperationException(
-                                $"{model.Name}: the loss is {step.Loss} in epoch {epoch + 1}; the training diverged (try a smaller --lr).");
-                        optimizer.Step(theta, gradient);
-                        clock.Stop();
-                        lossSum += step.Loss;
-                        run.BatchEvaluations.Add((step.ForwardEvaluations, step.BackwardEvaluations));
-                        task.Description = Describe(model.Name, epoch, options.Epochs, lossSum / (b + 1));
-                        task.Increment(1);
-                    }
-                    task.StopTask();
-
-                    var (score, nfe) = Evaluate(model, test, theta, options.BatchSize);
-                    run.TestErrors.Add(100 * score.ErrorRate);
-                    run.TestForwardEvaluations = nfe;
-                    var (forward, backward) = run.BatchEvaluations[^1];
-                    AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{model.Name,-7} epoch {epoch + 1,2}  lr {optimizer.LearningRate:G3}  loss {lossSum / epochBatches.Count:F4}  test error {100 * score.ErrorRate:F2}%  nfe {forward:F0}+{backward:F0}"));
+                    Epochs(context);
+                }
+                catch (Exception e) when (e is DivergedException or OdeSolverException)
+                {
+                    // One model failing leaves the others' rows: the table says which one and why.
+                    clock.Stop();
+                    run.Failure = e.Message;
+                    AnsiConsole.WriteLine($"{model.Name}: {e.Message}");
                 }
             });
+
+        void Epochs(ProgressContext context)
+        {
+            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            {
+                optimizer.LearningRate = schedule.At(epoch);
+                var epochBatches = batches.NextEpoch();
+                var task = context.AddTask(Describe(model.Name, epoch, options.Epochs, double.NaN), maxValue: epochBatches.Count);
+                double lossSum = 0;
+                for (int b = 0; b < epochBatches.Count; b++)
+                {
+                    int[] indices = epochBatches[b].ToArray();
+                    clock.Start();
+                    var step = model.Gradient(train, indices, theta, gradient, b == 0 ? memory.Probe : null);
+                    if (!double.IsFinite(step.Loss))
+                        throw new DivergedException(
+                            $"the loss is {step.Loss} in epoch {epoch + 1}, batch {b + 1}: the training diverged (try a smaller --lr).");
+                    optimizer.Step(theta, gradient);
+                    if (!Array.TrueForAll(theta, double.IsFinite))
+                        throw new DivergedException($"a parameter is not finite after epoch {epoch + 1}, batch {b + 1}: the training diverged (try a smaller --lr).");
+                    clock.Stop();
+                    lossSum += step.Loss;
+                    run.BatchEvaluations.Add((step.ForwardEvaluations, step.BackwardEvaluations));
+                    task.Description = Describe(model.Name, epoch, options.Epochs, lossSum / (b + 1));
+                    task.Increment(1);
+                }
+                task.StopTask();
+
+                var (score, nfe) = Evaluate(model, test, theta, options.BatchSize);
+                run.TestErrors.Add(100 * score.ErrorRate);
+                run.TestForwardEvaluations = nfe;
+                var (forward, backward) = run.BatchEvaluations[^1];
+                AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{model.Name,-7} epoch {epoch + 1,2}  lr {optimizer.LearningRate:G3}  loss {lossSum / epochBatches.Count:F4}  test error {100 * score.ErrorRate:F2}%  nfe {forward:F0}+{backward:F0}"));
+            }
+        }
 
         run.TrainSeconds = clock.Elapsed.TotalSeconds;
         run.PeakMemoryMegabytes = memory.PeakMegabytes;
@@ -83,6 +100,8 @@ public static class ClassifierTraining
         });
         return (score, nfe / batches);
     }
+
+    private sealed class DivergedException(string message) : Exception(message);
 
     private static string Describe(string name, int epoch, int epochs, double loss) =>
         string.Create(CultureInfo.InvariantCulture, $"{name,-7} epoch {epoch + 1}/{epochs}  loss {loss:F4}");

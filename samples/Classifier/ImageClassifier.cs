@@ -64,7 +64,7 @@ public sealed class ImageClassifier
     {
         var parts = Parts(indices.Length);
         var nfe = new double[parts.Length];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, c =>
+        ForEachPart(parts.Length, c =>
         {
             var (start, count) = parts[c];
             var h0 = StageForward(data, indices.AsSpan(start, count), theta);
@@ -89,7 +89,7 @@ public sealed class ImageClassifier
         var forward = new double[parts.Length];
         var backward = new double[parts.Length];
         double total = indices.Length;
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, c =>
+        ForEachPart(parts.Length, c =>
         {
             var (start, count) = parts[c];
             var part = indices.AsSpan(start, count).ToArray();
@@ -135,6 +135,19 @@ public sealed class ImageClassifier
             for (int i = 0; i < gradient.Length; i++) gradient[i] += g[i];
         }
         return new BatchGradient(batchLoss, Mean(forward), Mean(backward));
+    }
+
+    /// <summary>Runs the parts in parallel; a part's exception is rethrown as itself, not wrapped.</summary>
+    private void ForEachPart(int parts, Action<int> part)
+    {
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Threads }, part);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     private static double[] StageForward(LabeledImages data, ReadOnlySpan<int> indices, double[] theta)

@@ -23,5 +23,8 @@ public sealed class ModelRun
     /// <summary>Seconds spent in training batches (evaluation excluded).</summary>
     public double TrainSeconds { get; set; }
 
+    /// <summary>Why training stopped early (divergence, a failed solve), or null.</summary>
+    public string? Failure { get; set; }
+
     public double FinalTestError => TestErrors.Count > 0 ? TestErrors[^1] : double.NaN;
 }

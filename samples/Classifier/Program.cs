@@ -76,10 +76,11 @@ Console.WriteLine("| model | test error % | parameters | peak memory MB | train 
 Console.WriteLine("|---|---|---|---|---|");
 foreach (var run in runs)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {run.Name} | {run.FinalTestError:F2} | {run.Parameters} | {run.PeakMemoryMegabytes:F1} | {run.TrainSeconds:F1} |"));
+        $"| {run.Name} | {(run.Failure is null ? run.FinalTestError.ToString("F2", CultureInfo.InvariantCulture) : "failed")} | {run.Parameters} | {run.PeakMemoryMegabytes:F1} | {run.TrainSeconds:F1} |"));
 AnsiConsole.WriteLine();
 
-var odeNet = runs.FirstOrDefault(r => r.Name == "ODE-Net");
+foreach (var run in runs.Where(r => r.Failure is not null)) AnsiConsole.WriteLine($"{run.Name} failed: {run.Failure}");
+var odeNet = runs.FirstOrDefault(r => r.Name == "ODE-Net" && r.BatchEvaluations.Count > 0);
 if (odeNet is not null)
 {
     var evaluations = odeNet.BatchEvaluations;
@@ -99,4 +100,4 @@ if (odeNet is not null)
     ClassifierPlot.SaveEvaluations(nfePng, odeNet);
     AnsiConsole.WriteLine($"wrote {nfePng}");
 }
-return 0;
+return runs.Any(r => r.Failure is not null) ? 1 : 0;
