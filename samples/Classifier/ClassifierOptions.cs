@@ -12,13 +12,16 @@ public sealed record ClassifierOptions
 
     public string Data { get; init; } = DefaultData;
     public int Epochs { get; init; } = 3;
-    public int TrainSize { get; init; } = 10000;
+    public int TrainSize { get; init; } = 8000;
     public int TestSize { get; init; } = 10000;
     public int BatchSize { get; init; } = 128;
     public double LearningRate { get; init; } = 0.05;
     public double Momentum { get; init; } = 0.9;
     public string Schedule { get; init; } = "cosine";
     public int Depth { get; init; } = 6;
+
+    /// <summary>Largest gradient norm (<see cref="GradientClipping"/>); without a normalization layer a steep batch can otherwise throw the weights off.</summary>
+    public double Clip { get; init; } = 2.0;
     public int RkSteps { get; init; } = 4;
     public double Tolerance { get; init; } = 1e-3;
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -30,7 +33,7 @@ public sealed record ClassifierOptions
 
     public const string Usage =
         "usage: Classifier [--data DIR] [--epochs N] [--train-size N] [--test-size N] [--batch N] [--lr X] [--momentum X]\n" +
-        "                  [--schedule cosine|step|constant] [--depth N] [--rk-steps N] [--tol X] [--threads N] [--seed N]\n" +
+        "                  [--schedule cosine|step|constant] [--clip X] [--depth N] [--rk-steps N] [--tol X] [--threads N] [--seed N]\n" +
         "                  [--width N] [--models ResNet,RK-Net,ODE-Net] [--out DIR] [--full]\n" +
         "  --full: the report's setup, all 60000 training images, 20 epochs, step decay (Chen et al.'s proportions)";
 
@@ -75,6 +78,7 @@ public sealed record ClassifierOptions
                 "--momentum" => options with { Momentum = Double("--momentum", Value()) },
                 "--schedule" => options with { Schedule = Value() },
                 "--depth" => options with { Depth = PositiveInt("--depth", Value()) },
+                "--clip" => options with { Clip = PositiveDouble("--clip", Value()) },
                 "--rk-steps" => options with { RkSteps = PositiveInt("--rk-steps", Value()) },
                 "--tol" => options with { Tolerance = PositiveDouble("--tol", Value()) },
                 "--threads" => options with { Threads = PositiveInt("--threads", Value()) },

@@ -25,6 +25,10 @@ public static class ClassifierPlot
             line.LineWidth = 2;
             line.MarkerSize = 7;
         }
+        double top = 0;
+        foreach (var run in runs) foreach (double e in run.TestErrors) if (double.IsFinite(e)) top = Math.Max(top, e);
+        plot.Axes.SetLimitsY(0, top > 0 ? 1.1 * top : 100);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title("Test error");
         plot.XLabel("epoch");
         plot.YLabel("test error %");
@@ -50,6 +54,7 @@ public static class ClassifierPlot
         b.LineWidth = 2;
         plot.Title($"{run.Name}: function evaluations per training batch");
         plot.XLabel("batch");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel("evaluations");
         plot.Axes.SetLimitsY(0, 1.05 * Math.Max(1, Max(backward, forward)));
         plot.ShowLegend(Alignment.UpperLeft);

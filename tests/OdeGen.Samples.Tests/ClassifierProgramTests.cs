@@ -22,7 +22,7 @@ public class ClassifierProgramTests
         foreach (string model in new[] { "ResNet", "RK-Net", "ODE-Net" })
         {
             Assert.Matches($@"(?m)^\| {model} \| [0-9.]+ \| \d+ \| [0-9.]+ \| [0-9.]+ \|$", run.Output);
-            Assert.Matches($@"{model} +epoch +2 +lr [0-9.eE-]+ +loss [0-9.]+ +test error [0-9.]+%", run.Output);
+            Assert.Matches($@"{model} +epoch +2 lr [0-9.eE-]+ loss [0-9.]+ \|g\| [0-9.]+ test error [0-9.]+% nfe \d+\+\d+", run.Output);
         }
         var nfe = Regex.Match(run.Output, @"ODE-Net function evaluations per pass: forward ([0-9.]+), backward ([0-9.]+)");
         Assert.True(nfe.Success, run.Output);
