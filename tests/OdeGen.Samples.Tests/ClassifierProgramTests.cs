@@ -10,14 +10,14 @@ public class ClassifierProgramTests
     public void A_short_run_prints_the_table_and_the_evaluations_and_writes_both_figures()
     {
         using var folder = new TemporaryFolder();
-        SyntheticImages.Write(folder.Path, trainCount: 32, testCount: 16);
+        SyntheticImages.Write(folder.Path, trainCount: 16, testCount: 8);
         string figures = folder.File("figures");
 
-        var run = SampleProcess.Run("Classifier.dll", "--data", folder.Path, "--epochs", "2", "--batch", "16",
-                                    "--test-size", "16", "--out", figures, "--seed", "1");
+        var run = SampleProcess.Run("Classifier.dll", "--data", folder.Path, "--epochs", "2", "--batch", "8",
+                                    "--test-size", "8", "--out", figures, "--seed", "1");
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("32 training and 16 test images", run.Output);
+        Assert.Contains("16 training and 8 test images", run.Output);
         Assert.Contains("| model | test error % | parameters | peak memory MB | train time s |", run.Output);
         foreach (string model in new[] { "ResNet", "RK-Net", "ODE-Net" })
         {
