@@ -55,6 +55,19 @@ public class IdxReaderTests
     }
 
     [Fact]
+    public void A_gzip_file_cut_short_is_rejected_with_its_name()
+    {
+        using var files = new IdxFixtures();
+        var (images, _) = files.WriteSet("train", 40);
+        byte[] whole = File.ReadAllBytes(images);
+        File.WriteAllBytes(images, whole[..(whole.Length / 2)]);
+
+        var e = Assert.Throws<InvalidDataException>(() => IdxFile.Read(images, 3));
+
+        Assert.Contains(images, e.Message);
+    }
+
+    [Fact]
     public void A_file_that_ends_inside_the_header_is_rejected()
     {
         using var files = new IdxFixtures();
