@@ -9,13 +9,20 @@ public static class Program
     /// <summary>
     /// Runs the benchmarks chosen on the command line (BenchmarkSwitcher). BenchmarkDotNet itself exits 0 even when
     /// benchmarks fail, so the exit code is computed from the summaries: non-zero when any benchmark failed or none ran.
-    /// <c>solver-accuracy</c> instead prints the error and work of the work-precision cases (no timing).
+    /// <c>solver-accuracy</c> instead prints the error and work of the work-precision cases (no timing);
+    /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>).
     /// </summary>
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "solver-accuracy")
         {
             SolverWorkPrecisionBenchmarks.PrintAccuracy(Console.Out);
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "flow-iteration")
+        {
+            int iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+            FlowIteration.Run(Console.Out, iterations, parallel: args.Contains("--parallel"), method: args.Contains("--discrete") ? "discrete" : "interpolating");
             return 0;
         }
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();

@@ -10,7 +10,8 @@ namespace OdeGen.Generator;
 
 /// <summary>
 /// Turns every method marked <c>[OdeDynamics]</c> into a nested <c>{Method}System</c> struct with its
-/// derivatives: Parse (Roslyn → frozen IR) → Differentiate → Emit. Each stage is tracked by name.
+/// derivatives, and every [Differentiable] span layer into a <c>{Method}Function</c> struct:
+/// Parse (Roslyn → frozen IR) → Differentiate → Emit. Each stage is tracked by name.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OdeDynamicsGenerator : IIncrementalGenerator
@@ -22,6 +23,7 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
         public const string Diagnostics = nameof(Diagnostics);
         public const string Model = nameof(Model);
         public const string Differentiate = nameof(Differentiate);
+        public const string LayerParse = nameof(LayerParse);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -32,7 +34,20 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
                 DynamicsParser.Parse)
             .WithTrackingName(Stages.Parse);
+        Register(context, parsed);
 
+        // [Differentiable] span layers go through the same stages; scalar helpers parse to nothing (they are inlined).
+        var layers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DynamicsParser.DifferentiableAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                DynamicsParser.ParseLayer)
+            .WithTrackingName(Stages.LayerParse);
+        Register(context, layers);
+    }
+
+    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParseResult> parsed)
+    {
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(Stages.Diagnostics);
@@ -77,7 +92,7 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
         string text;
         try
         {
-            text = SystemEmitter.Emit(derivatives);
+            text = derivatives.Source.IsLayer ? LayerEmitter.Emit(derivatives) : SystemEmitter.Emit(derivatives);
         }
         catch (Exception exception)
         {

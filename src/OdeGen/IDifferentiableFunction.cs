@@ -29,7 +29,7 @@ public interface IDifferentiableFunction
 
     /// <summary>
     /// Overwrites <c>wJx = wᵀ ∂F/∂x</c> and <c>wJp = wᵀ ∂F/∂p</c>; also writes <c>F</c> into <paramref name="y"/>
-    /// unless it is empty. An empty <paramref name="wJx"/> skips the input cotangent (the first layer's).
+    /// unless it is empty.
     /// </summary>
     void Vjp(ReadOnlySpan<double> x, ReadOnlySpan<double> p, ReadOnlySpan<double> w,
              Span<double> y, Span<double> wJx, Span<double> wJp);

@@ -53,6 +53,20 @@ public class StiffTests(ITestOutputHelper output)
         Assert.True(g.ForwardStats.AcceptedSteps < 2000, $"steps: {g.ForwardStats.AcceptedSteps}");
     }
 
+    [Fact]
+    public void Exact_second_derivatives_and_differences_of_the_JVP_give_the_same_forward_sensitivities()
+    {
+        // The generated JvpVjp fills the coupling blocks of the augmented Jacobian; a system without it gets differences.
+        var exact = Gradient(new ForwardSensitivity());
+        var differenced = OdeGen.Sensitivity.Gradient(new FirstOrderOnly<Robertson.RhsSystem>(new Robertson.RhsSystem()), Y0, P, 0.0, Times,
+            SumOfSquares.Gradient, new ForwardSensitivity(), new Rodas5P(), new SolverOptions { RelTol = 1e-9, AbsTol = 1e-12 });
+        double err = Reference.From(exact).RelativeError(Reference.From(differenced), out string worst);
+        output.WriteLine($"exact against differenced: {err:E2} ({worst}); steps {exact.ForwardStats.AcceptedSteps} and {differenced.ForwardStats.AcceptedSteps}");
+        Assert.True(err <= 1e-6, $"relative difference {err:E2} at {worst}");
+        Assert.True(new Robertson.RhsSystem().HasSecondDerivatives);
+        Assert.False(((IOdeSystem)new FirstOrderOnly<Robertson.RhsSystem>(new Robertson.RhsSystem())).HasSecondDerivatives);
+    }
+
     [Theory]
     [InlineData("BacksolveAdjoint")]
     [InlineData("DiscreteAdjoint")]

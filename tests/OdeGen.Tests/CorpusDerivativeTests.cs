@@ -99,3 +99,27 @@ public class CorpusDerivativeTests
     [Fact] public void ReactionDiffusionByTheMethodOfLines() => Check(new ReactionDiffusion.RhsSystem(), Corpus.ReactionDiffusion.Rhs, random =>
         (0, DerivativeChecks.RandomVector(random, ReactionDiffusion.Cells, 0, 1), new[] { 1e-3 * (1 + random.NextDouble()), 1 + random.NextDouble() }));
 }
+
+/// <summary>Every generated system declares its own VjpAccumulate, second derivatives and divergence, not the interface's defaults.</summary>
+public class GeneratedMembersTests
+{
+    public static TheoryData<string> Systems()
+    {
+        var data = new TheoryData<string>();
+        foreach (var type in typeof(GeneratedMembersTests).Assembly.GetTypes()
+                     .Where(t => typeof(IOdeSystem).IsAssignableFrom(t) && t.IsDefined(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false)))
+            data.Add(type.FullName!);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Systems))]
+    public void Declares_VjpAccumulate_and_JvpVjp(string name)
+    {
+        var type = typeof(GeneratedMembersTests).Assembly.GetType(name)!;
+        foreach (var member in new[] { "VjpAccumulate", "JvpVjp", "Divergence", "DivergenceGradient" })
+            Assert.True(type.GetMethod(member, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly) is not null,
+                $"{type.Name} does not declare {member}");
+        Assert.True(((IOdeSystem)Activator.CreateInstance(type)!).HasSecondDerivatives);
+    }
+}

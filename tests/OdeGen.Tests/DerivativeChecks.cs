@@ -8,7 +8,7 @@ public delegate void UserRhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<doub
 /// JVP against 4th-order central differences of Forward; VJP by the dot-product test
 /// &lt;w, J v&gt; = &lt;Jᵀ w, v&gt;; Jacobian columns against unit JVPs; TimeDerivative against
 /// differences in t; Forward and the dy of Jvp/Vjp against the user's method bit for bit;
-/// observed non-zeros of df/dy inside the sparsity pattern.
+/// observed non-zeros of df/dy inside the sparsity pattern; the second derivatives (<see cref="SecondOrderChecks"/>).
 /// </summary>
 public static class DerivativeChecks
 {
@@ -98,6 +98,8 @@ public static class DerivativeChecks
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
                 if (jacY[i * n + j] != 0) Assert.True(pattern.IsNonZero(i, j), $"df{i}/dy{j} = {jacY[i * n + j]} is outside the sparsity pattern");
+
+        SecondOrderChecks.AtPoint(system, t, y, p, random);
     }
 
     /// <summary>(-f(x+2h) + 8 f(x+h) - 8 f(x-h) + f(x-2h)) / 12h along (vy, vp, vt): error O(h⁴).</summary>

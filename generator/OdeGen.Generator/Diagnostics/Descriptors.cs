@@ -102,6 +102,16 @@ internal static class Descriptors
         "'{0}' cannot be differentiated here: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor WrongLayerSignature = new(
+        "ODE0030", "Wrong signature for a [Differentiable] span layer",
+        "'{0}' has the wrong signature for a [Differentiable] span layer: {1}. Write 'static void {0}(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> y)', or without 'p' for a layer without parameters.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LayerSizeMissing = new(
+        "ODE0031", "Span layer without sizes",
+        "The [Differentiable] span layer '{0}' does not declare its {1}: write [Differentiable(InputSize = n, OutputSize = m{2})]",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "ODE9999", "Internal generator error",
         "OdeGen could not process '{0}' ({1}); no code was generated for it. Please report this with the method's body.",

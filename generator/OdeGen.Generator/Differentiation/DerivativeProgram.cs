@@ -14,7 +14,12 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// What Differentiate hands to Emit: the source model and the body of every generated method. A program
 /// with loops has its Jacobians computed column by column from JVPs specialized to y and to p
 /// (<see cref="StateJvp"/>, <see cref="ParameterJvp"/>); a straight-line one has them entry by entry. When
-/// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate.
+/// <see cref="VjpAccumulates"/>, the <see cref="Vjp"/> body adds into wJy and wJp: it is VjpAccumulate; otherwise
+/// <see cref="Vjp"/> overwrites them and <see cref="VjpAccumulate"/> is the same transpose adding into them.
+/// <see cref="JvpVjp"/> is the second-order product, forward mode over the VJP (it accumulates when the VJP does).
+/// A straight-line program also has <see cref="Divergence"/>, the sum of the diagonal entries of df/dy that can be
+/// non-zero, and its transpose <see cref="DivergenceGradient"/>; a loop program's come from the runtime's defaults.
+/// A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
 /// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,
@@ -22,8 +27,12 @@ internal sealed record DerivativeModel(
     DerivativeProgram Vjp,
     DerivativeProgram? JacobianY,
     DerivativeProgram? JacobianP,
-    DerivativeProgram TimeDerivative,
+    DerivativeProgram? TimeDerivative,
     DerivativeProgram? StateJvp,
     DerivativeProgram? ParameterJvp,
     EquatableArray<EquatableArray<int>> Sparsity,
-    bool VjpAccumulates = false);
+    bool VjpAccumulates = false,
+    DerivativeProgram? JvpVjp = null,
+    DerivativeProgram? Divergence = null,
+    DerivativeProgram? DivergenceGradient = null,
+    DerivativeProgram? VjpAccumulate = null);

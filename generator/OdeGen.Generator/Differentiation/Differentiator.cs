@@ -9,7 +9,7 @@ namespace OdeGen.Generator.Differentiation;
 /// <summary>
 /// The Differentiate stage: from the parsed program, the bodies of Jvp, Vjp, JacobianY, JacobianP and
 /// TimeDerivative, and the sparsity pattern of df/dy. All come from one linearization (<see cref="Rules"/>):
-/// forward mode with different seeds, and its transpose.
+/// forward mode with different seeds, and its transpose; JvpVjp is forward mode over that transpose.
 /// </summary>
 internal static class Differentiator
 {
@@ -19,20 +19,31 @@ internal static class Differentiator
     {
         var program = model.Program;
         var jvp = Forward(program, Seeds.All, "Dot", OutputSpan.Jv, ArrayKind.Jv);
+        if (model.IsLayer)
+        {
+            // A layer has no t and no Jacobian members; its Vjp always adds, so that a batch sums the weights' cotangents in place.
+            var layerFacts = HasRunTimeIndices(program) ? LoopInterpreter.Run(program, model.OutputSize) : null;
+            return new DerivativeModel(model, jvp, Vjp(model, layerFacts, accumulate: true, out _), null, null, null, null, null,
+                EquatableArray<EquatableArray<int>>.Empty, VjpAccumulates: true);
+        }
         var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
         if (HasRunTimeIndices(program))
         {
             // Element indices depend on loop indices: the Jacobians come column by column from JVPs in y and in p.
             var facts = LoopInterpreter.Run(program, model.StateSize);
-            return new DerivativeModel(model, jvp, Vjp(model, facts), null, null, time,
+            var accumulating = Vjp(model, facts, accumulate: true, out var accumulatingScopes);
+            return new DerivativeModel(model, jvp, accumulating, null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
-                facts.Pattern, VjpAccumulates: true);
+                facts.Pattern, VjpAccumulates: true, JvpVjp: ForwardOverReverse.JvpVjp(accumulating, accumulatingScopes));
         }
-        var vjp = Vjp(model, null);
+        var vjp = Vjp(model, null, accumulate: false, out var scopes);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
+        var divergence = Divergence.Of(program, model.StateSize, model.ParameterSize);
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
-            time, null, null, jacobianY.Rows);
+            time, null, null, jacobianY.Rows, JvpVjp: ForwardOverReverse.JvpVjp(vjp, scopes),
+            Divergence: divergence.Value, DivergenceGradient: divergence.Gradient,
+            VjpAccumulate: Vjp(model, null, accumulate: true, out _));
     }
 
     /// <summary>
@@ -124,11 +135,11 @@ internal static class Differentiator
     }
 
     /// <summary>
-    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt; also dy = f. With run-time indices, the body adds into wJy
-    /// and wJp (<see cref="HasRunTimeIndices"/>). Values stored by the read-back stores of
-    /// <paramref name="facts"/> are read back by the reverse sweep.
+    /// wJy = wᵀ df/dy, wJp = wᵀ df/dp, returns wᵀ df/dt (a layer returns nothing); also dy = f. When
+    /// <paramref name="accumulate"/> (always with run-time indices, see <see cref="HasRunTimeIndices"/>), the body adds into
+    /// wJy and wJp. Values stored by the read-back stores of <paramref name="facts"/> are read back by the reverse sweep.
     /// </summary>
-    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts)
+    private static DerivativeProgram Vjp(DynamicsModel model, LoopFacts? facts, bool accumulate, out EquatableArray<int> scopes)
     {
         var program = model.Program;
         var g = new GraphBuilder(program.Nodes, program.ScopeParents);
@@ -136,7 +147,7 @@ internal static class Differentiator
         var adjointArrays = new Dictionary<int, int>();
         var body = new List<Stmt>();
         g.Enter(0, body);
-        if (HasRunTimeIndices(program))
+        if (accumulate)
         {
             // Elements of y and p read at run-time indices add into wJy and wJp: this body is VjpAccumulate, and
             // Vjp clears them before calling it (SystemEmitter).
@@ -155,7 +166,7 @@ internal static class Differentiator
             if (program.OutputsInMemory)
             {
                 // dy's cotangent starts as w; a store hands it on and clears it.
-                arrays.Add(new ArrayInfo(ArrayKind.Cotangent, model.StateSize, "w"));
+                arrays.Add(new ArrayInfo(ArrayKind.Cotangent, model.OutputSize, "w"));
                 g.Append(new ArrayCopyStmt(arrays.Count - 1, adjointArrays[Arrays.Derivative]));
             }
         }
@@ -165,18 +176,19 @@ internal static class Differentiator
         var stateBars = Enumerable.Range(0, model.StateSize).Select(j => cotangentOf(g.Leaf(Op.State, j))).ToList();
         var parameterBars = Enumerable.Range(0, model.ParameterSize).Select(k => cotangentOf(g.Leaf(Op.Parameter, k))).ToList();
         int timeBar = OrZero(g, cotangentOf(g.Leaf(Op.Time)));
-        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, program, OutputSpan.WJy, ArrayKind.WJy, arrays, j, stateBars[j]);
-        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, program, OutputSpan.WJp, ArrayKind.WJp, arrays, k, parameterBars[k]);
+        for (int j = 0; j < model.StateSize; j++) StoreCotangent(g, accumulate, OutputSpan.WJy, ArrayKind.WJy, arrays, j, stateBars[j]);
+        for (int k = 0; k < model.ParameterSize; k++) StoreCotangent(g, accumulate, OutputSpan.WJp, ArrayKind.WJp, arrays, k, parameterBars[k]);
         StoreOutputs(g, program);
-        g.Append(new ReturnStmt(timeBar));
+        if (!model.IsLayer) g.Append(new ReturnStmt(timeBar));
         g.Exit();
+        scopes = g.FreezeScopes();
         return new DerivativeProgram(g.FreezeNodes(), arrays.ToEquatableArray(), new Block(0, body.ToEquatableArray()));
     }
 
     /// <summary>The cotangent of a constant-index leaf: written, or added to what the loops accumulated.</summary>
-    private static void StoreCotangent(GraphBuilder g, IrProgram program, OutputSpan span, ArrayKind kind, List<ArrayInfo> arrays, int index, int cotangent)
+    private static void StoreCotangent(GraphBuilder g, bool accumulate, OutputSpan span, ArrayKind kind, List<ArrayInfo> arrays, int index, int cotangent)
     {
-        if (!HasRunTimeIndices(program))
+        if (!accumulate)
         {
             g.Append(new StoreStmt(span, index, OrZero(g, cotangent)));
             return;
@@ -184,7 +196,7 @@ internal static class Differentiator
         if (cotangent >= 0) g.Append(new ArrayStoreStmt(arrays.FindIndex(a => a.Kind == kind), g.IntConst(index), cotangent, Accumulate: true));
     }
 
-    private static List<Stmt> WithoutStoresTo(int array, IEnumerable<Stmt> statements)
+    public static List<Stmt> WithoutStoresTo(int array, IEnumerable<Stmt> statements)
     {
         var kept = new List<Stmt>();
         foreach (var statement in statements)
@@ -214,7 +226,7 @@ internal static class Differentiator
         for (int i = 0; i < program.Outputs.Count; i++) g.Append(new StoreStmt(OutputSpan.Dy, i, program.Outputs[i]));
     }
 
-    private static string CotangentName(GraphBuilder g, int id)
+    public static string CotangentName(GraphBuilder g, int id)
     {
         var node = g[id];
         return node.Op switch
@@ -226,7 +238,7 @@ internal static class Differentiator
         };
     }
 
-    private static int OrZero(GraphBuilder g, int node) => node < 0 ? g.Const(0) : node;
+    public static int OrZero(GraphBuilder g, int node) => node < 0 ? g.Const(0) : node;
 
     private static SortedDictionary<int, int> One(int node) => new() { [Direction] = node };
 }

@@ -13,13 +13,14 @@ namespace OdeGen.Generator.Differentiation;
 /// it gives the columns of a Jacobian, and the keys left on each output are its sparsity pattern.
 /// Tangents are computed right after their primal, in the same region: the sweep is fused.
 /// </summary>
-internal sealed class ForwardMode
+internal sealed partial class ForwardMode
 {
     private readonly GraphBuilder _g;
     private readonly Func<Node, SortedDictionary<int, int>?> _seed;
     private readonly Func<string, int, string> _tangentName;
     private readonly IReadOnlyDictionary<int, int> _tangentArrays;
     private Dictionary<int, SortedDictionary<int, int>> _tangents = new();
+    private readonly HashSet<int> _visitedScopes = new();
 
     private ForwardMode(GraphBuilder g, Func<Node, SortedDictionary<int, int>?> seed, Func<string, int, string> tangentName, IReadOnlyDictionary<int, int> tangentArrays)
     {
@@ -78,6 +79,9 @@ internal sealed class ForwardMode
                 case ArrayStoreStmt store:
                     Store(store);
                     break;
+                case StoreStmt or ArrayCopyStmt or RestoreStmt or AccumulatorDeclaration or AccumulateStmt or ReturnStmt when _derivative is not null:
+                    DerivativeStatement(statement);
+                    break;
                 default:
                     throw new InvalidOperationException("Forward mode met " + statement.GetType().Name);
             }
@@ -131,6 +135,7 @@ internal sealed class ForwardMode
         while (true)
         {
             var saved = new Dictionary<int, SortedDictionary<int, int>>(_tangents);
+            var savedScopes = new HashSet<int>(_visitedScopes);
             var checkpoint = _g.Checkpoint();
             var runningTangents = new Dictionary<int, int>();
             foreach (var carried in loop.Carried.Where(c => active.Contains(c.Running)))
@@ -147,6 +152,8 @@ internal sealed class ForwardMode
             {
                 _g.Rollback(checkpoint);
                 _tangents = saved;
+                _visitedScopes.Clear();
+                _visitedScopes.UnionWith(savedScopes);
                 active.UnionWith(grown);
                 continue;
             }
@@ -167,10 +174,13 @@ internal sealed class ForwardMode
     private Block Region(Block block)
     {
         var statements = new List<Stmt>();
-        _g.Enter(block.Scope, statements);
+        // A derivative program writes a region again where its reverse runs, in the same scope; the tangents
+        // computed there are new values, not to be shared with the first writing's, which that block cannot see.
+        int scope = _derivative is not null && !_visitedScopes.Add(block.Scope) ? _g.NewScope() : block.Scope;
+        _g.Enter(scope, statements);
         Block(block);
         _g.Exit();
-        return new Block(block.Scope, statements.ToEquatableArray());
+        return new Block(scope, statements.ToEquatableArray());
     }
 
     private void Node(int id)
@@ -181,6 +191,12 @@ internal sealed class ForwardMode
         {
             // The tangent of an element is the element of the tangent array.
             if (_tangentArrays.TryGetValue(node.Index, out int tangentArray)) result[0] = _g.Load(tangentArray, node.A);
+        }
+        else if (node.Op == Op.AdjointLoad)
+        {
+            // Read at the same point of the reverse sweep as the cotangent element itself.
+            if (_tangentArrays.TryGetValue(node.Index, out int tangentArray))
+                result[0] = _g.AdjointLoad(tangentArray, node.A, node.Name is null ? null : _tangentName(node.Name, 0));
         }
         else if (Rules.Routing(_g, id) is { } routing)
         {
@@ -223,6 +239,12 @@ internal sealed class ForwardMode
     {
         if (_tangents.TryGetValue(id, out var tangent)) return tangent;
         var node = _g[id];
+        if (node.Op == Op.Accumulator && _derivative is not null)
+        {
+            tangent = AccumulatorTangent(node);
+            _tangents[id] = tangent;
+            return tangent;
+        }
         if (node.Op.IsLeaf() && node.Op != Op.Phi)
         {
             tangent = _seed(node) ?? new SortedDictionary<int, int>();

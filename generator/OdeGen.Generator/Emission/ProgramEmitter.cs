@@ -8,9 +8,20 @@ using OdeGen.Generator.Model;
 namespace OdeGen.Generator.Emission;
 
 /// <summary>The names the emitted method gives its spans and scalars.</summary>
-internal sealed record SpanNames(string Time, string State, string Parameters, string TangentState, string TangentParameters, string TangentTime, string Cotangent)
+internal sealed record SpanNames(string Time, string State, string Parameters, string TangentState, string TangentParameters, string TangentTime, string Cotangent,
+    string Output = "dy", string StateCotangent = "wJy", string ParameterCotangent = "wJp")
 {
+    /// <summary>An IOdeSystem member's: f(t, y, p) into dy.</summary>
     public static SpanNames Standard { get; } = new("t", "y", "p", "vy", "vp", "vt", "w");
+
+    /// <summary>An IDifferentiableFunction member's: F(x, p) into y.</summary>
+    public static SpanNames Layer { get; } = new("t", "x", "p", "vx", "vp", "vt", "w", "y", "wJx");
+
+    /// <summary>JvpVjp's: the tangent of f goes into jv, written only when given, as f is by the other members.</summary>
+    public static SpanNames SecondOrder { get; } = new("t", "y", "p", "vy", "vp", "vt", "w", "jv");
+
+    /// <summary>DivergenceGradient's: the gradient of tr(∂f/∂y) goes into gy and gp.</summary>
+    public static SpanNames DivergenceGradient { get; } = new("t", "y", "p", "vy", "vp", "vt", "w", "dy", "gy", "gp");
 }
 
 /// <summary>
@@ -36,6 +47,8 @@ internal sealed partial class ProgramEmitter
     // A node may be written in several blocks (a branch and its recomputation): inlining is decided per block.
     private readonly Dictionary<Block, HashSet<int>> _inlinedIn = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, string> _storeNames = new();
+    // The nodes whose names are being derived, to break a circle of names derived from one another.
+    private readonly HashSet<int> _naming = new();
     private readonly Dictionary<ForStmt, Block> _callBodies = new(ReferenceEqualityComparer.Instance);
     // Arrays some live statement reads or writes: only these are declared.
     private readonly HashSet<int> _usedArrays = new();
@@ -102,9 +115,9 @@ internal sealed partial class ProgramEmitter
                     _w.Line("double " + Define(restore.Node) + " = " + ArrayName(restore.Array) + "[" + Print(restore.Index, 0) + "];");
                     break;
                 case StoreStmt { Target: OutputSpan.Dy }:
-                    _w.Open("if (!dy.IsEmpty)");
+                    _w.Open("if (!" + _spans.Output + ".IsEmpty)");
                     for (; i < statements.Count && statements[i] is StoreStmt { Target: OutputSpan.Dy } store; i++)
-                        _w.Line("dy[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";");
+                        _w.Line(_spans.Output + "[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";");
                     i--;
                     _w.Close();
                     break;
@@ -137,7 +150,7 @@ internal sealed partial class ProgramEmitter
                     break;
                 case ArrayStoreStmt store when _program.Arrays[store.Array].Kind == ArrayKind.Derivative:
                     // The JVP and VJP write f only when given a dy: one guard for a run of stores into it.
-                    _w.Open("if (!dy.IsEmpty)");
+                    _w.Open("if (!" + _spans.Output + ".IsEmpty)");
                     for (; i < statements.Count && statements[i] is ArrayStoreStmt next && _program.Arrays[next.Array].Kind == ArrayKind.Derivative; i++)
                         _w.Line(Assignment(next));
                     i--;
@@ -209,14 +222,16 @@ internal sealed partial class ProgramEmitter
         {
             ArrayKind.State => _spans.State,
             ArrayKind.Parameters => _spans.Parameters,
-            ArrayKind.Derivative => "dy",
+            ArrayKind.Derivative => _spans.Output,
             ArrayKind.TangentState => _spans.TangentState,
             ArrayKind.TangentParameters => _spans.TangentParameters,
             ArrayKind.Cotangent => _spans.Cotangent,
             ArrayKind.Jv => "jv",
-            ArrayKind.WJy => "wJy",
-            ArrayKind.WJp => "wJp",
+            ArrayKind.WJy => _spans.StateCotangent,
+            ArrayKind.WJp => _spans.ParameterCotangent,
             ArrayKind.DfDt => "dfdt",
+            ArrayKind.Hy => "hy",
+            ArrayKind.Hp => "hp",
             _ => _names.Allocate(info.Name, isUserLocal: array < _userArrayCount),
         };
         _arrayNames[array] = name;
@@ -240,6 +255,8 @@ internal sealed partial class ProgramEmitter
             {
                 StoreStmt { Target: OutputSpan.Jv } store => (store.Node, "jv" + Literals.Int(store.Index)),
                 StoreStmt { Target: OutputSpan.WJy or OutputSpan.WJp } store => (store.Node, "bar"),
+                StoreStmt { Target: OutputSpan.Hy } store => (store.Node, "hy" + Literals.Int(store.Index)),
+                StoreStmt { Target: OutputSpan.Hp } store => (store.Node, "hp" + Literals.Int(store.Index)),
                 ReturnStmt ret => (ret.Node, "tBar"),
                 _ => (-1, ""),
             };
@@ -285,7 +302,9 @@ internal sealed partial class ProgramEmitter
         var node = N(id);
         if (_nodeNames.TryGetValue(id, out var existing)) return existing;
         bool userLocal = id < _userNodeCount && node.Name is not null;
+        _naming.Add(id);
         string name = _names.Allocate(Hint(node.Name) ?? (_storeNames.TryGetValue(id, out var stored) ? stored : BaseName(node.Op)), userLocal);
+        _naming.Remove(id);
         _nodeNames[id] = name;
         return name;
     }
@@ -294,16 +313,20 @@ internal sealed partial class ProgramEmitter
     private string? Hint(string? hint)
     {
         if (hint is null || !NameHint.TryParse(hint, out int of, out string suffix)) return hint;
+        // Names derived in a circle (a tangent of a cotangent named after the value it flows to) fall back to the operation's.
+        if (_naming.Contains(of)) return null;
         return (_nodeNames.TryGetValue(of, out var name) ? name : Define(of)) + suffix;
     }
 
     private string Target(OutputSpan span) => span switch
     {
-        OutputSpan.Dy => "dy",
+        OutputSpan.Dy => _spans.Output,
         OutputSpan.Jv => "jv",
-        OutputSpan.WJy => "wJy",
-        OutputSpan.WJp => "wJp",
+        OutputSpan.WJy => _spans.StateCotangent,
+        OutputSpan.WJp => _spans.ParameterCotangent,
         OutputSpan.Jac => "jac",
+        OutputSpan.Hy => "hy",
+        OutputSpan.Hp => "hp",
         _ => "dfdt",
     };
 

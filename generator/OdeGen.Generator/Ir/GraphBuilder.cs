@@ -43,14 +43,17 @@ internal sealed class GraphBuilder
         _open.Push((0, new List<Stmt>()));
     }
 
-    /// <summary>Appends the definition of an existing node here, and makes it available for sharing from now on.</summary>
+    /// <summary>
+    /// Appends the definition of an existing node here, and makes it available for sharing from now on, in the
+    /// current region (where a region is written a second time, that is not the node's own).
+    /// </summary>
     public void Define(LetStmt let)
     {
         CurrentStatements.Add(let);
         var node = _nodes[let.Node];
         if (IsUnique(node.Op)) return;
-        var table = _scopeTables[node.Scope];
-        _definitions.Add((node.Scope, node.Key, table.TryGetValue(node.Key, out int previous) ? previous : -1));
+        var table = _scopeTables[CurrentScope];
+        _definitions.Add((CurrentScope, node.Key, table.TryGetValue(node.Key, out int previous) ? previous : -1));
         table[node.Key] = let.Node;
     }
 

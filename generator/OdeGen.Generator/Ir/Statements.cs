@@ -93,6 +93,8 @@ internal enum ArrayKind
     WJy,
     WJp,
     DfDt,
+    Hy,
+    Hp,
 }
 
 internal static class Arrays
@@ -111,4 +113,6 @@ internal enum OutputSpan
     WJp,
     Jac,
     DfDt,
+    Hy,
+    Hp,
 }

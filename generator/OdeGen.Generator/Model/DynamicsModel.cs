@@ -22,12 +22,22 @@ internal sealed record DynamicsModel(
     IrProgram Program,
     EquatableArray<string> UserNames,
     SourceLocation Location,
-    bool SkipsLocalsInit = false)
+    bool SkipsLocalsInit = false,
+    int LayerOutputSize = -1)
 {
-    public string StructName => MethodName + "System";
+    /// <summary>
+    /// Whether this is a [Differentiable] span layer <c>F(x, p, y)</c> rather than dynamics: then y is
+    /// <see cref="StateSize"/> long (the input x), dy is <see cref="OutputSize"/> long (the output y), and there is no t.
+    /// </summary>
+    public bool IsLayer => LayerOutputSize >= 0;
 
-    /// <summary>{Namespace}.{Type}.{Method}.g.cs, with generic type parameters written as "`1" so the name is a valid file name.</summary>
-    public string HintName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", ContainingTypes.AsImmutableArray().Select(t => FileSafe(t.Name))) + "." + MethodName + ".g.cs";
+    /// <summary>Length of the output: dy's (the state size) for dynamics, y's for a layer.</summary>
+    public int OutputSize => IsLayer ? LayerOutputSize : StateSize;
+
+    public string StructName => MethodName + (IsLayer ? "Function" : "System");
+
+    /// <summary>{Namespace}.{Type}.{Struct}.g.cs for a layer, .{Method}.g.cs for dynamics, with generic type parameters written as "`1" so the name is a valid file name.</summary>
+    public string HintName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", ContainingTypes.AsImmutableArray().Select(t => FileSafe(t.Name))) + "." + (IsLayer ? StructName : MethodName) + ".g.cs";
 
     private static string FileSafe(string typeName)
     {

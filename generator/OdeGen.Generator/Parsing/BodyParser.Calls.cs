@@ -20,7 +20,8 @@ internal sealed partial class BodyParser
         {
             var arguments = invocation.Arguments.Select(a => Expression(a.Value)).ToList();
             if (arguments.Any(a => a.Kind == ValueKind.Error)) return Value.Error;
-            if (op.IsNonSmooth())
+            // A kink warns of tiny solver steps, which a layer outside the ODE does not take.
+            if (op.IsNonSmooth() && _signature.Time is not null)
                 _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonSmoothFunction, invocation.Syntax.GetLocation(), target.Name, KnownMathFunctions.DerivativeConvention(op)));
             int a0 = Convert(arguments[0], ValueKind.Double, invocation).Node;
             int a1 = arguments.Count > 1 ? Convert(arguments[1], ValueKind.Double, invocation).Node : -1;

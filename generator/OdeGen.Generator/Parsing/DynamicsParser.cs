@@ -18,7 +18,19 @@ internal static class DynamicsParser
     public const string DynamicsAttribute = "OdeGen.OdeDynamicsAttribute";
     public const string DifferentiableAttribute = "OdeGen.DifferentiableAttribute";
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context, layer: false, cancellationToken);
+
+    /// <summary>
+    /// Parses a [Differentiable] span layer <c>F(x, p, y)</c> as a program whose state is x and whose output is y.
+    /// A scalar helper (<c>double H(double ...)</c>) has no model of its own: it is inlined where it is called.
+    /// </summary>
+    public static ParseResult ParseLayer(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        SignatureChecker.IsSpanLayer((IMethodSymbol)context.TargetSymbol)
+            ? Parse(context, layer: true, cancellationToken)
+            : Result(null, new List<DiagnosticInfo>());
+
+    private static ParseResult Parse(GeneratorAttributeSyntaxContext context, bool layer, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
@@ -29,29 +41,38 @@ internal static class DynamicsParser
                 return Result(null, new List<DiagnosticInfo>());
 
             var diagnostics = new List<DiagnosticInfo>();
-            var signature = SignatureChecker.Check(method, syntax, diagnostics);
+            var signature = SignatureChecker.Check(method, syntax, diagnostics, layer);
             if (signature is null) return Result(null, diagnostics);
 
-            var (stateSize, parameterSize) = ReadSizes(context.Attributes);
+            var (stateSize, parameterSize, outputSize) = ReadSizes(context.Attributes, layer);
+            if (layer && (stateSize <= 0 || outputSize <= 0 || (signature.Parameters is not null && parameterSize <= 0)))
+            {
+                string missing = stateSize <= 0 ? "InputSize" : outputSize <= 0 ? "OutputSize" : "ParameterSize";
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayerSizeMissing, syntax.Identifier.GetLocation(), method.Name, missing,
+                    signature.Parameters is null ? "" : ", ParameterSize = k"));
+                return Result(null, diagnostics);
+            }
+            if (!layer) outputSize = -1;
             var body = new BodyParser(context.SemanticModel, method, signature, diagnostics, cancellationToken);
             var program = body.Parse(syntax, stateSize, parameterSize);
             if (program is null || diagnostics.Any(d => DescriptorTable.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
                 return Result(null, diagnostics);
 
-            var sizes = SizeInference.Infer(body, signature, stateSize, parameterSize, syntax, diagnostics);
+            var sizes = SizeInference.Infer(body, signature, stateSize, parameterSize, syntax, diagnostics, outputSize);
             if (sizes is null) return Result(null, diagnostics);
 
             var sized = program with
             {
-                Outputs = program.OutputsInMemory ? EquatableArray<int>.Empty : body.OutputNodes(sizes.Value.StateSize),
+                Outputs = program.OutputsInMemory ? EquatableArray<int>.Empty : body.OutputNodes(layer ? outputSize : sizes.Value.StateSize),
                 Arrays = program.Arrays.Select((a, i) => i switch
                 {
-                    Ir.Arrays.State or Ir.Arrays.Derivative => a with { Length = sizes.Value.StateSize },
+                    Ir.Arrays.State => a with { Length = sizes.Value.StateSize },
+                    Ir.Arrays.Derivative => a with { Length = layer ? outputSize : sizes.Value.StateSize },
                     Ir.Arrays.Parameters => a with { Length = sizes.Value.ParameterSize },
                     _ => a,
                 }).ToEquatableArray(),
             };
-            if (!IndicesInRange(body, sized, sizes.Value.StateSize, diagnostics)) return Result(null, diagnostics);
+            if (!IndicesInRange(body, sized, layer ? outputSize : sizes.Value.StateSize, diagnostics)) return Result(null, diagnostics);
 
             var model = new DynamicsModel(
                 method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
@@ -64,7 +85,8 @@ internal static class DynamicsParser
                 sized,
                 body.UserNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
                 LocationOf(syntax),
-                SkipsLocalsInit(method));
+                SkipsLocalsInit(method),
+                outputSize);
             return Result(model, diagnostics);
         }
         catch (OperationCanceledException)
@@ -126,16 +148,18 @@ internal static class DynamicsParser
 
     private static ParseResult Result(DynamicsModel? model, List<DiagnosticInfo> diagnostics) => new(model, diagnostics.ToEquatableArray());
 
-    private static (int StateSize, int ParameterSize) ReadSizes(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+    /// <summary>The sizes on the attribute; a layer's InputSize is the length of x, which plays y's role.</summary>
+    private static (int StateSize, int ParameterSize, int OutputSize) ReadSizes(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, bool layer)
     {
-        int stateSize = 0, parameterSize = 0;
+        int stateSize = 0, parameterSize = 0, outputSize = 0;
         foreach (var argument in attributes[0].NamedArguments)
         {
             if (argument.Value.Value is not int value) continue;
-            if (argument.Key == "StateSize") stateSize = value;
+            if (argument.Key == (layer ? "InputSize" : "StateSize")) stateSize = value;
             else if (argument.Key == "ParameterSize") parameterSize = value;
+            else if (layer && argument.Key == "OutputSize") outputSize = value;
         }
-        return (stateSize, parameterSize);
+        return (stateSize, parameterSize, outputSize);
     }
 
     private static EquatableArray<ContainingType> ContainingTypes(IMethodSymbol method)

@@ -12,8 +12,14 @@ namespace OdeGen.Generator.Parsing;
 /// </summary>
 internal static class SizeInference
 {
-    public static (int StateSize, int ParameterSize)? Infer(BodyParser body, Signature signature, int declaredState, int declaredParameters, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+    /// <remarks>
+    /// A span layer passes its declared <paramref name="layerOutputSize"/> (the length of its output y, which plays dy's
+    /// role); its input x plays y's role and is <paramref name="declaredState"/> long.
+    /// </remarks>
+    public static (int StateSize, int ParameterSize)? Infer(BodyParser body, Signature signature, int declaredState, int declaredParameters, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics,
+        int layerOutputSize = -1)
     {
+        bool layer = layerOutputSize >= 0;
         var location = syntax.Identifier.GetLocation();
         int Largest(SpanKind span) => body.Indices.Keys.Where(k => k.Span == span).Select(k => k.Index).DefaultIfEmpty(-1).Max();
 
@@ -29,6 +35,7 @@ internal static class SizeInference
         }
 
         int stateSize = declaredState > 0 ? declaredState : Largest(SpanKind.Derivative) + 1;
+        int outputSize = layer ? layerOutputSize : stateSize;
         if (stateSize <= 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.SizeNotInferable, location, "state size", syntax.Identifier.Text, "no element of '" + signature.Derivative.Name + "' is assigned with a constant index", "StateSize"));
@@ -43,7 +50,12 @@ internal static class SizeInference
         foreach (var entry in body.Indices.OrderBy(e => e.Key.Span).ThenBy(e => e.Key.Index))
         {
             var (span, index) = entry.Key;
-            int size = span == SpanKind.Parameters ? parameterSize : stateSize;
+            int size = span switch
+            {
+                SpanKind.Parameters => parameterSize,
+                SpanKind.Derivative => outputSize,
+                _ => stateSize,
+            };
             if (index >= 0 && index < size) continue;
             string name = span switch
             {
@@ -51,7 +63,12 @@ internal static class SizeInference
                 SpanKind.Parameters => signature.Parameters!.Name,
                 _ => signature.Derivative.Name,
             };
-            string sizeName = span == SpanKind.Parameters ? "parameter size" : "state size";
+            string sizeName = span switch
+            {
+                SpanKind.Parameters => "parameter size",
+                SpanKind.Derivative when layer => "output size",
+                _ => layer ? "input size" : "state size",
+            };
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.IndexOutOfRange, entry.Value, name, index.ToString(CultureInfo.InvariantCulture), sizeName, size.ToString(CultureInfo.InvariantCulture), (size - 1).ToString(CultureInfo.InvariantCulture)));
             ok = false;
         }
@@ -60,7 +77,7 @@ internal static class SizeInference
         // One pass: a size of millions must not build a list of millions.
         var first = new List<int>(5);
         int count = 0;
-        foreach (int index in body.UnassignedOutputs(stateSize))
+        foreach (int index in body.UnassignedOutputs(outputSize))
         {
             if (first.Count < 5) first.Add(index);
             count++;
@@ -70,7 +87,7 @@ internal static class SizeInference
         if (count > 5)
         {
             int more = count - 5;
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, "i] for " + more.ToString(CultureInfo.InvariantCulture) + " more i; the state size is " + stateSize.ToString(CultureInfo.InvariantCulture) + "[i"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutputNotAssigned, location, signature.Derivative.Name, "i] for " + more.ToString(CultureInfo.InvariantCulture) + " more i; the " + (layer ? "output" : "state") + " size is " + outputSize.ToString(CultureInfo.InvariantCulture) + "[i"));
         }
         ok &= count == 0;
         return ok ? (stateSize, parameterSize) : null;

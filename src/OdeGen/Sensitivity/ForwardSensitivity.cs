@@ -11,8 +11,9 @@ namespace OdeGen;
 /// parameters and small states; memory is <c>O(n (n + m))</c>, independent of the number of steps, and there is no
 /// backward pass (<see cref="GradientResult.BackwardStats"/> is zero). The sensitivities are error-controlled like the
 /// state, so they are accurate to the tolerance. Works with every solver; with <see cref="Rodas5P"/> the
-/// augmented Jacobian's coupling blocks (second derivatives of <c>f</c>) come from central differences of the JVP,
-/// <c>2 n (n + m)</c> JVPs per Jacobian, so it suits small stiff systems.
+/// augmented Jacobian's coupling blocks (second derivatives of <c>f</c>) come from the generated
+/// <see cref="IOdeSystem.JvpVjp"/>, exactly, <c>n (n + m)</c> second-order products per Jacobian (a hand-written
+/// system without them gets central differences of the JVP), so it suits small stiff systems.
 /// </para>
 /// </summary>
 public sealed class ForwardSensitivity : SensitivityMethod

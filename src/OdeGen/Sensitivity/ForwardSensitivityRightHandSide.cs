@@ -8,9 +8,11 @@ namespace OdeGen;
 /// <see cref="IOdeSystem.Jvp"/> per column (the first also writes <c>f</c>).
 /// <para>
 /// For stiff solvers it also supplies its Jacobian: block lower triangular, <c>∂f/∂y</c> on the diagonal and, in the
-/// first block column, <c>∂(J s_j + ∂f/∂p e_j)/∂y</c>, which holds second derivatives of <c>f</c> and is taken by central
-/// differences of the JVP (as CVODES's staggered corrector and DifferentialEquations.jl's forward sensitivity do
-/// when no second derivative is available); likewise the time derivative of the sensitivity rows.
+/// first block column, <c>∂(J s_j + ∂f/∂p e_j)/∂y</c>, which holds second derivatives of <c>f</c>: row r of it is
+/// <c>hy</c> of the generated <see cref="IOdeSystem.JvpVjp"/> with <c>w = e_r</c>, exactly. A hand-written system
+/// without second derivatives gets central differences of the JVP instead (as CVODES's staggered corrector and
+/// DifferentialEquations.jl's forward sensitivity do when no second derivative is available). The time derivative
+/// of the sensitivity rows, <c>∂(J s_j)/∂t</c>, is a central difference in t, exactly zero for autonomous dynamics.
 /// </para>
 /// </summary>
 internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRightHandSide
@@ -25,6 +27,9 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
     private readonly double[] _plus;
     private readonly double[] _minus;
     private readonly double[] _jacobian;
+    private readonly double[] _cotangent;
+    private readonly double[] _hy;
+    private readonly double[] _hp;
 
     public ForwardSensitivityRightHandSide(TSystem system, double[] p)
     {
@@ -37,6 +42,9 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
         _plus = new double[_n];
         _minus = new double[_n];
         _jacobian = new double[_n * _n];
+        _cotangent = new double[_n];
+        _hy = new double[_n];
+        _hp = new double[_m];
     }
 
     public int Size => _n * (1 + _n + _m);
@@ -58,6 +66,11 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
         for (int block = 0; block <= columns; block++)
             for (int r = 0; r < n; r++)
                 _jacobian.AsSpan(r * n, n).CopyTo(jac.Slice((block * n + r) * size + block * n, n));
+        if (_system.HasSecondDerivatives)
+        {
+            ExactCoupling(t, y, u, jac);
+            return;
+        }
         // Coupling ∂(dS_j/dt)/∂y_l by central differences of the JVP in y.
         y.CopyTo(_shifted);
         for (int l = 0; l < n; l++)
@@ -87,6 +100,25 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
             Column(t - delta, y, u, j, Span<double>.Empty, _minus);
             var target = dfdt.Slice(n * (1 + j), n);
             for (int r = 0; r < n; r++) target[r] = (_plus[r] - _minus[r]) / (2 * delta);
+        }
+    }
+
+    /// <summary>Row r of the coupling block of column j: <c>e_rᵀ ∂(J s_j + ∂f/∂p e_q)/∂y</c>, the hy of one JvpVjp.</summary>
+    private void ExactCoupling(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> u, Span<double> jac)
+    {
+        int n = _n, size = Size;
+        for (int j = 0; j < n + _m; j++)
+        {
+            int q = j - n;
+            if (q >= 0) _unit[q] = 1.0;
+            for (int r = 0; r < n; r++)
+            {
+                _cotangent[r] = 1.0;
+                _system.JvpVjp(t, y, _p, u.Slice(n * (1 + j), n), _unit, _cotangent, Span<double>.Empty, _hy, _hp);
+                _cotangent[r] = 0.0;
+                _hy.CopyTo(jac.Slice((n * (1 + j) + r) * size, n));
+            }
+            if (q >= 0) _unit[q] = 0.0;
         }
     }
 
