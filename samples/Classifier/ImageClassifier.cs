@@ -120,10 +120,12 @@ public sealed class ImageClassifier
             blockGradient.CopyTo(g.AsSpan(BlockOffset));
             (forward[c], backward[c]) = (evaluations.Forward, evaluations.Backward);
 
+            // The image's cotangent is not needed, but the generated layer writes it: a scratch that is never read.
             var pStage = theta.AsSpan(0, Layers.DownsampleParameters);
+            var unused = new double[X];
             for (int b = 0; b < count; b++)
                 Stage.VjpAccumulate(data.Image(part[b]), pStage, dLdh0.AsSpan(b * F, F), Span<double>.Empty,
-                                    Span<double>.Empty, g.AsSpan(0, Layers.DownsampleParameters));
+                                    unused, g.AsSpan(0, Layers.DownsampleParameters));
         });
 
         Array.Clear(gradient);

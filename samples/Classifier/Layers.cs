@@ -4,8 +4,9 @@ namespace OdeGen.Samples.Classifier;
 
 /// <summary>
 /// The layers around the block, as span layers <c>y = F(x, p)</c>: the downsampling stage every model starts with and
-/// the linear head every model ends with. Training calls them through <see cref="IDifferentiableFunction"/>
-/// (<see cref="DownsampleFunction"/>, <see cref="HeadFunction"/>).
+/// the linear head every model ends with. The generator emits <see cref="DownsampleFunction"/> and
+/// <see cref="HeadFunction"/> for them, with their forward and reverse derivatives; training calls those through
+/// <see cref="IDifferentiableFunction"/>.
 /// </summary>
 public static partial class Layers
 {
