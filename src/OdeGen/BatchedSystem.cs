@@ -19,11 +19,13 @@ namespace OdeGen;
 /// </para>
 /// <para>
 /// A <c>readonly struct</c>, so that solvers and gradient methods generic over <c>TSystem : IOdeSystem</c> are
-/// specialized by the JIT for it and for the inner system. No member allocates. <see cref="Vjp"/> accumulates
-/// parameter cotangents in a scratch array created once by the constructor when <c>m</c> exceeds
-/// <see cref="StackScratchLimit"/> (and on the stack otherwise); copies of one instance share that array, so
-/// above the limit concurrent <see cref="Vjp"/> calls need separately constructed instances. Use the
-/// constructor: <c>default(BatchedSystem&lt;TSystem&gt;)</c> is not a usable system.
+/// specialized by the JIT for it and for the inner system. No member allocates after a thread's first call, and
+/// none keeps mutable state in the instance: one instance (and every copy of the struct) may be used from many
+/// threads at once. <see cref="Vjp"/> accumulates parameter cotangents on the stack up to
+/// <see cref="StackScratchLimit"/> parameters, and above it in an array owned by the calling thread (created on
+/// its first such call, grown when a larger system needs it). The block-diagonal <see cref="JacobianYSparsity"/> is
+/// built when first read (once, safely from any thread) and shared by the copies of the struct. Use the constructor:
+/// <c>default(BatchedSystem&lt;TSystem&gt;)</c> is not a usable system.
 /// </para>
 /// </remarks>
 /// <typeparam name="TSystem">The inner system, typically a generated struct.</typeparam>
@@ -31,16 +33,23 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     where TSystem : IOdeSystem
 {
     /// <summary>
-    /// Largest parameter count for which <see cref="Vjp"/> accumulates on the stack (2 KiB); above it, the scratch
-    /// array allocated once by the constructor is used.
+    /// Largest parameter count for which <see cref="Vjp"/> accumulates on the stack (2 KiB); above it, in the calling
+    /// thread's scratch array.
     /// </summary>
     public const int StackScratchLimit = 256;
+
+    /// <summary>
+    /// The calling thread's parameter scratch for systems above <see cref="StackScratchLimit"/>: per thread, so that
+    /// concurrent calls never share it; one per inner system type, reused by every instance on the thread.
+    /// (A Vjp of this type cannot run inside another on the same thread: the inner system is a different type.)
+    /// </summary>
+    [ThreadStatic]
+    private static double[]? t_parameterScratch;
 
     private readonly TSystem _system;
     private readonly int _innerStateSize;
     private readonly int _parameterSize;
     private readonly int _batchSize;
-    private readonly double[]? _parameterScratch;
     private readonly Lazy<SparsityPattern> _sparsity;
 
     /// <summary>
@@ -63,7 +72,6 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         _innerStateSize = n;
         _parameterSize = system.ParameterSize;
         _batchSize = batchSize;
-        _parameterScratch = _parameterSize > StackScratchLimit ? new double[_parameterSize] : null;
         // Made on first use: for a convolutional state the pattern of a large batch is tens of MB (B times the inner
         // non-zeros, as CSR), which solvers and gradient methods that never read it should not hold.
         _sparsity = new Lazy<SparsityPattern>(() => system.JacobianYSparsity.BlockDiagonal(batchSize));
@@ -145,7 +153,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         }
 
         int n = _innerStateSize, m = _parameterSize;
-        Span<double> scratch = _parameterScratch is null ? stackalloc double[m] : _parameterScratch;
+        Span<double> scratch = m <= StackScratchLimit ? stackalloc double[m] : ThreadScratch(m);
         bool writeDy = !dy.IsEmpty;
 
         // Copy 0 writes wJp directly; later copies write the scratch, which is added in.
@@ -159,6 +167,13 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
             TensorPrimitives.Add(wJp, scratch, wJp);
         }
         return wJt;
+    }
+
+    private static Span<double> ThreadScratch(int length)
+    {
+        var scratch = t_parameterScratch;
+        if (scratch is null || scratch.Length < length) t_parameterScratch = scratch = new double[length];
+        return scratch.AsSpan(0, length);
     }
 
     /// <summary>

@@ -78,6 +78,31 @@ public class ErrorTests
     }
 
     [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(100_001)]
+    public void More_checkpoint_windows_than_steps_is_an_error(int checkpoints)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Run([1.0], SumOfSquares.Gradient, new InterpolatingAdjoint { Checkpoints = checkpoints }));
+        Assert.Equal("method", e.ParamName);
+        Assert.Contains($"Checkpoints is {checkpoints}; it must be at most SolverOptions.MaxSteps = 100000", e.Message);
+    }
+
+    [Fact]
+    public void As_many_checkpoint_windows_as_steps_allowed_is_accepted()
+    {
+        var g = Run([1.0], SumOfSquares.Gradient, new InterpolatingAdjoint { Checkpoints = 200 }, new SolverOptions { MaxSteps = 200 });
+        Assert.True(double.IsFinite(g.P[0]));
+    }
+
+    [Fact]
+    public void A_backward_tolerance_below_double_rounding_is_an_error()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Run([1.0], SumOfSquares.Gradient, new InterpolatingAdjoint { RelTol = 1e-300, AbsTol = 1e-300 }));
+        Assert.Equal("method", e.ParamName);
+        Assert.Contains("no step can meet it", e.Message);
+    }
+
+    [Theory]
     [MemberData(nameof(Methods.All), MemberType = typeof(Methods))]
     public void A_failed_forward_pass_says_so(string method)
     {

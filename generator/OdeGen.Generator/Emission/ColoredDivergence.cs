@@ -14,7 +14,7 @@ internal static class ColoredDivergence
     private const string ReadOnlySpan = GeneratedFile.ReadOnlySpan;
     private const string Span = GeneratedFile.Span;
 
-    public static void Emit(CodeWriter w, EquatableArray<EquatableArray<int>> pattern, int n, int m)
+    public static void Emit(CodeWriter w, EquatableArray<EquatableArray<int>> pattern, int n, int m, bool skipsLocalsInit)
     {
         var withDiagonal = Enumerable.Range(0, n)
             .Select(i => (i < pattern.Count ? pattern[i].AsImmutableArray() : System.Collections.Immutable.ImmutableArray<int>.Empty).Contains(i)
@@ -27,7 +27,7 @@ internal static class ColoredDivergence
         w.Line("/// <inheritdoc/>");
         w.Open("public double Divergence(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p)");
         w.Line("// Row j of the JVP along a group's seed is the diagonal entry j alone: " + groups + " JVPs for " + size + " columns.");
-        w.Line(Span + " seed = stackalloc double[" + size + "];");
+        Stackalloc(w, "seed", size, skipsLocalsInit);
         w.Line(Span + " column = stackalloc double[" + size + "];");
         w.Line("double divergence = 0.0;");
         w.Open("for (int color = 0; color < " + groups + "; color++)");
@@ -44,13 +44,13 @@ internal static class ColoredDivergence
         w.Line("/// <inheritdoc/>");
         w.Open("public double DivergenceGradient(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " gy, " + Span + " gp)");
         w.Line("// The gradient of seedᵀ J seed is the JvpVjp with v = w = seed, one per group.");
-        w.Line(Span + " seed = stackalloc double[" + size + "];");
+        Stackalloc(w, "seed", size, skipsLocalsInit);
         w.Line(Span + " column = stackalloc double[" + size + "];");
-        w.Line(Span + " hy = stackalloc double[" + size + "];");
+        Stackalloc(w, "hy", size, skipsLocalsInit);
         w.Line("double[] rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + Literals.Int(2 * m) + ");");
         w.Open("try");
-        w.Line(Span + " vp = rented.AsSpan(0, " + Literals.Int(m) + ");");
-        w.Line(Span + " hp = rented.AsSpan(" + Literals.Int(m) + ", " + Literals.Int(m) + ");");
+        w.Line(Span + " vp = new " + Span + "(rented, 0, " + Literals.Int(m) + ");");
+        w.Line(Span + " hp = new " + Span + "(rented, " + Literals.Int(m) + ", " + Literals.Int(m) + ");");
         w.Line("vp.Clear();");
         w.Line("gy.Clear();");
         w.Line("gp.Clear();");
@@ -74,6 +74,13 @@ internal static class ColoredDivergence
         w.Close();
         w.Line();
         SystemEmitter.IntTable(w, "DivergenceColors", "The group of each column for the divergence (the pattern with its diagonal).", coloring.Colors);
+    }
+
+    /// <summary>A scratch span, cleared when the module skips the zeroing of locals (every element is written before it is read, but the generated code keeps to one rule).</summary>
+    private static void Stackalloc(CodeWriter w, string name, string size, bool skipsLocalsInit)
+    {
+        w.Line(Span + " " + name + " = stackalloc double[" + size + "];");
+        if (skipsLocalsInit) w.Line(name + ".Clear();");
     }
 
     private static void Seed(CodeWriter w, string size)

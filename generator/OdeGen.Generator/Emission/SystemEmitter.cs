@@ -94,7 +94,7 @@ internal static class SystemEmitter
         }
         else if (derivatives.StateJvp is not null && derivatives.JvpVjp is not null)
         {
-            ColoredDivergence.Emit(w, derivatives.Sparsity, model.StateSize, model.ParameterSize);
+            ColoredDivergence.Emit(w, derivatives.Sparsity, model.StateSize, model.ParameterSize, model.SkipsLocalsInit);
             w.Line();
         }
         if (derivatives.JacobianY is { } jacobianY && derivatives.JacobianP is { } jacobianP)

@@ -29,6 +29,8 @@ internal sealed partial class BodyParser
             // Math.Sign returns an int: 'Math.Sign(x) / 2' divides ints, as the user's method does.
             return op == Op.Sign ? Value.IntNode(result) : Value.Double(result);
         }
+        if (target.ContainingType?.ToDisplayString() == "System.Math" && KnownMathFunctions.IsLogWithBase(target))
+            return LogWithBase(invocation);
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DifferentiableAttribute))
             return Inline(invocation);
         if (IsTensorPrimitives(target))
@@ -38,6 +40,28 @@ internal sealed partial class BodyParser
         }
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedCall, invocation.Syntax.GetLocation(), target.ContainingType is null ? target.Name : target.ContainingType.Name + "." + target.Name));
         return Value.Error;
+    }
+
+    /// <summary>
+    /// Math.Log(a, newBase) as .NET computes it: ln a / ln newBase, and NaN where the base is 1, or is 0 or +∞
+    /// for a ≠ 1 (System.Math.Log(double, double) in dotnet/runtime). The value is the user's bit for bit, and the
+    /// derivatives are those of the quotient. A constant base other than those needs no test.
+    /// </summary>
+    private Value LogWithBase(IInvocationOperation invocation)
+    {
+        var arguments = invocation.Arguments.Select(a => Expression(a.Value)).ToList();
+        if (arguments.Any(a => a.Kind == ValueKind.Error)) return Value.Error;
+        int a = Convert(arguments[0], ValueKind.Double, invocation).Node;
+        int b = Convert(arguments[1], ValueKind.Double, invocation).Node;
+        int quotient = _graph.Div(_graph.Emit(Op.Log, a), _graph.Emit(Op.Log, b));
+        var newBase = _graph[b];
+        if (newBase.IsConst && newBase.Value != 1 && newBase.Value != 0 && !double.IsPositiveInfinity(newBase.Value) && !double.IsNaN(newBase.Value))
+            return Value.Double(quotient);
+        int one = _graph.Const(1);
+        int undefinedBase = _graph.Emit(Op.Or, _graph.Emit(Op.Equal, b, one),
+            _graph.Emit(Op.And, _graph.Emit(Op.NotEqual, a, one),
+                _graph.Emit(Op.Or, _graph.Emit(Op.Equal, b, _graph.Const(0)), _graph.Emit(Op.Equal, b, _graph.Const(double.PositiveInfinity)))));
+        return Value.Double(_graph.Select(undefinedBase, _graph.Const(double.NaN), quotient));
     }
 
     /// <summary>Reads a [Differentiable] helper's body in place, with its parameters bound to the argument values.</summary>

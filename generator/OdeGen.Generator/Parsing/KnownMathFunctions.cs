@@ -18,6 +18,12 @@ internal static class KnownMathFunctions
     public static bool TryGet(string name, int argumentCount, out Op op) =>
         Functions.TryGetValue(name, out op) && op.Arity() == argumentCount;
 
+    /// <summary>Math.Log(double a, double newBase), which is no single operation: the parser writes it as ln a / ln newBase.</summary>
+    public static bool IsLogWithBase(Microsoft.CodeAnalysis.IMethodSymbol method) =>
+        method.Name == "Log" && method.Parameters.Length == 2
+        && method.Parameters[0].Type.SpecialType == Microsoft.CodeAnalysis.SpecialType.System_Double
+        && method.Parameters[1].Type.SpecialType == Microsoft.CodeAnalysis.SpecialType.System_Double;
+
     /// <summary>How the derivative of a non-smooth function is taken, for the ODE0009 warning.</summary>
     public static string DerivativeConvention(Op op) => op switch
     {

@@ -4,7 +4,7 @@ namespace OdeGen;
 
 /// <summary>
 /// The adjoint method of Chen, Rubanova, Bettencourt &amp; Duvenaud, "Neural ordinary differential equations"
-/// (NeurIPS 2018): the augmented state <c>[y, a, a_p, a_t]</c> is solved backwards from the last observation time,
+/// (NeurIPS 2018): the augmented state <c>[y, a, a_t, a_p]</c> is solved backwards from the last observation time,
 /// recomputing <c>y</c> alongside the adjoint <c>a</c>, which jumps by <c>dL/dy(t_k)</c> at each observation.
 /// <para>
 /// Memory: constant in the number of steps (only the states at the observation times are kept; the forward pass

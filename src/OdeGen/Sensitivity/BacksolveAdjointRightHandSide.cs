@@ -27,6 +27,13 @@ internal readonly struct BacksolveAdjointRightHandSide<TSystem> : IRightHandSide
 
     public int Size => 2 * _n + 1 + _m;
 
+    /// <summary>The parts of <c>u = [y, a, a_t, a_p]</c>, with <c>a = dL/dy</c>, <c>a_t = -dL/dt</c>, <c>a_p = dL/dp</c>.</summary>
+    public string ComponentName(int index) =>
+        index < _n ? $"the backwards-solved y[{index}]"
+        : index < 2 * _n ? $"the adjoint dL/dy[{index - _n}]"
+        : index == 2 * _n ? "the time adjoint"
+        : $"the parameter adjoint dL/dp[{index - 2 * _n - 1}]";
+
     public void Evaluate(double t, ReadOnlySpan<double> u, Span<double> du)
     {
         int n = _n;

@@ -32,7 +32,7 @@ internal sealed class CheckpointSchedule
     public static CheckpointSchedule Build(double t0, double[] times, int windows)
     {
         double tN = times[^1];
-        var points = new List<double>(times.Length + windows + 1) { t0 };
+        var points = new List<double>(times.Length + Math.Min(windows, 4096) + 1) { t0 };
         var observation = new List<int>(points.Capacity) { -1 };
         var checkpoint = new List<bool>(points.Capacity) { true };
         double width = (tN - t0) / Math.Max(1, windows);

@@ -61,6 +61,7 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         // Backward: λ = ∂L/∂y at the end of the current step, reversed step by step.
         var reverse = new RungeKuttaStepAdjoint(tableau, n, m);
         var lambda = new double[n];
+        var previous = new double[n];
         cotangents.AsSpan((count - 1) * n, n).CopyTo(lambda);
         int evaluations = 0, steps = 0;
         var token = problem.Options.CancellationToken;
@@ -74,7 +75,10 @@ public sealed class DiscreteAdjoint : SensitivityMethod
                 {
                     token.ThrowIfCancellationRequested();
                     double start = stepEnds[i];
+                    lambda.CopyTo(previous, 0);
                     evaluations += reverse.Reverse(problem.System, problem.P, start, end - start, interval.State(i), lambda, result.P);
+                    if (NonFiniteAdjoint(lambda, result.P, start, end) is { } what)
+                        throw Failure(what, end, times[count - 1], cotangents.AsSpan((count - 1) * n, n), previous, new SolverStats(evaluations, 0, 0, steps, 0));
                     end = start;
                     steps++;
                 }
@@ -89,5 +93,31 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         result.T0 = -GradientProblem<TSystem>.Dot(result.Y0, f0);
         result.BackwardStats = new SolverStats(evaluations, 0, 0, steps, 0);
         return result;
+    }
+
+    /// <summary>What went non-finite in reversing the step [start, end], or null when λ and ∂L/∂p are finite.</summary>
+    private static string? NonFiniteAdjoint(ReadOnlySpan<double> lambda, ReadOnlySpan<double> pBar, double start, double end)
+    {
+        int bad = NonFinite.First(lambda);
+        if (bad >= 0) return $"the adjoint dL/dy[{bad}] became {lambda[bad]} reversing the step from t = {start} to {end}";
+        bad = NonFinite.First(pBar);
+        if (bad >= 0) return $"dL/dp[{bad}] became {pBar[bad]} reversing the step from t = {start} to {end}";
+        return null;
+    }
+
+    /// <summary>
+    /// The failure of the backward pass, as the other methods report theirs: NonFiniteState at the time reached, with the
+    /// adjoint computed so far as the partial solution (λ = dL/dy at the last observation time and at that time).
+    /// </summary>
+    private OdeSolverException Failure(string what, double timeReached, double tEnd, ReadOnlySpan<double> lambdaAtEnd,
+        ReadOnlySpan<double> lambdaReached, SolverStats stats)
+    {
+        int n = lambdaAtEnd.Length;
+        var states = new double[2 * n];
+        lambdaAtEnd.CopyTo(states);
+        lambdaReached.CopyTo(states.AsSpan(n));
+        var partial = new OdeSolution(Name, n, [tEnd, timeReached], states, 2, stats, null, tEnd, timeReached);
+        return new OdeSolverException(OdeSolverFailure.NonFiniteState, timeReached, partial,
+            $"{Name}: the backward pass failed: {what}; {NonFinite.LikelyCause}; a chaotic system over a long time overflows its gradient too.");
     }
 }

@@ -49,6 +49,14 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
 
     public int Size => _n * (1 + _n + _m);
 
+    /// <summary>The parts of <c>u = [y, S]</c>, <c>S</c> column by column: <c>∂y/∂y0</c>, then <c>∂y/∂p</c>.</summary>
+    public string ComponentName(int index)
+    {
+        if (index < _n) return $"y[{index}]";
+        int column = (index - _n) / _n, row = (index - _n) % _n;
+        return column < _n ? $"the sensitivity dy[{row}]/dy0[{column}]" : $"the sensitivity dy[{row}]/dp[{column - _n}]";
+    }
+
     public void Evaluate(double t, ReadOnlySpan<double> u, Span<double> du)
     {
         int n = _n;

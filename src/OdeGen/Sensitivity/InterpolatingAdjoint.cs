@@ -4,7 +4,7 @@ namespace OdeGen;
 
 /// <summary>
 /// The interpolating adjoint: the forward pass keeps its dense output, and the backward pass solves only the
-/// adjoint <c>[a, a_p, a_t]</c>, reading <c>y(t)</c> from that interpolant instead of solving for it backwards
+/// adjoint <c>[a, a_t, a_p]</c>, reading <c>y(t)</c> from that interpolant instead of solving for it backwards
 /// (the "interpolating adjoint" of Rackauckas et al., "Universal differential equations for scientific machine
 /// learning", 2020, and DiffEqSensitivity.jl; Kim et al., "Stiff neural ordinary differential equations", 2021).
 /// <para>
@@ -29,6 +29,10 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
     internal override GradientResult Compute<TSystem>(GradientProblem<TSystem> problem)
     {
         if (Checkpoints < 0) throw new ArgumentException($"Checkpoints is {Checkpoints}; it must be 0 or positive.", "method");
+        // Every window is a forward solve of at least one step, so more windows than MaxSteps could never finish.
+        if (Checkpoints > problem.Options.MaxSteps)
+            throw new ArgumentException(
+                $"Checkpoints is {Checkpoints}; it must be at most SolverOptions.MaxSteps = {problem.Options.MaxSteps} (each window takes at least one step). A few dozen windows already cut the memory to a small fraction.", "method");
         int n = problem.N, m = problem.M, count = problem.K;
         var result = new GradientResult(n, m, count);
         var schedule = CheckpointSchedule.Build(problem.T0, problem.Times, Checkpoints);

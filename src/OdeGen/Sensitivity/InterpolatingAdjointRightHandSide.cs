@@ -44,6 +44,12 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
 
     public readonly int Size => _n + 1 + _m;
 
+    /// <summary>The parts of <c>u = [a, a_t, a_p]</c>, with <c>a = dL/dy</c>, <c>a_t = -dL/dt</c>, <c>a_p = dL/dp</c>.</summary>
+    public readonly string ComponentName(int index) =>
+        index < _n ? $"the adjoint dL/dy[{index}]"
+        : index == _n ? "the time adjoint"
+        : $"the parameter adjoint dL/dp[{index - _n - 1}]";
+
     /// <summary>The forward dense output the adjoint reads <c>y(t)</c> from (the whole solve, or one checkpoint window).</summary>
     public DenseTrajectory Trajectory
     {

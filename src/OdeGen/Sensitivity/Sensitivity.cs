@@ -51,10 +51,14 @@ public static class Sensitivity
         {
             if (adjoint.RelTol is { } r && (!(r > 0) || !double.IsFinite(r)))
                 throw new ArgumentException($"RelTol of the backward pass is {r}; it must be positive and finite.", nameof(method));
+            if (adjoint.RelTol is { } small && small < Ode.SmallestRelTol)
+                throw new ArgumentException(Ode.TooSmallRelTol("RelTol of the backward pass", small), nameof(method));
             if (adjoint.AbsTol is { } a && (!(a > 0) || !double.IsFinite(a)))
                 throw new ArgumentException($"AbsTol of the backward pass is {a}; it must be positive and finite.", nameof(method));
         }
         var problem = new GradientProblem<TSystem>(system, y0.ToArray(), p.ToArray(), t0, times.ToArray(), dLdy, solver, options);
-        return method.Compute(problem);
+        var result = method.Compute(problem);
+        NonFiniteGradient.ThrowIfAny(result, method.Name, t0, times);
+        return result;
     }
 }

@@ -41,6 +41,14 @@ internal sealed class ExplicitRungeKuttaStepper
     /// <summary>Evaluations of <c>f</c> made by <see cref="Step{TRhs}"/> (stages 2 … s).</summary>
     public int EvaluationsPerStep => _s - 1;
 
+    /// <summary>The component of the first NaN or ∞ among the last step's stages, and its value; -1 when all are finite.</summary>
+    public int FirstNonFiniteStage(out double value)
+    {
+        int flat = NonFinite.First(_k);
+        value = flat >= 0 ? _k[flat] : 0;
+        return flat >= 0 ? flat % _n : -1;
+    }
+
     /// <summary>Stage slot <paramref name="slot"/> (<c>k_{slot+1}</c> in 1-based notation).</summary>
     public Span<double> Stage(int slot) => _k.AsSpan(slot * _n, _n);
 

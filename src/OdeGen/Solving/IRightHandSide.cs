@@ -14,6 +14,9 @@ internal interface IRightHandSide
 
     /// <summary><c>dy = f(t, y)</c>.</summary>
     void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dy);
+
+    /// <summary>What component <paramref name="index"/> of the state is, for failure messages (<c>y[3]</c>, <c>dL/dy[1]</c>).</summary>
+    string ComponentName(int index);
 }
 
 /// <summary>A right-hand side that also provides <c>df/dy</c> (dense, row-major) and <c>df/dt</c>, as stiff solvers need.</summary>

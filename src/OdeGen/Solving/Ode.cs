@@ -30,6 +30,16 @@ public static class Ode
         return solver.Solve(system, y0, p.ToArray(), t0, t1, options);
     }
 
+    /// <summary>
+    /// The smallest relative tolerance accepted, about 4.5 units of double rounding (ε = 2.2e-16): below it a step's
+    /// error estimate is dominated by the rounding of the step itself, so no step passes and the solver shrinks the
+    /// step until it fails (Hairer's radau5.f refuses rtol ≤ 10 uround for the same reason).
+    /// </summary>
+    internal const double SmallestRelTol = 1e-15;
+
+    internal static string TooSmallRelTol(string name, double value) =>
+        $"{name} is {value}; below {SmallestRelTol} no step can meet it in double precision (rounding alone is about 2.2E-16 relative), so the solve could only fail. Use {SmallestRelTol} or more (1e-12 to 1e-14 for reference solutions).";
+
     internal static void Validate(int stateSize, int parameterSize, ReadOnlySpan<double> y0, ReadOnlySpan<double> p,
         double t0, double t1, SolverOptions options)
     {
@@ -45,6 +55,8 @@ public static class Ode
         if (!double.IsFinite(t1)) throw new ArgumentException($"t1 is {t1}; it must be finite.", nameof(t1));
         if (!(options.RelTol > 0) || !double.IsFinite(options.RelTol))
             throw new ArgumentException($"RelTol is {options.RelTol}; it must be positive and finite.", "options.RelTol");
+        if (options.RelTol < SmallestRelTol)
+            throw new ArgumentException(TooSmallRelTol("RelTol", options.RelTol), "options.RelTol");
         if (!(options.AbsTol > 0) || !double.IsFinite(options.AbsTol))
             throw new ArgumentException($"AbsTol is {options.AbsTol}; it must be positive and finite.", "options.AbsTol");
         if (options.FixedStep is { } fs && (!(fs > 0) || !double.IsFinite(fs)))

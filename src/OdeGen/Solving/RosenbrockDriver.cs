@@ -29,10 +29,14 @@ internal static class RosenbrockDriver
         int nfe = 0, njac = 0, nlu = 0, accepted = 0, rejected = 0, attempts = 0;
 
         double t = t0;
+        // What was NaN or ∞ in the last attempted step ("y[2] became NaN"), or null.
+        string? nonFinite = null;
         rhs.Evaluate(t, y, stepper.F0);
         nfe++;
         output.Start(t0, y);
         if (t0 == t1) return output.Build(tableau.Name, new SolverStats(nfe, 0, 0, 0, 0), t0, t1);
+        if (NonFinite.First(stepper.F0) is var badF and >= 0)
+            throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: at the start, t = {t0}, the rate of {rhs.ComponentName(badF)} is {stepper.F0[badF]}; {NonFinite.LikelyCause}.");
 
         double h;
         if (schedule.FirstStep(options) is { } first)
@@ -53,12 +57,23 @@ internal static class RosenbrockDriver
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
             if (!schedule.TryNext(t, ref h, out bool last))
-                throw Fail(OdeSolverFailure.StepSizeTooSmall, $"{tableau.Name}: step size {h} too small at t = {t}.");
+            {
+                // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
+                if (nonFinite is not null)
+                    throw Fail(OdeSolverFailure.NonFiniteState,
+                        $"{tableau.Name}: {nonFinite} in every step tried from t = {t}, down to step size {h}; {NonFinite.LikelyCause}.");
+                throw Fail(OdeSolverFailure.StepSizeTooSmall, schedule.TooSmallMessage(tableau.Name, t, h));
+            }
 
             if (newJacobian)
             {
                 stepper.UpdateJacobian(ref rhs, t, y);
                 njac++;
+                // J and df/dt are taken at the accepted state: no shorter step can get past a non-finite entry.
+                if (stepper.FirstNonFiniteDerivative() is var bad and >= 0)
+                    throw Fail(OdeSolverFailure.NonFiniteState, bad < n * n
+                        ? $"{tableau.Name}: the Jacobian of the rate of {rhs.ComponentName(bad / n)} with respect to {rhs.ComponentName(bad % n)} is non-finite at t = {t}; {NonFinite.LikelyCause}."
+                        : $"{tableau.Name}: the time derivative of the rate of {rhs.ComponentName(bad - n * n)} is non-finite at t = {t}; {NonFinite.LikelyCause}.");
                 newJacobian = false;
                 factoredH = double.NaN;
             }
@@ -81,8 +96,26 @@ internal static class RosenbrockDriver
             stepper.Step(ref rhs, t, y, h, y1);
             nfe += stepper.EvaluationsPerStep;
 
-            double hNew = h;
-            bool ok = fixedStep || controller.Decide(stepper.Error(y, y1, atol, rtol, options.ErrorNormComponents), h, out hNew);
+            // A non-finite result or stage rejects the step with the largest reduction (a shorter step may stay in the
+            // dynamics' domain); with a fixed step there is no shorter one. The stages are searched only when the error
+            // estimate, which uses all of them, is not finite (a NaN in the FSAL stage f(y1) leaves y1 finite).
+            double hNew = h, err = 0;
+            nonFinite = NonFiniteResult(ref rhs, y1);
+            if (nonFinite is null && !fixedStep)
+            {
+                err = stepper.Error(y, y1, atol, rtol, options.ErrorNormComponents);
+                if (!double.IsFinite(err)) nonFinite = NonFiniteStage(ref rhs, stepper);
+            }
+            if (nonFinite is not null)
+            {
+                if (fixedStep)
+                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: {nonFinite} in the step from t = {t} (h = {h}); {NonFinite.LikelyCause}.");
+                controller.Decide(double.NaN, h, out hNew);
+                if (accepted >= 1) rejected++;
+                h = hNew;
+                continue;
+            }
+            bool ok = fixedStep || controller.Decide(err, h, out hNew);
             if (!ok)
             {
                 if (accepted >= 1) rejected++;
@@ -91,9 +124,6 @@ internal static class RosenbrockDriver
             }
 
             double tEnd = last ? t1 : t + h;
-            for (int i = 0; i < n; i++)
-                if (!double.IsFinite(y1[i]))
-                    throw Fail(OdeSolverFailure.NonFiniteState, $"{tableau.Name}: the state became non-finite in the step from t = {t}.");
             if (output.NeedsDense(tEnd)) stepper.BuildDense(y, y1, output.Coefficients);
             output.Accept(t, tEnd, y1);
             accepted++;
@@ -112,5 +142,21 @@ internal static class RosenbrockDriver
 
         OdeSolverException Fail(OdeSolverFailure reason, string message)
             => new(reason, t, output.Build(tableau.Name, new SolverStats(nfe, njac, nlu, accepted, rejected), t0, t), message);
+    }
+
+    /// <summary>"y[i] became NaN" for the first non-finite component of a step's result, or null.</summary>
+    private static string? NonFiniteResult<TRhs>(ref TRhs rhs, ReadOnlySpan<double> y1)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        int i = NonFinite.First(y1);
+        return i < 0 ? null : $"{rhs.ComponentName(i)} became {y1[i]}";
+    }
+
+    /// <summary>"a stage of y[i] became NaN" for the first non-finite stage component, or null.</summary>
+    private static string? NonFiniteStage<TRhs>(ref TRhs rhs, RosenbrockStepper stepper)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        int i = stepper.FirstNonFiniteStage(out double value);
+        return i < 0 ? null : $"a stage of {rhs.ComponentName(i)} became {value}";
     }
 }

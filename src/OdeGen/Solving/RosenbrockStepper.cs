@@ -41,6 +41,14 @@ internal sealed class RosenbrockStepper
     /// <summary>Evaluations of <c>f</c> per <see cref="Step{TRhs}"/> (every stage but the first).</summary>
     public int EvaluationsPerStep => _s - 1;
 
+    /// <summary>The component of the first NaN or ∞ among the last step's stages, and its value; -1 when all are finite.</summary>
+    public int FirstNonFiniteStage(out double value)
+    {
+        int flat = NonFinite.First(_k);
+        value = flat >= 0 ? _k[flat] : 0;
+        return flat >= 0 ? flat % _n : -1;
+    }
+
     /// <summary>Stage <paramref name="i"/> of the last step.</summary>
     public Span<double> Stage(int i) => _k.AsSpan(i * _n, _n);
 
@@ -50,6 +58,15 @@ internal sealed class RosenbrockStepper
     {
         rhs.JacobianY(t, y, _jac);
         rhs.TimeDerivative(t, y, _dfdt);
+    }
+
+    /// <summary>The first non-finite entry of the last <c>J</c> (row-major index) or of <c>df/dt</c> (n² + i), or -1.</summary>
+    public int FirstNonFiniteDerivative()
+    {
+        int inJacobian = NonFinite.First(_jac);
+        if (inJacobian >= 0) return inJacobian;
+        int inTime = NonFinite.First(_dfdt);
+        return inTime >= 0 ? _jac.Length + inTime : -1;
     }
 
     /// <summary>Forms and factorizes <c>M = I/(γh) - J</c>; false when it is singular.</summary>

@@ -52,15 +52,27 @@ internal struct StepSchedule
         if (IsFixed)
         {
             last = _fixedIndex + 1 == _fixedCount;
+            // The same test as for adaptive steps, on the step asked for: a fixed step near the spacing of doubles at t
+            // would be rounded to 0 or to a multiple of that spacing, silently integrating with other steps than asked.
+            if (TooSmall(_fixedStep, t)) return false;
             h = last ? _t1 - t : (_t0 + (_fixedIndex + 1) * Direction * _fixedStep) - t;
             return true;
         }
         last = false;
-        if (0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10) return false;
+        if (TooSmall(h, t)) return false;
         last = (t + 1.01 * h - _t1) * Direction > 0;
         if (last) h = _t1 - t;
         return true;
     }
+
+    /// <summary>A step that cannot move t reliably: a tenth of it is within double rounding of t (Hairer's dopri5.f test).</summary>
+    private static bool TooSmall(double h, double t) =>
+        0.1 * Math.Abs(h) <= Math.Abs(t) * 2.220446049250313e-16 || Math.Abs(h) < double.Epsilon * 1e10;
+
+    /// <summary>Why <see cref="TryNext"/> refused, for the failure's message.</summary>
+    public readonly string TooSmallMessage(string solver, double t, double h) => IsFixed
+        ? $"{solver}: FixedStep {_fixedStep} is too small to move t = {t}: doubles there are {Math.BitIncrement(Math.Abs(t)) - Math.Abs(t)} apart, so steps would be rounded to 0 or to multiples of that. Use a step of more than {10 * Math.Abs(t) * 2.220446049250313e-16:G3}, or measure time from a nearer origin."
+        : $"{solver}: step size {h} too small at t = {t}.";
 
     /// <summary>A step was accepted: the next fixed step, or the controller's <paramref name="proposed"/> step capped.</summary>
     public void Accepted(ref double h, double proposed)

@@ -21,6 +21,8 @@ internal readonly struct SystemRightHandSide<TSystem> : IJacobianRightHandSide
 
     public int Size { get; }
 
+    public string ComponentName(int index) => $"y[{index}]";
+
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dy) => _system.Forward(t, y, _p, dy);
 
     public void JacobianY(double t, ReadOnlySpan<double> y, Span<double> jac) => _system.JacobianY(t, y, _p, jac);

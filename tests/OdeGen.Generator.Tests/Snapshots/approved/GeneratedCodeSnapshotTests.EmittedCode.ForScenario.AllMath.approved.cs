@@ -40,9 +40,12 @@ namespace OdeGen.Tests.Corpus
                 double tan = global::System.Math.Tan(0.3 * y[2]);
                 double jv0 = cos * vy[0] - sin2 * vy[1] + (1.0 + tan * tan) * (0.3 * vy[2]);
                 double sqrt = global::System.Math.Sqrt(1.0 - bounded * bounded);
+                bool condition = boundedDot == 0.0;
                 double acos = global::System.Math.Acos(bounded);
                 double sum = y[0] * y[0] + positive * positive;
-                double jv1 = boundedDot / sqrt + (y[1] * (boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + (positive / sum * vy[0] - y[0] / sum * positiveDot);
+                bool condition2 = positive == 0.0;
+                bool condition3 = y[0] == 0.0 && condition2;
+                double jv1 = (condition ? 0.0 : boundedDot / sqrt) + (y[1] * (condition ? 0.0 : boundedDot / -sqrt) + acos * vy[1]) + vy[2] / (1.0 + y[2] * y[2]) + ((condition3 ? 0.0 : positive / sum) * vy[0] + (condition3 ? 0.0 : -(y[0] / sum)) * positiveDot);
                 double product = 0.2 * y[0];
                 double product2 = 0.1 * y[1];
                 double exp = global::System.Math.Exp(-(y[2] * y[2]));
@@ -50,11 +53,13 @@ namespace OdeGen.Tests.Corpus
                 double log = global::System.Math.Log(positive);
                 double sum2 = positive + y[3] * y[3];
                 double sqrt2 = global::System.Math.Sqrt(positive);
+                bool condition4 = positiveDot == 0.0;
+                double sum3 = positiveDot + vy[0];
                 double cbrt = global::System.Math.Cbrt(positive + y[0]);
-                double jv3 = positiveDot / positive + (positiveDot + 2.0 * (y[3] * vy[3])) / (sum2 * 2.302585092994046) + positiveDot / (2.0 * sqrt2) + (positiveDot + vy[0]) / (3.0 * (cbrt * cbrt));
+                double jv3 = positiveDot / positive + (positiveDot + 2.0 * (y[3] * vy[3])) / (sum2 * 2.302585092994046) + (condition4 ? 0.0 : positiveDot / (2.0 * sqrt2)) + (sum3 == 0.0 ? 0.0 : sum3 / (3.0 * (cbrt * cbrt)));
                 double pow = global::System.Math.Pow(positive, p[0]);
                 double difference = y[4] - 0.25;
-                double jv4 = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDot + pow * log * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + (double)global::System.Math.Sign(difference) * vy[4];
+                double jv4 = (condition4 ? 0.0 : (p[0] == 0.0 ? 0.0 : p[0] * global::System.Math.Pow(positive, p[0] - 1.0)) * positiveDot) + (condition2 ? 0.0 : pow * log) * vp[0] + 3.0 * global::System.Math.Pow(y[3], 2.0) * vy[3] + (difference > 0.0 ? 1.0 : difference < 0.0 ? -1.0 : 0.0) * vy[4];
                 double jv5 = (y[0] <= y[5] ? vy[0] : vy[5]) + (y[1] >= p[1] ? vy[1] : vp[1]);
                 jv[0] = jv0;
                 jv[1] = jv1;
@@ -97,16 +102,20 @@ namespace OdeGen.Tests.Corpus
                 double pBar1 = condition ? 0.0 : w[5];
                 bool condition2 = y[0] <= y[5];
                 double yBar5 = condition2 ? 0.0 : w[5];
-                double differenceBar = (double)global::System.Math.Sign(difference) * w[4];
-                double pBar0 = pow * log * w[4];
-                double sum2Bar = w[3] / (3.0 * (cbrt * cbrt));
+                double differenceBar = (difference > 0.0 ? 1.0 : difference < 0.0 ? -1.0 : 0.0) * w[4];
+                bool condition3 = positive == 0.0;
+                double pBar0 = (condition3 ? 0.0 : pow * log) * w[4];
+                bool condition4 = w[3] == 0.0;
+                double sum2Bar = condition4 ? 0.0 : w[3] / (3.0 * (cbrt * cbrt));
                 double sumBar = w[3] / (sum * 2.302585092994046);
                 double product4 = y[3] * sumBar;
                 double product5 = y[2] * (exp * w[2]);
                 double sum3 = y[0] * y[0] + positive * positive;
+                bool condition5 = y[0] == 0.0 && condition3;
+                double acosBar = y[1] * w[1];
                 double sqrt2 = global::System.Math.Sqrt(1.0 - bounded * bounded);
-                double product6 = y[1] * (p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * w[4] + sum2Bar + w[3] / (2.0 * sqrt) + sumBar + w[3] / positive - y[0] / sum3 * w[1]);
-                double yBar0 = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + positive / sum3 * w[1] + cos * w[0] + (1.0 - tanh * tanh) * (0.5 * (y[1] * w[1] / -sqrt2 + w[1] / sqrt2));
+                double product6 = y[1] * ((w[4] == 0.0 ? 0.0 : (p[0] == 0.0 ? 0.0 : p[0] * global::System.Math.Pow(positive, p[0] - 1.0)) * w[4]) + sum2Bar + (condition4 ? 0.0 : w[3] / (2.0 * sqrt)) + sumBar + w[3] / positive + (condition5 ? 0.0 : -(y[0] / sum3)) * w[1]);
+                double yBar0 = (condition2 ? w[5] : 0.0) + sum2Bar + 0.2 * (global::System.Math.Cosh(product) * w[2]) + (condition5 ? 0.0 : positive / sum3) * w[1] + cos * w[0] + (1.0 - tanh * tanh) * (0.5 * ((acosBar == 0.0 ? 0.0 : acosBar / -sqrt2) + (w[1] == 0.0 ? 0.0 : w[1] / sqrt2)));
                 double yBar1 = (condition ? w[5] : 0.0) + 0.1 * (global::System.Math.Sinh(product2) * w[2]) + acos * w[1] - sin2 * w[0] + product6 + product6;
                 double yBar2 = -product5 - product5 + w[1] / (1.0 + product3) + 0.3 * ((1.0 + tan * tan) * w[0]);
                 double yBar3 = 3.0 * global::System.Math.Pow(y[3], 2.0) * w[4] + product4 + product4;
@@ -319,30 +328,34 @@ namespace OdeGen.Tests.Corpus
                 double positive = 1.5 + y[1] * y[1];
                 double tan = global::System.Math.Tan(0.3 * y[2]);
                 double sqrt = global::System.Math.Sqrt(1.0 - bounded * bounded);
+                bool condition = boundedDy0 == 0.0;
                 double sum = y[0] * y[0] + positive * positive;
+                bool condition2 = y[0] == 0.0 && positive == 0.0;
                 double product = (positive + y[3] * y[3]) * 2.302585092994046;
+                bool condition3 = positiveDy1 == 0.0;
                 double cbrt = global::System.Math.Cbrt(positive + y[0]);
                 double product2 = 3.0 * (cbrt * cbrt);
-                bool condition = y[0] <= y[5];
+                double difference = y[4] - 0.25;
+                bool condition4 = y[0] <= y[5];
                 jac.Clear();
                 jac[0] = global::System.Math.Cos(y[0]); // d(dy[0])/dy[0]
                 jac[1] = -global::System.Math.Sin(y[1]); // d(dy[0])/dy[1]
                 jac[2] = (1.0 + tan * tan) * 0.3; // d(dy[0])/dy[2]
-                jac[6] = boundedDy0 / sqrt + y[1] * (boundedDy0 / -sqrt) + positive / sum; // d(dy[1])/dy[0]
-                jac[7] = global::System.Math.Acos(bounded) - y[0] / sum * positiveDy1; // d(dy[1])/dy[1]
+                jac[6] = (condition ? 0.0 : boundedDy0 / sqrt) + y[1] * (condition ? 0.0 : boundedDy0 / -sqrt) + (condition2 ? 0.0 : positive / sum); // d(dy[1])/dy[0]
+                jac[7] = global::System.Math.Acos(bounded) + (condition2 ? 0.0 : -(y[0] / sum)) * positiveDy1; // d(dy[1])/dy[1]
                 jac[8] = 1.0 / (1.0 + y[2] * y[2]); // d(dy[1])/dy[2]
                 jac[12] = global::System.Math.Cosh(0.2 * y[0]) * 0.2; // d(dy[2])/dy[0]
                 jac[13] = global::System.Math.Sinh(0.1 * y[1]) * 0.1; // d(dy[2])/dy[1]
                 jac[14] = -(global::System.Math.Exp(-(y[2] * y[2])) * (2.0 * y[2])); // d(dy[2])/dy[2]
                 jac[18] = 1.0 / product2; // d(dy[3])/dy[0]
-                jac[19] = positiveDy1 / positive + positiveDy1 / product + positiveDy1 / (2.0 * global::System.Math.Sqrt(positive)) + positiveDy1 / product2; // d(dy[3])/dy[1]
+                jac[19] = positiveDy1 / positive + positiveDy1 / product + (condition3 ? 0.0 : positiveDy1 / (2.0 * global::System.Math.Sqrt(positive))) + (condition3 ? 0.0 : positiveDy1 / product2); // d(dy[3])/dy[1]
                 jac[21] = 2.0 * y[3] / product; // d(dy[3])/dy[3]
-                jac[25] = p[0] * global::System.Math.Pow(positive, p[0] - 1.0) * positiveDy1; // d(dy[4])/dy[1]
+                jac[25] = condition3 ? 0.0 : (p[0] == 0.0 ? 0.0 : p[0] * global::System.Math.Pow(positive, p[0] - 1.0)) * positiveDy1; // d(dy[4])/dy[1]
                 jac[27] = 3.0 * global::System.Math.Pow(y[3], 2.0); // d(dy[4])/dy[3]
-                jac[28] = (double)global::System.Math.Sign(y[4] - 0.25); // d(dy[4])/dy[4]
-                jac[30] = condition ? 1.0 : 0.0; // d(dy[5])/dy[0]
+                jac[28] = difference > 0.0 ? 1.0 : difference < 0.0 ? -1.0 : 0.0; // d(dy[4])/dy[4]
+                jac[30] = condition4 ? 1.0 : 0.0; // d(dy[5])/dy[0]
                 jac[31] = y[1] >= p[1] ? 1.0 : 0.0; // d(dy[5])/dy[1]
-                jac[35] = condition ? 0.0 : 1.0; // d(dy[5])/dy[5]
+                jac[35] = condition4 ? 0.0 : 1.0; // d(dy[5])/dy[5]
             }
 
             /// <inheritdoc/>
@@ -350,7 +363,7 @@ namespace OdeGen.Tests.Corpus
             {
                 double positive = 1.5 + y[1] * y[1];
                 jac.Clear();
-                jac[8] = global::System.Math.Pow(positive, p[0]) * global::System.Math.Log(positive); // d(dy[4])/dp[0]
+                jac[8] = positive == 0.0 ? 0.0 : global::System.Math.Pow(positive, p[0]) * global::System.Math.Log(positive); // d(dy[4])/dp[0]
                 jac[11] = y[1] >= p[1] ? 0.0 : 1.0; // d(dy[5])/dp[1]
             }
 

@@ -55,8 +55,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element4 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element4 == 0.0 ? 0.0 : element4 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)
@@ -115,28 +116,28 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 4; i++)
                 {
-                    double element4 = r[i];
+                    double element5 = r[i];
                     int index9 = 4 + i;
-                    double element5 = r[index9];
+                    double element6 = r[index9];
                     int index10 = 8 + i;
                     int index11 = 12 + i;
-                    double element6 = r[index11];
+                    double element7 = r[index11];
                     int index12 = 16 + i;
-                    double element7 = r[index12];
+                    double element8 = r[index12];
                     int index13 = 20 + i;
-                    double element8 = r[index13];
+                    double element9 = r[index13];
                     int index14 = (i + 1) % 4;
-                    double element9 = y[index14];
-                    double element10 = q[i];
-                    double element11 = q[index9];
+                    double element10 = y[index14];
+                    double element11 = q[i];
+                    double element12 = q[index9];
                     int index15 = 24 + i;
-                    double element12 = r[index15];
-                    double element13 = g[i];
+                    double element13 = r[index15];
+                    double element14 = g[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element4 * element5 - r[index10] + element6 * element7 + element8 * element9 + element10 * element11 + element12 * element13;
+                        dy[i] = element5 * element6 - r[index10] + element7 * element8 + element9 * element10 + element11 * element12 + element13 * element14;
                     }
-                    jv[i] = element5 * rDot[i] + element4 * rDot[index9] - rDot[index10] + (element7 * rDot[index11] + element6 * rDot[index12]) + (element9 * rDot[index13] + element8 * vy[index14]) + (element11 * qDot[i] + element10 * qDot[index9]) + (element13 * rDot[index15] + element12 * gDot[i]);
+                    jv[i] = element6 * rDot[i] + element5 * rDot[index9] - rDot[index10] + (element8 * rDot[index11] + element7 * rDot[index12]) + (element10 * rDot[index13] + element9 * vy[index14]) + (element12 * qDot[i] + element11 * qDot[index9]) + (element14 * rDot[index15] + element13 * gDot[i]);
                 }
             }
 
@@ -267,7 +268,7 @@ namespace OdeGen.Tests.Corpus
                     int index14 = 4 + i;
                     double sqrt = r[index14];
                     double sqrtBar = rBar[index14];
-                    aBar[i] += sqrtBar / (2.0 * sqrt);
+                    aBar[i] += sqrtBar == 0.0 ? 0.0 : sqrtBar / (2.0 * sqrt);
                 }
                 for (int i = 3; i >= 0; i--)
                 {
@@ -543,6 +544,75 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                // Row j of the JVP along a group's seed is the diagonal entry j alone: 2 JVPs for 4 columns.
+                global::System.Span<double> seed = stackalloc double[4];
+                global::System.Span<double> column = stackalloc double[4];
+                double divergence = 0.0;
+                for (int color = 0; color < 2; color++)
+                {
+                    for (int j = 0; j < 4; j++)
+                    {
+                        seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                    }
+                    StateJvp(t, y, p, seed, column);
+                    for (int j = 0; j < 4; j++)
+                    {
+                        divergence += seed[j] * column[j];
+                    }
+                }
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                // The gradient of seedᵀ J seed is the JvpVjp with v = w = seed, one per group.
+                global::System.Span<double> seed = stackalloc double[4];
+                global::System.Span<double> column = stackalloc double[4];
+                global::System.Span<double> hy = stackalloc double[4];
+                double[] rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(8);
+                try
+                {
+                    global::System.Span<double> vp = new global::System.Span<double>(rented, 0, 4);
+                    global::System.Span<double> hp = new global::System.Span<double>(rented, 4, 4);
+                    vp.Clear();
+                    gy.Clear();
+                    gp.Clear();
+                    double divergence = 0.0;
+                    for (int color = 0; color < 2; color++)
+                    {
+                        for (int j = 0; j < 4; j++)
+                        {
+                            seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                        }
+                        JvpVjp(t, y, p, seed, vp, seed, column, hy, hp);
+                        for (int j = 0; j < 4; j++)
+                        {
+                            divergence += seed[j] * column[j];
+                            gy[j] += hy[j];
+                        }
+                        for (int k = 0; k < 4; k++)
+                        {
+                            gp[k] += hp[k];
+                        }
+                    }
+                    return divergence;
+                }
+                finally
+                {
+                    global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
+                }
+            }
+
+            /// <summary>The group of each column for the divergence (the pattern with its diagonal).</summary>
+            private static readonly int[] DivergenceColors =
+            {
+                0, 1, 0, 1,
+            };
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 2 JVPs for 4 columns.
@@ -702,8 +772,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element4 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element4 == 0.0 ? 0.0 : element4 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)
@@ -795,8 +866,9 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 0; i < 4; i++)
                 {
                     int index2 = 4 + i;
+                    double element2 = aDot[i];
                     double sqrt = r[index2];
-                    rDot[index2] = aDot[i] / (2.0 * sqrt);
+                    rDot[index2] = element2 == 0.0 ? 0.0 : element2 / (2.0 * sqrt);
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(a.Slice(4, 4), r.Slice(8, 4));
                 for (int i = 0; i < 4; i++)

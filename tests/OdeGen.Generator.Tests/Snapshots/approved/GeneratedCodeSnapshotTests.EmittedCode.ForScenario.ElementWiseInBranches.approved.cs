@@ -256,6 +256,75 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                // Row j of the JVP along a group's seed is the diagonal entry j alone: 1 JVPs for 3 columns.
+                global::System.Span<double> seed = stackalloc double[3];
+                global::System.Span<double> column = stackalloc double[3];
+                double divergence = 0.0;
+                for (int color = 0; color < 1; color++)
+                {
+                    for (int j = 0; j < 3; j++)
+                    {
+                        seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                    }
+                    StateJvp(t, y, p, seed, column);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        divergence += seed[j] * column[j];
+                    }
+                }
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                // The gradient of seedᵀ J seed is the JvpVjp with v = w = seed, one per group.
+                global::System.Span<double> seed = stackalloc double[3];
+                global::System.Span<double> column = stackalloc double[3];
+                global::System.Span<double> hy = stackalloc double[3];
+                double[] rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(12);
+                try
+                {
+                    global::System.Span<double> vp = new global::System.Span<double>(rented, 0, 6);
+                    global::System.Span<double> hp = new global::System.Span<double>(rented, 6, 6);
+                    vp.Clear();
+                    gy.Clear();
+                    gp.Clear();
+                    double divergence = 0.0;
+                    for (int color = 0; color < 1; color++)
+                    {
+                        for (int j = 0; j < 3; j++)
+                        {
+                            seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                        }
+                        JvpVjp(t, y, p, seed, vp, seed, column, hy, hp);
+                        for (int j = 0; j < 3; j++)
+                        {
+                            divergence += seed[j] * column[j];
+                            gy[j] += hy[j];
+                        }
+                        for (int k = 0; k < 6; k++)
+                        {
+                            gp[k] += hp[k];
+                        }
+                    }
+                    return divergence;
+                }
+                finally
+                {
+                    global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
+                }
+            }
+
+            /// <summary>The group of each column for the divergence (the pattern with its diagonal).</summary>
+            private static readonly int[] DivergenceColors =
+            {
+                0, 0, 0,
+            };
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 1 JVPs for 3 columns.

@@ -71,7 +71,7 @@ namespace OdeGen.Tests.Corpus
                             double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dz * dzDot);
                             double sqrt = global::System.Math.Sqrt(r2);
                             double r3 = r2 * sqrt;
-                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot / (2.0 * sqrt));
+                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot == 0.0 ? 0.0 : r2Dot / (2.0 * sqrt));
                             double element = p[j];
                             double element2 = vp[j];
                             double quotient = element * dx / r3;
@@ -191,7 +191,8 @@ namespace OdeGen.Tests.Corpus
                             double product2Bar = axBar / r3;
                             wJp[j] += dz * productBar + dx * product2Bar;
                             double r3Bar = -(element * dz / r3 / r3 * ayBar) - element * dx / r3 / r3 * axBar;
-                            double r2Bar = sqrt * r3Bar + r2 * r3Bar / (2.0 * sqrt);
+                            double sqrtBar = r2 * r3Bar;
+                            double r2Bar = sqrt * r3Bar + (sqrtBar == 0.0 ? 0.0 : sqrtBar / (2.0 * sqrt));
                             double product3 = dz * r2Bar;
                             double product4 = dx * r2Bar;
                             double dzBar = element * productBar + product3 + product3;
@@ -340,6 +341,76 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                // Row j of the JVP along a group's seed is the diagonal entry j alone: 15 JVPs for 28 columns.
+                global::System.Span<double> seed = stackalloc double[28];
+                global::System.Span<double> column = stackalloc double[28];
+                double divergence = 0.0;
+                for (int color = 0; color < 15; color++)
+                {
+                    for (int j = 0; j < 28; j++)
+                    {
+                        seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                    }
+                    StateJvp(t, y, p, seed, column);
+                    for (int j = 0; j < 28; j++)
+                    {
+                        divergence += seed[j] * column[j];
+                    }
+                }
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                // The gradient of seedᵀ J seed is the JvpVjp with v = w = seed, one per group.
+                global::System.Span<double> seed = stackalloc double[28];
+                global::System.Span<double> column = stackalloc double[28];
+                global::System.Span<double> hy = stackalloc double[28];
+                double[] rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(14);
+                try
+                {
+                    global::System.Span<double> vp = new global::System.Span<double>(rented, 0, 7);
+                    global::System.Span<double> hp = new global::System.Span<double>(rented, 7, 7);
+                    vp.Clear();
+                    gy.Clear();
+                    gp.Clear();
+                    double divergence = 0.0;
+                    for (int color = 0; color < 15; color++)
+                    {
+                        for (int j = 0; j < 28; j++)
+                        {
+                            seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                        }
+                        JvpVjp(t, y, p, seed, vp, seed, column, hy, hp);
+                        for (int j = 0; j < 28; j++)
+                        {
+                            divergence += seed[j] * column[j];
+                            gy[j] += hy[j];
+                        }
+                        for (int k = 0; k < 7; k++)
+                        {
+                            gp[k] += hp[k];
+                        }
+                    }
+                    return divergence;
+                }
+                finally
+                {
+                    global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
+                }
+            }
+
+            /// <summary>The group of each column for the divergence (the pattern with its diagonal).</summary>
+            private static readonly int[] DivergenceColors =
+            {
+                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 14, 14, 14, 14, 14,
+                14, 14, 14, 14, 14, 14, 14, 14,
+            };
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Columns that share no row of the pattern come from one JVP (Curtis, Powell and Reid 1974): 14 JVPs for 28 columns.
@@ -461,7 +532,7 @@ namespace OdeGen.Tests.Corpus
                             double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dz * dzDot);
                             double sqrt = global::System.Math.Sqrt(r2);
                             double r3 = r2 * sqrt;
-                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot / (2.0 * sqrt));
+                            double r3Dot = sqrt * r2Dot + r2 * (r2Dot == 0.0 ? 0.0 : r2Dot / (2.0 * sqrt));
                             double element = p[j];
                             axDot2 = axDot + (element * dxDot / r3 - element * dx / r3 / r3 * r3Dot);
                             ayDot2 = ayDot + (element * dzDot / r3 - element * dz / r3 / r3 * r3Dot);

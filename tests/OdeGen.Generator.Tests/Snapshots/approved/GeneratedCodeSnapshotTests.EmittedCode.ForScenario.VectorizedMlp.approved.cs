@@ -285,6 +285,75 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public double Divergence(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p)
+            {
+                // Row j of the JVP along a group's seed is the diagonal entry j alone: 2 JVPs for 2 columns.
+                global::System.Span<double> seed = stackalloc double[2];
+                global::System.Span<double> column = stackalloc double[2];
+                double divergence = 0.0;
+                for (int color = 0; color < 2; color++)
+                {
+                    for (int j = 0; j < 2; j++)
+                    {
+                        seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                    }
+                    StateJvp(t, y, p, seed, column);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        divergence += seed[j] * column[j];
+                    }
+                }
+                return divergence;
+            }
+
+            /// <inheritdoc/>
+            public double DivergenceGradient(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> gy, global::System.Span<double> gp)
+            {
+                // The gradient of seedᵀ J seed is the JvpVjp with v = w = seed, one per group.
+                global::System.Span<double> seed = stackalloc double[2];
+                global::System.Span<double> column = stackalloc double[2];
+                global::System.Span<double> hy = stackalloc double[2];
+                double[] rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(504);
+                try
+                {
+                    global::System.Span<double> vp = new global::System.Span<double>(rented, 0, 252);
+                    global::System.Span<double> hp = new global::System.Span<double>(rented, 252, 252);
+                    vp.Clear();
+                    gy.Clear();
+                    gp.Clear();
+                    double divergence = 0.0;
+                    for (int color = 0; color < 2; color++)
+                    {
+                        for (int j = 0; j < 2; j++)
+                        {
+                            seed[j] = DivergenceColors[j] == color ? 1.0 : 0.0;
+                        }
+                        JvpVjp(t, y, p, seed, vp, seed, column, hy, hp);
+                        for (int j = 0; j < 2; j++)
+                        {
+                            divergence += seed[j] * column[j];
+                            gy[j] += hy[j];
+                        }
+                        for (int k = 0; k < 252; k++)
+                        {
+                            gp[k] += hp[k];
+                        }
+                    }
+                    return divergence;
+                }
+                finally
+                {
+                    global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
+                }
+            }
+
+            /// <summary>The group of each column for the divergence (the pattern with its diagonal).</summary>
+            private static readonly int[] DivergenceColors =
+            {
+                0, 1,
+            };
+
+            /// <inheritdoc/>
             public void JacobianY(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> jac)
             {
                 // Column j is the JVP in the direction of the unit vector e_j in y.
