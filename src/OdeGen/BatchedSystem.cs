@@ -23,7 +23,8 @@ namespace OdeGen;
 /// none keeps mutable state in the instance: one instance (and every copy of the struct) may be used from many
 /// threads at once. <see cref="Vjp"/> accumulates parameter cotangents on the stack up to
 /// <see cref="StackScratchLimit"/> parameters, and above it in an array owned by the calling thread (created on
-/// its first such call, grown when a larger system needs it). Use the constructor:
+/// its first such call, grown when a larger system needs it). The block-diagonal <see cref="JacobianYSparsity"/> is
+/// built when first read (once, safely from any thread) and shared by the copies of the struct. Use the constructor:
 /// <c>default(BatchedSystem&lt;TSystem&gt;)</c> is not a usable system.
 /// </para>
 /// </remarks>
@@ -49,7 +50,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     private readonly int _innerStateSize;
     private readonly int _parameterSize;
     private readonly int _batchSize;
-    private readonly SparsityPattern _sparsity;
+    private readonly Lazy<SparsityPattern> _sparsity;
 
     /// <summary>
     /// <paramref name="batchSize"/> copies of <paramref name="system"/> sharing one parameter vector.
@@ -71,7 +72,9 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         _innerStateSize = n;
         _parameterSize = system.ParameterSize;
         _batchSize = batchSize;
-        _sparsity = system.JacobianYSparsity.BlockDiagonal(batchSize);
+        // Made on first use: for a convolutional state the pattern of a large batch is tens of MB (B times the inner
+        // non-zeros, as CSR), which solvers and gradient methods that never read it should not hold.
+        _sparsity = new Lazy<SparsityPattern>(() => system.JacobianYSparsity.BlockDiagonal(batchSize));
     }
 
     /// <summary>The inner system applied to every copy.</summary>
@@ -89,8 +92,8 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     /// <summary>The inner system's parameter size m: one parameter vector is shared by every copy.</summary>
     public int ParameterSize => _parameterSize;
 
-    /// <summary>The inner pattern repeated on the diagonal, <see cref="SparsityPattern.BlockDiagonal"/>; computed once.</summary>
-    public SparsityPattern JacobianYSparsity => _sparsity;
+    /// <summary>The inner pattern repeated on the diagonal, <see cref="SparsityPattern.BlockDiagonal"/>; computed once, when first read.</summary>
+    public SparsityPattern JacobianYSparsity => _sparsity.Value;
 
     /// <summary>Copy <paramref name="index"/>'s part of a batched state-sized vector.</summary>
     public Span<double> Copy(Span<double> batched, int index) => batched.Slice(CopyStart(index), _innerStateSize);

@@ -85,6 +85,18 @@ public class BatchedSystemTests
     }
 
     [Fact]
+    public void TheBatchedPatternIsNotBuiltUntilItIsRead()
+    {
+        // A million copies of Lorenz's 8 non-zeros would be 32 MB of column indices; solving never reads them.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var batched = new BatchedSystem<Lorenz.RhsSystem>(new Lorenz.RhsSystem(), 1_000_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 10_000, $"the constructor allocated {allocated} bytes");
+        Assert.Equal(1_000_000L * new Lorenz.RhsSystem().JacobianYSparsity.NonZeroCount, batched.JacobianYSparsity.NonZeroCount);
+    }
+
+    [Fact]
     public void SparsityIsTheInnerPatternOnTheDiagonalComputedOnce()
     {
         var inner = new Lorenz.RhsSystem();
