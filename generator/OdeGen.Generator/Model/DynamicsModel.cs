@@ -46,8 +46,17 @@ internal sealed record DynamicsModel(
     }
 }
 
-/// <summary>Where the method's name is, for diagnostics reported after Parse.</summary>
-internal sealed record SourceLocation(string FilePath, TextSpan Span, LinePositionSpan LineSpan);
+/// <summary>
+/// Where the method's name is, for the internal-error diagnostic reported after Parse. Two locations in the same file
+/// are equal: an edit above the method moves it without changing what is generated, and the models must stay equal
+/// for Differentiate and Emit to stay cached (a cached Emit that failed would report at the position it had then).
+/// </summary>
+internal sealed record SourceLocation(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public bool Equals(SourceLocation? other) => other is not null && FilePath == other.FilePath;
+
+    public override int GetHashCode() => FilePath.GetHashCode();
+}
 
 /// <summary>A type the method is nested in, outermost first: its keyword ("class", "record struct", ...) and name with type parameters.</summary>
 internal sealed record ContainingType(string Keyword, string Name, bool IsStatic);

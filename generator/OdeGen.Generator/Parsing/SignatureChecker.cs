@@ -48,9 +48,14 @@ internal static class SignatureChecker
             .Where(m => !SymbolEqualityComparer.Default.Equals(m, method) && m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute))
             .Where(m => !layer || IsSpanLayer(m))
             .Where(m => m.Locations.FirstOrDefault() is { } other && other.SourceSpan.Start < location.SourceSpan.Start);
-        if (rivals.Any() || method.ContainingType.Name == structName || method.ContainingType.GetMembers(structName).Any(m => !m.IsImplicitlyDeclared))
+        var rival = rivals.FirstOrDefault();
+        var other = method.ContainingType.GetMembers(structName).FirstOrDefault(m => !m.IsImplicitlyDeclared);
+        if (rival is not null || method.ContainingType.Name == structName || other is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateSystem, location, structName, method.Name));
+            string where = rival is not null ? "by another " + (layer ? "[Differentiable]" : "[OdeDynamics]") + " method, " + At(rival)
+                : other is not null ? At(other)
+                : "as the name of the type that holds '" + method.Name + "'";
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateSystem, location, structName, method.Name, where));
             return null;
         }
 
@@ -79,6 +84,15 @@ internal static class SignatureChecker
                 return "parameter '" + ps[i].Name + "' is '" + (ps[i].RefKind == RefKind.None ? "" : ps[i].RefKind.ToString().ToLowerInvariant() + " ") + actual + "' where '" + expected[i] + "' is expected";
         }
         return null;
+    }
+
+    /// <summary>"at File.cs(line)" for a symbol's first declaration.</summary>
+    private static string At(ISymbol symbol)
+    {
+        var declared = symbol.Locations.FirstOrDefault(l => l.IsInSource);
+        if (declared is null) return "in a referenced assembly";
+        var span = declared.GetLineSpan();
+        return "at " + System.IO.Path.GetFileName(span.Path) + "(" + (span.StartLinePosition.Line + 1) + ")";
     }
 
     /// <summary>

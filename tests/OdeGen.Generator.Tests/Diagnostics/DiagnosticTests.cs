@@ -241,8 +241,21 @@ public class DiagnosticTests
     {
         var source = InClass("    [OdeDynamics]\n    " + Signature + " { dy[0] = y[0]; }\n    [OdeDynamics]\n    public static void Rhs(double t, ReadOnlySpan<double> y, Span<double> dy) { dy[0] = y[0]; }");
         var result = GeneratorHarness.Run(source);
-        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "ODE0015");
+        var d = Assert.Single(result.GeneratorDiagnostics, x => x.Id == "ODE0015");
+        Assert.Contains("by another [OdeDynamics] method, at File0.cs(7)", d.GetMessage());
         Assert.Single(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void AGeneratedStructCompiledIntoTheProjectIsNamedWhereItIs()
+    {
+        // A user's approved snapshot of the generated code, compiled with the project: the struct exists twice.
+        var snapshot = "namespace Demo { public static partial class Sys { public readonly struct RhsSystem { } } }\n";
+        var source = GeneratorHarness.Usings + "namespace Demo;\npublic static partial class Sys\n{\n    [OdeDynamics]\n    " + Signature + " { dy[0] = y[0]; }\n}\n";
+        var result = GeneratorHarness.Run(source, snapshot);
+        var d = Assert.Single(result.GeneratorDiagnostics, x => x.Id == "ODE0015");
+        Assert.Contains("'RhsSystem' is already declared at File1.cs(1)", d.GetMessage());
+        Assert.Contains("<Compile Remove=", d.GetMessage());
     }
 
     [Fact]

@@ -70,6 +70,10 @@ public static partial class Lorenz
         AssertAllCached(RunTwice(c => Replace(c, 0, Dynamics.Replace("double s = y[1] - y[0];", "double s = y[1] - y[0]; // the difference"))));
 
     [Fact]
+    public void EditAboveTheMethodLeavesEveryStageCached() =>
+        AssertAllCached(RunTwice(c => Replace(c, 0, Dynamics.Replace("public static partial class Lorenz", "// Lorenz (1963), the butterfly.\n\npublic static partial class Lorenz"))));
+
+    [Fact]
     public void EditToAnUnrelatedFileLeavesEveryStageCached() =>
         AssertAllCached(RunTwice(c => Replace(c, 1, Unrelated.Replace("42", "43"))));
 
