@@ -60,14 +60,11 @@ public static class FlowIteration
             bool isOuter = k < outer;
             int n = isOuter ? outer : count - outer, index = isOuter ? k : k - outer;
             double angle = 2 * Math.PI * index / n, radius = isOuter ? 1.0 : 0.5;
-            points[2 * k] = radius * Math.Cos(angle) + 0.06 * FlowSystemGaussian(random);
-            points[2 * k + 1] = radius * Math.Sin(angle) + 0.06 * FlowSystemGaussian(random);
+            points[2 * k] = radius * Math.Cos(angle) + 0.06 * FlowSystem<CnfHyperNetwork.DynamicsSystem>.Gaussian(random);
+            points[2 * k + 1] = radius * Math.Sin(angle) + 0.06 * FlowSystem<CnfHyperNetwork.DynamicsSystem>.Gaussian(random);
         }
         return points;
     }
-
-    private static double FlowSystemGaussian(Random random) =>
-        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 
     /// <summary>PyTorch's nn.Linear default: uniform in ±1/√fan_in for weights and biases.</summary>
     private static double[] Initial(Random random)

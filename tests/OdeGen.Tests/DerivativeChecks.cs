@@ -126,21 +126,21 @@ public static class DerivativeChecks
     public static double[] RandomVector(Random random, int length, double low = -1, double high = 1) =>
         Enumerable.Range(0, length).Select(_ => low + (high - low) * random.NextDouble()).ToArray();
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
         for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
     }
 
-    private static void AssertBitwise(double[] expected, double[] actual, string what)
+    public static void AssertBitwise(double[] expected, double[] actual, string what)
     {
         for (int i = 0; i < expected.Length; i++)
             Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]),
                 $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
     }
 
-    private static void AssertClose(double expected, double actual, double relative, string what)
+    public static void AssertClose(double expected, double actual, double relative, string what)
     {
         double tolerance = relative * Math.Max(1, Math.Abs(expected));
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (tolerance {tolerance:E2})");

@@ -21,19 +21,19 @@ public static class LayerChecks
         var y = new double[o];
         user(x, p, expected);
         layer.Forward(x, p, y);
-        AssertBitwise(expected, y, "Forward");
+        DerivativeChecks.AssertBitwise(expected, y, "Forward");
 
         var vx = DerivativeChecks.RandomVector(random, n);
         var vp = DerivativeChecks.RandomVector(random, m);
         var jv = new double[o];
         var yFromJvp = new double[o];
         layer.Jvp(x, p, vx, vp, yFromJvp, jv);
-        AssertBitwise(expected, yFromJvp, "y written by Jvp");
+        DerivativeChecks.AssertBitwise(expected, yFromJvp, "y written by Jvp");
         var fd = CentralDifference(layer, x, p, vx, vp);
-        for (int i = 0; i < o; i++) AssertClose(fd[i], jv[i], 1e-6, $"Jvp[{i}] against central differences");
+        for (int i = 0; i < o; i++) DerivativeChecks.AssertClose(fd[i], jv[i], 1e-6, $"Jvp[{i}] against central differences");
         var jvWithoutY = new double[o];
         layer.Jvp(x, p, vx, vp, Span<double>.Empty, jvWithoutY);
-        AssertBitwise(jv, jvWithoutY, "Jvp without y");
+        DerivativeChecks.AssertBitwise(jv, jvWithoutY, "Jvp without y");
 
         // Vjp overwrites whatever is in its outputs.
         var w = DerivativeChecks.RandomVector(random, o);
@@ -41,16 +41,16 @@ public static class LayerChecks
         var wJp = DerivativeChecks.RandomVector(random, m);
         var yFromVjp = new double[o];
         layer.Vjp(x, p, w, yFromVjp, wJx, wJp);
-        AssertBitwise(expected, yFromVjp, "y written by Vjp");
-        AssertClose(Dot(w, jv), Dot(wJx, vx) + Dot(wJp, vp), 1e-11, "<w, J v> = <J^T w, v>");
+        DerivativeChecks.AssertBitwise(expected, yFromVjp, "y written by Vjp");
+        DerivativeChecks.AssertClose(DerivativeChecks.Dot(w, jv), DerivativeChecks.Dot(wJx, vx) + DerivativeChecks.Dot(wJp, vp), 1e-11, "<w, J v> = <J^T w, v>");
 
         var startX = DerivativeChecks.RandomVector(random, n);
         var startP = DerivativeChecks.RandomVector(random, m);
         var sumX = (double[])startX.Clone();
         var sumP = (double[])startP.Clone();
         layer.VjpAccumulate(x, p, w, Span<double>.Empty, sumX, sumP);
-        for (int j = 0; j < n; j++) AssertClose(startX[j] + wJx[j], sumX[j], 1e-14, $"VjpAccumulate's wJx[{j}]");
-        for (int k = 0; k < m; k++) AssertClose(startP[k] + wJp[k], sumP[k], 1e-14, $"VjpAccumulate's wJp[{k}]");
+        for (int j = 0; j < n; j++) DerivativeChecks.AssertClose(startX[j] + wJx[j], sumX[j], 1e-14, $"VjpAccumulate's wJx[{j}]");
+        for (int k = 0; k < m; k++) DerivativeChecks.AssertClose(startP[k] + wJp[k], sumP[k], 1e-14, $"VjpAccumulate's wJp[{k}]");
     }
 
     /// <summary>(-F(x+2h) + 8 F(x+h) - 8 F(x-h) + F(x-2h)) / 12h along (vx, vp).</summary>
@@ -69,20 +69,5 @@ public static class LayerChecks
             for (int i = 0; i < y.Length; i++) result[i] += weights[s] * y[i] / (12 * h);
         }
         return result;
-    }
-
-    private static double Dot(double[] a, double[] b) => a.Zip(b, (u, v) => u * v).Sum();
-
-    private static void AssertBitwise(double[] expected, double[] actual, string what)
-    {
-        for (int i = 0; i < expected.Length; i++)
-            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]),
-                $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
-    }
-
-    private static void AssertClose(double expected, double actual, double relative, string what)
-    {
-        double tolerance = relative * Math.Max(1, Math.Abs(expected));
-        Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (tolerance {tolerance:E2})");
     }
 }

@@ -23,20 +23,20 @@ public static class SecondOrderChecks
         system.JvpVjp(t, y, p, vy, vp, w, jv, hy, hp);
         var expectedJv = new double[n];
         system.Jvp(t, y, p, vy, vp, 0, Span<double>.Empty, expectedJv);
-        for (int i = 0; i < n; i++) AssertClose(expectedJv[i], jv[i], 1e-12, $"JvpVjp's jv[{i}]");
+        for (int i = 0; i < n; i++) DerivativeChecks.AssertClose(expectedJv[i], jv[i], 1e-12, $"JvpVjp's jv[{i}]");
 
         // hy_j = d/dy_j (wᵀ jv), hp_k = d/dp_k (wᵀ jv), one input at a time.
         for (int j = 0; j < n; j++)
         {
             var u = new double[n];
             u[j] = 1;
-            AssertClose(DirectionalSecond(system, t, y, p, vy, vp, w, u, new double[m]), hy[j], 1e-6, $"hy[{j}] against central differences of Jvp");
+            DerivativeChecks.AssertClose(DirectionalSecond(system, t, y, p, vy, vp, w, u, new double[m]), hy[j], 1e-6, $"hy[{j}] against central differences of Jvp");
         }
         for (int k = 0; k < m; k++)
         {
             var q = new double[m];
             q[k] = 1;
-            AssertClose(DirectionalSecond(system, t, y, p, vy, vp, w, new double[n], q), hp[k], 1e-6, $"hp[{k}] against central differences of Jvp");
+            DerivativeChecks.AssertClose(DirectionalSecond(system, t, y, p, vy, vp, w, new double[n], q), hp[k], 1e-6, $"hp[{k}] against central differences of Jvp");
         }
 
         // <H (a), b> = <H (b), a> for the Hessian H of wᵀ f in (y, p).
@@ -45,9 +45,9 @@ public static class SecondOrderChecks
         var hyA = new double[n];
         var hpA = new double[m];
         system.JvpVjp(t, y, p, ay, ap, w, Span<double>.Empty, hyA, hpA);
-        double left = Dot(hyA, vy) + Dot(hpA, vp);
-        double right = Dot(hy, ay) + Dot(hp, ap);
-        AssertClose(left, right, 1e-11, "<H a, v> = <H v, a>");
+        double left = DerivativeChecks.Dot(hyA, vy) + DerivativeChecks.Dot(hpA, vp);
+        double right = DerivativeChecks.Dot(hy, ay) + DerivativeChecks.Dot(hp, ap);
+        DerivativeChecks.AssertClose(left, right, 1e-11, "<H a, v> = <H v, a>");
 
         // The divergence is the trace of JacobianY; its gradient is checked by differences along a random direction.
         var jacobian = new double[n * n];
@@ -55,14 +55,14 @@ public static class SecondOrderChecks
         double trace = 0;
         for (int i = 0; i < n; i++) trace += jacobian[i * n + i];
         double divergence = system.Divergence(t, y, p);
-        AssertClose(trace, divergence, 1e-12, "Divergence against the trace of JacobianY");
+        DerivativeChecks.AssertClose(trace, divergence, 1e-12, "Divergence against the trace of JacobianY");
         var gy = DerivativeChecks.RandomVector(random, n);
         var gp = DerivativeChecks.RandomVector(random, m);
-        AssertClose(divergence, system.DivergenceGradient(t, y, p, gy, gp), 1e-12, "DivergenceGradient's divergence");
+        DerivativeChecks.AssertClose(divergence, system.DivergenceGradient(t, y, p, gy, gp), 1e-12, "DivergenceGradient's divergence");
         var dy = DerivativeChecks.RandomVector(random, n);
         var dp = DerivativeChecks.RandomVector(random, m);
         double slope = CentralDifference(h => system.Divergence(t, Shift(y, dy, h), Shift(p, dp, h)));
-        AssertClose(slope, Dot(gy, dy) + Dot(gp, dp), 1e-6, "DivergenceGradient against differences of Divergence");
+        DerivativeChecks.AssertClose(slope, DerivativeChecks.Dot(gy, dy) + DerivativeChecks.Dot(gp, dp), 1e-6, "DivergenceGradient against differences of Divergence");
     }
 
     /// <summary>d/dε wᵀ Jvp(y + ε u, p + ε q; vy, vp) at ε = 0, by 4th-order central differences.</summary>
@@ -73,7 +73,7 @@ public static class SecondOrderChecks
         return CentralDifference(h =>
         {
             system.Jvp(t, Shift(y, u, h), Shift(p, q, h), vy, vp, 0, Span<double>.Empty, jv);
-            return Dot(w, jv);
+            return DerivativeChecks.Dot(w, jv);
         });
     }
 
@@ -85,12 +85,4 @@ public static class SecondOrderChecks
     }
 
     private static double[] Shift(double[] x, double[] direction, double h) => x.Select((v, i) => v + h * direction[i]).ToArray();
-
-    private static double Dot(double[] a, double[] b) => a.Zip(b, (u, v) => u * v).Sum();
-
-    private static void AssertClose(double expected, double actual, double relative, string what)
-    {
-        double tolerance = relative * Math.Max(1, Math.Abs(expected));
-        Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (tolerance {tolerance:E2})");
-    }
 }
