@@ -10,7 +10,8 @@ public static class Program
     /// Runs the benchmarks chosen on the command line (BenchmarkSwitcher). BenchmarkDotNet itself exits 0 even when
     /// benchmarks fail, so the exit code is computed from the summaries: non-zero when any benchmark failed or none ran.
     /// <c>solver-accuracy</c> instead prints the error and work of the work-precision cases (no timing);
-    /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>).
+    /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>);
+    /// <c>wide-mlp [batch ...]</c> times the batched 64-128-64 MLP on lane kernels and copy by copy (<see cref="WideMlpTiming"/>).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -23,6 +24,12 @@ public static class Program
         {
             int iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
             FlowIteration.Run(Console.Out, iterations, parallel: args.Contains("--parallel"), method: args.Contains("--discrete") ? "discrete" : "interpolating");
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "wide-mlp")
+        {
+            var batches = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            WideMlpTiming.Run(Console.Out, batches.Length > 0 ? batches : new[] { 1, 20, 128, 512 });
             return 0;
         }
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();

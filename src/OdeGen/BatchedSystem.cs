@@ -1,5 +1,6 @@
 using System;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace OdeGen;
 
@@ -46,11 +47,16 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     [ThreadStatic]
     private static double[]? t_parameterScratch;
 
+    /// <summary>The calling thread's vectors for the lane kernels: a group's y, dy, vy (or w), jv (or wJy), and wJp's lanes.</summary>
+    [ThreadStatic]
+    private static Vector256<double>[]? t_laneScratch;
+
     private readonly TSystem _system;
     private readonly int _innerStateSize;
     private readonly int _parameterSize;
     private readonly int _batchSize;
     private readonly Lazy<SparsityPattern> _sparsity;
+    private readonly int _laneGroups;
 
     /// <summary>
     /// <paramref name="batchSize"/> copies of <paramref name="system"/> sharing one parameter vector.
@@ -75,7 +81,17 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         // Made on first use: for a convolutional state the pattern of a large batch is tens of MB (B times the inner
         // non-zeros, as CSR), which solvers and gradient methods that never read it should not hold.
         _sparsity = new Lazy<SparsityPattern>(() => system.JacobianYSparsity.BlockDiagonal(batchSize));
+        // Groups of Lanes.Count copies run on the inner system's lane kernels when it has them and the machine's
+        // vectors are that wide; the remaining copies (and every copy otherwise) run one by one.
+        _laneGroups = system.HasLanes && Vector256.IsHardwareAccelerated ? batchSize / Lanes.Count : 0;
     }
+
+    /// <summary>
+    /// How many copies run on the inner system's lane kernels (<see cref="IOdeSystem.HasLanes"/>), in groups of
+    /// <see cref="Lanes.Count"/>; the rest run one by one. Zero when the inner system has no lane kernels or the machine
+    /// has no 256-bit vectors.
+    /// </summary>
+    public int CopiesOnLanes => _laneGroups * Lanes.Count;
 
     /// <summary>The inner system applied to every copy.</summary>
     public TSystem Inner => _system;
@@ -108,7 +124,19 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         CheckParameters(p, nameof(p));
         CheckState(dy, nameof(dy));
         int n = _innerStateSize;
-        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+        if (_laneGroups > 0)
+        {
+            var lanes = LaneScratch(2 * n);
+            Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n);
+            for (int group = 0; group < _laneGroups; group++)
+            {
+                int first = group * Lanes.Count;
+                LaneBlocks.Gather(y, first, n, yLanes);
+                _system.ForwardLanes(t, yLanes, p, dyLanes);
+                LaneBlocks.Scatter(dyLanes, dy, first, n);
+            }
+        }
+        for (int b = CopiesOnLanes, offset = b * n; b < _batchSize; b++, offset += n)
             _system.Forward(t, y.Slice(offset, n), p, dy.Slice(offset, n));
     }
 
@@ -129,7 +157,21 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         CheckState(jv, nameof(jv));
         int n = _innerStateSize;
         bool writeDy = !dy.IsEmpty;
-        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+        if (_laneGroups > 0)
+        {
+            var lanes = LaneScratch(4 * n);
+            Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), vyLanes = lanes.Slice(2 * n, n), jvLanes = lanes.Slice(3 * n, n);
+            for (int group = 0; group < _laneGroups; group++)
+            {
+                int first = group * Lanes.Count;
+                LaneBlocks.Gather(y, first, n, yLanes);
+                LaneBlocks.Gather(vy, first, n, vyLanes);
+                _system.JvpLanes(t, yLanes, p, vyLanes, vp, vt, writeDy ? dyLanes : Span<Vector256<double>>.Empty, jvLanes);
+                if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
+                LaneBlocks.Scatter(jvLanes, jv, first, n);
+            }
+        }
+        for (int b = CopiesOnLanes, offset = b * n; b < _batchSize; b++, offset += n)
         {
             _system.Jvp(t, y.Slice(offset, n), p, vy.Slice(offset, n), vp, vt,
                         writeDy ? dy.Slice(offset, n) : Span<double>.Empty, jv.Slice(offset, n));
@@ -145,7 +187,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
                       ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
     {
         CheckVjpArguments(y, p, w, dy, wJy, wJp);
-        if (InnerAccumulates)
+        if (InnerAccumulates || _laneGroups > 0)
         {
             wJy.Clear();
             wJp.Clear();
@@ -169,6 +211,13 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         return wJt;
     }
 
+    private static Span<Vector256<double>> LaneScratch(int length)
+    {
+        var scratch = t_laneScratch;
+        if (scratch is null || scratch.Length < length) t_laneScratch = scratch = new Vector256<double>[length];
+        return scratch.AsSpan(0, length);
+    }
+
     private static Span<double> ThreadScratch(int length)
     {
         var scratch = t_parameterScratch;
@@ -185,19 +234,42 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
                                 ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
     {
         CheckVjpArguments(y, p, w, dy, wJy, wJp);
-        if (InnerAccumulates) return AccumulateCopies(t, y, p, w, dy, wJy, wJp);
+        if (InnerAccumulates || _laneGroups > 0) return AccumulateCopies(t, y, p, w, dy, wJy, wJp);
         var self = this;
         return VjpAccumulation.ThroughRentedArrays(ref self, t, y, p, w, dy, wJy, wJp);
     }
 
-    /// <summary>Every copy's VJP added in place: no scratch array, no pass to sum it.</summary>
+    /// <summary>
+    /// Every copy's VJP added in place: the groups on lanes first (each parameter's cotangent gathered in its own lanes and
+    /// summed once at the end), then the rest copy by copy.
+    /// </summary>
     private double AccumulateCopies(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
                                     ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
     {
-        int n = _innerStateSize;
+        int n = _innerStateSize, m = _parameterSize;
         bool writeDy = !dy.IsEmpty;
         double wJt = 0;
-        for (int b = 0, offset = 0; b < _batchSize; b++, offset += n)
+        if (_laneGroups > 0)
+        {
+            var lanes = LaneScratch(4 * n + m);
+            Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), wLanes = lanes.Slice(2 * n, n),
+                wJyLanes = lanes.Slice(3 * n, n), wJpLanes = lanes.Slice(4 * n, m);
+            wJpLanes.Clear();
+            var wJtLanes = Vector256<double>.Zero;
+            for (int group = 0; group < _laneGroups; group++)
+            {
+                int first = group * Lanes.Count;
+                LaneBlocks.Gather(y, first, n, yLanes);
+                LaneBlocks.Gather(w, first, n, wLanes);
+                wJyLanes.Clear();
+                wJtLanes += _system.VjpAccumulateLanes(t, yLanes, p, wLanes, writeDy ? dyLanes : Span<Vector256<double>>.Empty, wJyLanes, wJpLanes);
+                if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
+                LaneBlocks.ScatterAdd(wJyLanes, wJy, first, n);
+            }
+            LaneBlocks.AddLaneSums(wJpLanes, wJp);
+            wJt = Vector256.Sum(wJtLanes);
+        }
+        for (int b = CopiesOnLanes, offset = b * n; b < _batchSize; b++, offset += n)
         {
             wJt += _system.VjpAccumulate(t, y.Slice(offset, n), p, w.Slice(offset, n),
                                          writeDy ? dy.Slice(offset, n) : Span<double>.Empty, wJy.Slice(offset, n), wJp);

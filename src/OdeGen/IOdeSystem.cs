@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 
 namespace OdeGen;
 
@@ -101,4 +102,37 @@ public interface IOdeSystem
         IOdeSystem self = this;
         return SecondOrder.DivergenceGradientByJvpVjps(ref self, t, y, p, gy, gp);
     }
+
+    /// <summary>
+    /// True when the lane kernels (<see cref="ForwardLanes"/>, <see cref="JvpLanes"/>, <see cref="VjpAccumulateLanes"/>)
+    /// are implemented: generated systems whose dynamics do not branch on the state have them, and
+    /// <see cref="BatchedSystem{TSystem}"/> then runs <see cref="Lanes.Count"/> copies at a time on them.
+    /// </summary>
+    bool HasLanes => false;
+
+    /// <summary>
+    /// <see cref="Forward"/> on <see cref="Lanes.Count"/> copies at once that share <paramref name="p"/>: element k of
+    /// copy c is lane c of <c>y[k]</c>, and likewise for <paramref name="dy"/>.
+    /// </summary>
+    void ForwardLanes(double t, ReadOnlySpan<Vector256<double>> y, ReadOnlySpan<double> p, Span<Vector256<double>> dy)
+        => throw NoLanes(nameof(ForwardLanes));
+
+    /// <summary><see cref="Jvp"/> on <see cref="Lanes.Count"/> copies at once (see <see cref="ForwardLanes"/>); vp and vt are shared.</summary>
+    void JvpLanes(double t, ReadOnlySpan<Vector256<double>> y, ReadOnlySpan<double> p,
+                  ReadOnlySpan<Vector256<double>> vy, ReadOnlySpan<double> vp, double vt,
+                  Span<Vector256<double>> dy, Span<Vector256<double>> jv)
+        => throw NoLanes(nameof(JvpLanes));
+
+    /// <summary>
+    /// <see cref="VjpAccumulate"/> on <see cref="Lanes.Count"/> copies at once (see <see cref="ForwardLanes"/>): adds each
+    /// copy's <c>wᵀ df/dy</c> into its lane of <paramref name="wJy"/> and its <c>wᵀ df/dp</c> into its lane of
+    /// <paramref name="wJp"/> (one vector per parameter; the caller sums the lanes), and returns each copy's <c>wᵀ df/dt</c>.
+    /// </summary>
+    Vector256<double> VjpAccumulateLanes(double t, ReadOnlySpan<Vector256<double>> y, ReadOnlySpan<double> p,
+                                         ReadOnlySpan<Vector256<double>> w, Span<Vector256<double>> dy,
+                                         Span<Vector256<double>> wJy, Span<Vector256<double>> wJp)
+        => throw NoLanes(nameof(VjpAccumulateLanes));
+
+    private static NotSupportedException NoLanes(string member) => new(
+        $"{member} is generated for [OdeDynamics] systems that do not branch on the state; check HasLanes before calling it.");
 }

@@ -8,7 +8,8 @@ public delegate void UserRhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<doub
 /// JVP against 4th-order central differences of Forward; VJP by the dot-product test
 /// &lt;w, J v&gt; = &lt;Jᵀ w, v&gt;; Jacobian columns against unit JVPs; TimeDerivative against
 /// differences in t; Forward and the dy of Jvp/Vjp against the user's method bit for bit;
-/// observed non-zeros of df/dy inside the sparsity pattern; the second derivatives (<see cref="SecondOrderChecks"/>).
+/// observed non-zeros of df/dy inside the sparsity pattern; the second derivatives (<see cref="SecondOrderChecks"/>);
+/// the lane kernels against the per-copy members (<see cref="LaneChecks"/>).
 /// </summary>
 public static class DerivativeChecks
 {
@@ -100,6 +101,7 @@ public static class DerivativeChecks
                 if (jacY[i * n + j] != 0) Assert.True(pattern.IsNonZero(i, j), $"df{i}/dy{j} = {jacY[i * n + j]} is outside the sparsity pattern");
 
         SecondOrderChecks.AtPoint(system, t, y, p, random);
+        LaneChecks.AtPoint(system, t, y, p, random);
     }
 
     /// <summary>(-f(x+2h) + 8 f(x+h) - 8 f(x-h) + f(x-2h)) / 12h along (vy, vp, vt): error O(h⁴).</summary>

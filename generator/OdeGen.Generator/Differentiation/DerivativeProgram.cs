@@ -19,7 +19,8 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// <see cref="JvpVjp"/> is the second-order product, forward mode over the VJP (it accumulates when the VJP does).
 /// A straight-line program also has <see cref="Divergence"/>, the sum of the diagonal entries of df/dy that can be
 /// non-zero, and its transpose <see cref="DivergenceGradient"/>; a loop program's come from the runtime's defaults.
-/// A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
+/// <see cref="Forward"/> is f alone, the user's program with its outputs stored, for the lane kernels (the per-copy
+/// Forward calls the user's method). A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
 /// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,
@@ -35,4 +36,5 @@ internal sealed record DerivativeModel(
     DerivativeProgram? JvpVjp = null,
     DerivativeProgram? Divergence = null,
     DerivativeProgram? DivergenceGradient = null,
-    DerivativeProgram? VjpAccumulate = null);
+    DerivativeProgram? VjpAccumulate = null,
+    DerivativeProgram? Forward = null);

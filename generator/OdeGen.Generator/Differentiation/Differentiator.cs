@@ -35,7 +35,7 @@ internal static class Differentiator
             return new DerivativeModel(model, jvp, accumulating, null, null, time,
                 Forward(program, Seeds.State, "Dot", OutputSpan.Jv, ArrayKind.Jv),
                 Forward(program, Seeds.Parameters, "Dot", OutputSpan.Jv, ArrayKind.Jv),
-                facts.Pattern, VjpAccumulates: true, JvpVjp: ForwardOverReverse.JvpVjp(accumulating, accumulatingScopes));
+                facts.Pattern, VjpAccumulates: true, JvpVjp: ForwardOverReverse.JvpVjp(accumulating, accumulatingScopes), Forward: ForwardOnly(program));
         }
         var vjp = Vjp(model, null, accumulate: false, out var scopes);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
@@ -43,7 +43,15 @@ internal static class Differentiator
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows, JvpVjp: ForwardOverReverse.JvpVjp(vjp, scopes),
             Divergence: divergence.Value, DivergenceGradient: divergence.Gradient,
-            VjpAccumulate: Vjp(model, null, accumulate: true, out _));
+            VjpAccumulate: Vjp(model, null, accumulate: true, out _), Forward: ForwardOnly(program));
+    }
+
+    /// <summary>f itself: the parsed body, then its outputs stored into dy (a loop program stores them itself).</summary>
+    private static DerivativeProgram ForwardOnly(IrProgram program)
+    {
+        var body = program.Body.Statements.ToList();
+        for (int i = 0; i < program.Outputs.Count; i++) body.Add(new StoreStmt(OutputSpan.Dy, i, program.Outputs[i]));
+        return new DerivativeProgram(program.Nodes, program.Arrays, new Block(0, body.ToEquatableArray()));
     }
 
     /// <summary>

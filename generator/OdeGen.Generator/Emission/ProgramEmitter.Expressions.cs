@@ -19,7 +19,7 @@ internal sealed partial class ProgramEmitter
             if (_nodeNames.TryGetValue(id, out var name)) return name;
             return Define(id);
         }
-        var (text, precedence) = Render(id, node);
+        var (text, precedence) = InLanes(id) && !node.Op.IsLeaf() && node.Op is not (Op.Load or Op.AdjointLoad) ? RenderLane(id, node) : Render(id, node);
         return precedence < context ? "(" + text + ")" : text;
     }
 

@@ -35,12 +35,12 @@ internal sealed partial class ProgramEmitter
         {
             string name = Define(value.Running);
             _nodeNames[value.Exit] = name;
-            _w.Line("double " + name + " = " + Expression(value.Initial) + ";");
+            _w.Line((_lanes is null ? "double" : VectorOfDouble) + " " + name + " = " + LaneExpression(value.Initial) + ";");
         }
         if (loop.Call is { } call)
         {
-            _w.Line("global::System.Numerics.Tensors.TensorPrimitives." + call.Function + "<double>(" + SpanOf(call.Source, call.SourceOffset, call.Length)
-                + ", " + SpanOf(call.Destination, call.DestinationOffset, call.Length) + ");");
+            _w.Line("global::System.Numerics.Tensors.TensorPrimitives." + call.Function + "<double>(" + Elements(SpanOf(call.Source, call.SourceOffset, call.Length))
+                + ", " + Elements(SpanOf(call.Destination, call.DestinationOffset, call.Length)) + ");");
             if (_liveness[BodyOf(loop)].LiveStatements.Count == 0) return;
         }
         string index = DefineLoopIndex(loop.LoopIndex);
@@ -63,10 +63,11 @@ internal sealed partial class ProgramEmitter
             var next = N(value.Next);
             string name = _nodeNames[value.Running];
             bool inlineNext = !IsNamed(value.Next);
-            if (inlineNext && next.Op == Op.Add && next.A == value.Running) _w.Line(name + " += " + Print(next.B, 0) + ";");
-            else if (inlineNext && next.Op == Op.Add && next.B == value.Running) _w.Line(name + " += " + Print(next.A, 0) + ";");
-            else if (inlineNext && next.Op == Op.Sub && next.A == value.Running) _w.Line(name + " -= " + Print(next.B, Additive + 1) + ";");
-            else _w.Line(name + " = " + Expression(value.Next) + ";");
+            int addend = inlineNext && next.Op == Op.Add ? next.A == value.Running ? next.B : next.B == value.Running ? next.A : -1 : -1;
+            if (addend >= 0 && IsFusable(addend)) _w.Line(name + " = " + FusedMultiplyAdd(addend, name) + ";");
+            else if (addend >= 0) _w.Line(name + " += " + LaneOperand(addend, 0) + ";");
+            else if (inlineNext && next.Op == Op.Sub && next.A == value.Running) _w.Line(name + " -= " + LaneOperand(next.B, Additive + 1) + ";");
+            else _w.Line(name + " = " + LaneExpression(value.Next) + ";");
         }
         _inlined.Pop();
         _w.Close();
@@ -82,6 +83,9 @@ internal sealed partial class ProgramEmitter
         _nodeNames[id] = name;
         return name;
     }
+
+    /// <summary>A lane span as the doubles it holds, lane after lane, for a TensorPrimitives call over all of them at once.</summary>
+    private string Elements(string span) => _lanes is null ? span : "global::OdeGen.Lanes.Elements(" + span + ")";
 
     /// <summary>A whole array by its name, a part of it as a Slice.</summary>
     private string SpanOf(int array, int offset, int length)
@@ -106,7 +110,7 @@ internal sealed partial class ProgramEmitter
             // w1 for w[1]; wAt1 when the user has a w1 (a number appended to w1 would read as another index).
             string hint = span + Literals.Int(node.Index);
             string name = _names.Allocate(_names.IsFree(hint) ? hint : span + "At" + Literals.Int(node.Index), isUserLocal: false);
-            _w.Line("double " + name + " = " + Render(id, node).Text + ";");
+            _w.Line(TypeOf(id) + " " + name + " = " + Render(id, node).Text + ";");
             _hoisted[id] = name;
         }
     }

@@ -56,9 +56,16 @@ internal sealed partial class ProgramEmitter
     private readonly Dictionary<int, string> _hoisted = new();
     // The indices of the loops being written, outermost first.
     private readonly HashSet<string> _openLoopIndices = new(StringComparer.Ordinal);
+    // The kinds of the values of a lane kernel, or null for per-copy code.
+    private readonly LaneTypes? _lanes;
+    // Whether stores into dy are guarded by dy.IsEmpty (every member but Forward, which always writes f).
+    private readonly bool _guardsOutput;
 
-    public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer, bool skipsLocalsInit)
+    public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer, bool skipsLocalsInit,
+        LaneTypes? lanes = null, bool guardsOutput = true)
     {
+        _lanes = lanes;
+        _guardsOutput = guardsOutput;
         _skipsLocalsInit = skipsLocalsInit;
         _program = program;
         _userNodeCount = userNodeCount;
@@ -106,26 +113,27 @@ internal sealed partial class ProgramEmitter
                     break;
                 case LetStmt let when pairedAt.TryGetValue(let.Node, out var pair):
                     // Math.SinCos gives the same bits as Math.Sin and Math.Cos, in one call.
-                    _w.Line("(double " + Define(pair.Sin) + ", double " + Define(pair.Cos) + ") = global::System.Math.SinCos(" + Print(N(pair.Sin).A, 0) + ");");
+                    string sinCos = InLanes(pair.Sin) ? Vector + ".SinCos" : "global::System.Math.SinCos";
+                    _w.Line("(" + TypeOf(pair.Sin) + " " + Define(pair.Sin) + ", " + TypeOf(pair.Cos) + " " + Define(pair.Cos) + ") = " + sinCos + "(" + Print(N(pair.Sin).A, 0) + ");");
                     break;
                 case LetStmt let when !inlined.Contains(let.Node):
                     _w.Line(TypeOf(let.Node) + " " + Define(let.Node) + " = " + Expression(let.Node, bind: false) + ";");
                     break;
                 case RestoreStmt restore:
-                    _w.Line("double " + Define(restore.Node) + " = " + ArrayName(restore.Array) + "[" + Print(restore.Index, 0) + "];");
+                    _w.Line(TypeOf(restore.Node) + " " + Define(restore.Node) + " = " + ArrayName(restore.Array) + "[" + Print(restore.Index, 0) + "];");
                     break;
                 case StoreStmt { Target: OutputSpan.Dy }:
-                    _w.Open("if (!" + _spans.Output + ".IsEmpty)");
+                    if (_guardsOutput) _w.Open("if (!" + _spans.Output + ".IsEmpty)");
                     for (; i < statements.Count && statements[i] is StoreStmt { Target: OutputSpan.Dy } store; i++)
-                        _w.Line(_spans.Output + "[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";");
+                        _w.Line(_spans.Output + "[" + Literals.Int(store.Index) + "] = " + LaneExpression(store.Node) + ";");
                     i--;
-                    _w.Close();
+                    if (_guardsOutput) _w.Close();
                     break;
                 case StoreStmt store:
-                    _w.Line(Target(store.Target) + "[" + Literals.Int(store.Index) + "] = " + Expression(store.Node) + ";" + StoreComment(store));
+                    _w.Line(Target(store.Target) + "[" + Literals.Int(store.Index) + "] = " + LaneExpression(store.Node) + ";" + StoreComment(store));
                     break;
                 case ReturnStmt ret:
-                    _w.Line("return " + Expression(ret.Node) + ";");
+                    _w.Line("return " + LaneExpression(ret.Node) + ";");
                     break;
                 case ClearStmt clear:
                     _w.Line(Target(clear.Target) + ".Clear();");
@@ -133,13 +141,17 @@ internal sealed partial class ProgramEmitter
                 case AccumulatorDeclaration declaration:
                     string name = _names.Allocate(Hint(declaration.Name)!, false);
                     _accumulatorNames[declaration.Accumulator] = name;
-                    _w.Line("double " + name + " = " + (declaration.Initial < 0 ? "0.0" : Expression(declaration.Initial)) + ";");
+                    if (_lanes is null) _w.Line("double " + name + " = " + (declaration.Initial < 0 ? "0.0" : Expression(declaration.Initial)) + ";");
+                    else _w.Line(VectorOfDouble + " " + name + " = " + (declaration.Initial < 0 ? VectorOfDouble + ".Zero" : LaneExpression(declaration.Initial)) + ";");
                     break;
                 case AccumulateStmt add:
+                    string accumulator = _accumulatorNames[add.Accumulator];
                     if (N(add.Node).Op == Op.Neg && !IsNamed(add.Node))
-                        _w.Line(_accumulatorNames[add.Accumulator] + " -= " + Print(N(add.Node).A, 0) + ";");
+                        _w.Line(accumulator + " -= " + LaneOperand(N(add.Node).A, 0) + ";");
+                    else if (IsFusable(add.Node))
+                        _w.Line(accumulator + " = " + FusedMultiplyAdd(add.Node, accumulator) + ";");
                     else
-                        _w.Line(_accumulatorNames[add.Accumulator] + " += " + Expression(add.Node) + ";");
+                        _w.Line(accumulator + " += " + LaneExpression(add.Node) + ";");
                     break;
                 case IfStmt branch:
                     WriteIf(branch, live);
@@ -148,7 +160,7 @@ internal sealed partial class ProgramEmitter
                     if (ReferenceEquals(block, _program.Body)) HoistInputs(loop);
                     WriteFor(loop, live);
                     break;
-                case ArrayStoreStmt store when _program.Arrays[store.Array].Kind == ArrayKind.Derivative:
+                case ArrayStoreStmt store when _program.Arrays[store.Array].Kind == ArrayKind.Derivative && _guardsOutput:
                     // The JVP and VJP write f only when given a dy: one guard for a run of stores into it.
                     _w.Open("if (!" + _spans.Output + ".IsEmpty)");
                     for (; i < statements.Count && statements[i] is ArrayStoreStmt next && _program.Arrays[next.Array].Kind == ArrayKind.Derivative; i++)
@@ -161,7 +173,8 @@ internal sealed partial class ProgramEmitter
                     break;
                 case ArrayDeclarationStmt declaration:
                     string array = ArrayName(declaration.Array);
-                    _w.Line("global::System.Span<double> " + array + " = stackalloc double[" + Literals.Int(_program.Arrays[declaration.Array].Length) + "];");
+                    string element = _lanes is null ? "double" : VectorOfDouble;
+                    _w.Line("global::System.Span<" + element + "> " + array + " = stackalloc " + element + "[" + Literals.Int(_program.Arrays[declaration.Array].Length) + "];");
                     // C# zeroes stackalloc memory unless [SkipLocalsInit] applies; cotangent spans accumulate from zero.
                     if (_skipsLocalsInit) _w.Line(array + ".Clear();");
                     break;
@@ -210,8 +223,10 @@ internal sealed partial class ProgramEmitter
     {
         string element = ArrayName(store.Array) + "[" + Print(store.Index, 0) + "]";
         if (store.Accumulate && N(store.Value).Op == Op.Neg && !IsNamed(store.Value))
-            return element + " -= " + Print(N(store.Value).A, 0) + ";";
-        return element + (store.Accumulate ? " += " : " = ") + Expression(store.Value) + ";";
+            return element + " -= " + LaneOperand(N(store.Value).A, 0) + ";";
+        if (store.Accumulate && IsFusable(store.Value))
+            return element + " = " + FusedMultiplyAdd(store.Value, element) + ";";
+        return element + (store.Accumulate ? " += " : " = ") + LaneExpression(store.Value) + ";";
     }
 
     private string ArrayName(int array)
@@ -268,7 +283,7 @@ internal sealed partial class ProgramEmitter
     private void WriteIf(IfStmt branch, Liveness outer)
     {
         var phis = branch.Phis.Where(p => outer.LivePhis.Contains(p.Phi)).ToList();
-        foreach (var phi in phis) _w.Line((TypeOf(phi.Then) == TypeOf(phi.Else) ? TypeOf(phi.Then) : "double") + " " + Define(phi.Phi) + ";");
+        foreach (var phi in phis) _w.Line(PhiType(phi) + " " + Define(phi.Phi) + ";");
         _w.Open("if (" + Expression(branch.Cond) + ")");
         WriteBranch(branch.Then, phis.Select(p => (p.Phi, p.Then)));
         bool hasElse = phis.Count > 0 || _liveness[branch.Else].LiveStatements.Count > 0;
@@ -285,7 +300,7 @@ internal sealed partial class ProgramEmitter
     {
         WriteBlock(block, new HashSet<int>(assignments.Select(a => a.Value)));
         _inlined.Push(InlinedIn(block));
-        foreach (var (phi, value) in assignments) _w.Line(_nodeNames[phi] + " = " + Expression(value) + ";");
+        foreach (var (phi, value) in assignments) _w.Line(_nodeNames[phi] + " = " + (InLanes(phi) ? LaneExpression(value) : Expression(value)) + ";");
         _inlined.Pop();
     }
 
@@ -295,7 +310,17 @@ internal sealed partial class ProgramEmitter
     /// <summary>Whether the node has been given a variable (in this block or an enclosing one).</summary>
     private bool IsNamed(int id) => _nodeNames.ContainsKey(id);
 
-    private string TypeOf(int id) => N(id).Op.IsBoolean() ? "bool" : N(id).Op.IsInt() ? "int" : "double";
+    private string TypeOf(int id)
+    {
+        if (_lanes is not null && _lanes.IsLane(id)) return VectorOfDouble;
+        return N(id).Op.IsBoolean() ? "bool" : N(id).Op.IsInt() ? "int" : "double";
+    }
+
+    private string PhiType(PhiAssignment phi)
+    {
+        if (_lanes is not null) return _lanes[phi.Phi] switch { LaneKind.Int => "int", LaneKind.Bool => "bool", _ => VectorOfDouble };
+        return TypeOf(phi.Then) == TypeOf(phi.Else) ? TypeOf(phi.Then) : "double";
+    }
 
     private string Define(int id)
     {

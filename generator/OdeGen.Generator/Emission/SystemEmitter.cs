@@ -21,7 +21,8 @@ internal static class SystemEmitter
     {
         var model = derivatives.Source;
         var w = new CodeWriter();
-        GeneratedFile.Begin(w, model);
+        var lanes = LaneKernels.For(derivatives, out string? noLanes);
+        GeneratedFile.Begin(w, model, lanes is null ? null : "System.Runtime.Intrinsics");
 
         string user = model.QualifiedTypeName + "." + model.MethodName;
         w.Line("/// <summary>");
@@ -31,6 +32,7 @@ internal static class SystemEmitter
         w.Line(GeneratedFile.GeneratedCodeAttribute);
         w.Open("public readonly struct " + model.StructName + " : global::OdeGen.IOdeSystem");
 
+        if (lanes is null) w.Line("// No lane kernels (a batch runs copy by copy): " + noLanes + ".");
         w.Line("private static readonly global::OdeGen.SparsityPattern JacobianYPattern = " + Pattern(derivatives) + ";");
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -121,6 +123,11 @@ internal static class SystemEmitter
             w.Line();
             Method(w, derivatives, parameterJvp, "private static void ParameterJvp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vp, " + Span + " jv)",
                 "<summary>jv = (df/dp) vp: one column of <see cref=\"JacobianP\"/> per unit vp.</summary>");
+        }
+        if (lanes is not null)
+        {
+            w.Line();
+            LaneKernels.Emit(w, derivatives, lanes, Reserved);
         }
 
         w.Close();

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.Intrinsics;
 
 namespace OdeGen.Generator.Tests.Properties;
 
@@ -72,6 +73,7 @@ internal sealed class DerivativeChecks
 
         JvpAgainstFiniteDifferences(point, jv);
         VjpDotProduct(point, jv, f);
+        if (_system.HasLanes) LaneKernels(point, f);
         Jacobians(point);
         TimeDerivative(point);
     }
@@ -190,6 +192,48 @@ internal sealed class DerivativeChecks
         }
         return true;
     }
+
+    /// <summary>
+    /// The lane kernels on four copies at the point, each lane with its own vy and w (tangents and cotangents are linear,
+    /// so no lane crosses a switch), against the per-copy members: equal up to rounding (fused multiply-adds).
+    /// </summary>
+    private void LaneKernels(EvaluationPoint point, double[] f)
+    {
+        const int lanes = 4;
+        var random = new System.Random(_program.Seed);
+        double[][] vy = Enumerable.Range(0, lanes).Select(_ => Enumerable.Range(0, _n).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
+        double[][] w = Enumerable.Range(0, lanes).Select(_ => Enumerable.Range(0, _n).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
+        var y = point.Y.Select(v => Vector256.Create(v)).ToArray();
+        Vector256<double>[] Lanes(double[][] copies) => Enumerable.Range(0, _n).Select(i => Vector256.Create(copies[0][i], copies[1][i], copies[2][i], copies[3][i])).ToArray();
+        var dy = new Vector256<double>[_n];
+        _system.ForwardLanes(point.T, y, point.P, dy);
+        var jv = new Vector256<double>[_n];
+        _system.JvpLanes(point.T, y, point.P, Lanes(vy), point.Vp, point.Vt, System.Span<Vector256<double>>.Empty, jv);
+        var wJy = new Vector256<double>[_n];
+        var wJp = new Vector256<double>[_m];
+        var wJt = _system.VjpAccumulateLanes(point.T, y, point.P, Lanes(w), System.Span<Vector256<double>>.Empty, wJy, wJp);
+        var wJpSum = new double[_m];
+        double wJtSum = 0;
+        for (int c = 0; c < lanes; c++)
+        {
+            var (copyJv, _) = Jvp(point, vy[c], point.Vp, point.Vt, writeDy: false);
+            double[] copyWJy = Filled(_n), copyWJp = Filled(_m);
+            wJtSum += _system.Vjp(point.T, point.Y, point.P, w[c], System.Span<double>.Empty, copyWJy, copyWJp);
+            for (int k = 0; k < _m; k++) wJpSum[k] += copyWJp[k];
+            for (int i = 0; i < _n; i++)
+            {
+                if (!LanesClose(f[i], dy[i][c])) Fail("ForwardLanes equals Forward", point, "lane " + c + ", dy[" + i + "]: " + R(dy[i][c]) + " against " + R(f[i]));
+                if (!LanesClose(copyJv[i], jv[i][c])) Fail("JvpLanes equals Jvp", point, "lane " + c + ", jv[" + i + "]: " + R(jv[i][c]) + " against " + R(copyJv[i]));
+                if (!LanesClose(copyWJy[i], wJy[i][c])) Fail("VjpAccumulateLanes equals Vjp", point, "lane " + c + ", wJy[" + i + "]: " + R(wJy[i][c]) + " against " + R(copyWJy[i]));
+            }
+        }
+        for (int k = 0; k < _m; k++)
+            if (!LanesClose(wJpSum[k], Vector256.Sum(wJp[k]))) Fail("VjpAccumulateLanes' wJp summed over the lanes equals the copies' Vjp", point, "wJp[" + k + "]: " + R(Vector256.Sum(wJp[k])) + " against " + R(wJpSum[k]));
+        if (!LanesClose(wJtSum, Vector256.Sum(wJt))) Fail("VjpAccumulateLanes' wJt equals the copies' Vjp", point, R(Vector256.Sum(wJt)) + " against " + R(wJtSum));
+    }
+
+    /// <summary>A lane kernel's value against the per-copy one: fused multiply-adds round once where the copy rounds twice.</summary>
+    private static bool LanesClose(double a, double b) => System.Math.Abs(a - b) <= 1e-10 * (1 + System.Math.Max(System.Math.Abs(a), System.Math.Abs(b)));
 
     private double[] Forward(double t, double[] y, double[] p)
     {

@@ -12,6 +12,7 @@ namespace OdeGen.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("OdeGen", "0.1.0")]
         public readonly struct RhsSystem : global::OdeGen.IOdeSystem
         {
+            // No lane kernels (a batch runs copy by copy): Math.Sign of a value that depends on the state.
             private static readonly global::OdeGen.SparsityPattern JacobianYPattern = global::OdeGen.SparsityPattern.FromRows(5, new int[] { 0 }, new int[] { 1, 2 }, new int[] { 2, 3 }, new int[] { 1, 2, 3, 4 }, new int[] { 3, 4 });
 
             /// <inheritdoc/>

@@ -1,0 +1,57 @@
+using System.Linq;
+using OdeGen.Generator.Differentiation;
+
+namespace OdeGen.Generator.Emission;
+
+/// <summary>
+/// The lane kernels of a system: Forward, Jvp and VjpAccumulate on <c>Vector256&lt;double&gt;.Count</c> copies at once,
+/// each copy a lane (see <see cref="LaneTypes"/>). <c>BatchedSystem</c> calls them on groups of copies, so that a
+/// batch runs at the speed of the SIMD units while the user writes the dynamics of one sample. p and vp are shared,
+/// so they stay <c>double</c> spans; wJp gets one lane per copy, which the caller sums.
+/// </summary>
+internal static class LaneKernels
+{
+    private const string Lanes = "global::System.ReadOnlySpan<Vector256<double>>";
+    private const string LaneOutputs = "global::System.Span<Vector256<double>>";
+    private const string ReadOnlySpan = GeneratedFile.ReadOnlySpan;
+
+    /// <summary>The three programs and their lane types, or the reason the system has no lane kernels.</summary>
+    public sealed record Plan(DerivativeProgram Forward, LaneTypes ForwardTypes, DerivativeProgram Jvp, LaneTypes JvpTypes, DerivativeProgram Vjp, LaneTypes VjpTypes);
+
+    public static Plan? For(DerivativeModel derivatives, out string? reason)
+    {
+        reason = "it has no forward program";
+        if (derivatives.Forward is not { } forward) return null;
+        var vjp = derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate;
+        if (vjp is null) return null;
+        var forwardTypes = LaneTypes.Of(forward, out reason);
+        var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(derivatives.Jvp, out reason);
+        var vjpTypes = jvpTypes is null ? null : LaneTypes.Of(vjp, out reason);
+        return vjpTypes is null ? null : new Plan(forward, forwardTypes!, derivatives.Jvp, jvpTypes!, vjp, vjpTypes);
+    }
+
+    public static void Emit(CodeWriter w, DerivativeModel derivatives, Plan plan, string[] reserved)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line("public bool HasLanes => true;");
+        w.Line();
+        Method(w, derivatives, plan.Forward, plan.ForwardTypes, reserved, guardsOutput: false,
+            "public void ForwardLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + LaneOutputs + " dy)");
+        w.Line();
+        Method(w, derivatives, plan.Jvp, plan.JvpTypes, reserved, guardsOutput: true,
+            "public void JvpLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " vy, " + ReadOnlySpan + " vp, double vt, " + LaneOutputs + " dy, " + LaneOutputs + " jv)");
+        w.Line();
+        Method(w, derivatives, plan.Vjp, plan.VjpTypes, reserved, guardsOutput: true,
+            "public Vector256<double> VjpAccumulateLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " dy, " + LaneOutputs + " wJy, " + LaneOutputs + " wJp)");
+    }
+
+    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, LaneTypes types, string[] reserved, bool guardsOutput, string signature)
+    {
+        var model = derivatives.Source;
+        w.Line("/// <inheritdoc/>");
+        w.Open(signature);
+        var names = new NameTable(reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate", "Vector256" }), model.UserNames);
+        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w, model.SkipsLocalsInit, types, guardsOutput).Emit();
+        w.Close();
+    }
+}
