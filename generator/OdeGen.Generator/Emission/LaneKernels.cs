@@ -1,5 +1,6 @@
 using System.Linq;
 using OdeGen.Generator.Differentiation;
+using OdeGen.Generator.Passes;
 
 namespace OdeGen.Generator.Emission;
 
@@ -21,13 +22,15 @@ internal static class LaneKernels
     public static Plan? For(DerivativeModel derivatives, out string? reason)
     {
         reason = "it has no forward program";
-        if (derivatives.Forward is not { } forward) return null;
-        var vjp = derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate;
-        if (vjp is null) return null;
+        if (derivatives.Forward is null) return null;
+        if ((derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate) is null) return null;
+        var forward = Pipeline.Optimize(derivatives.Forward);
+        var jvp = Pipeline.Optimize(derivatives.Jvp);
+        var vjp = Pipeline.Optimize(derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate!);
         var forwardTypes = LaneTypes.Of(forward, out reason);
-        var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(derivatives.Jvp, out reason);
+        var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(jvp, out reason);
         var vjpTypes = jvpTypes is null ? null : LaneTypes.Of(vjp, out reason);
-        return vjpTypes is null ? null : new Plan(forward, forwardTypes!, derivatives.Jvp, jvpTypes!, vjp, vjpTypes);
+        return vjpTypes is null ? null : new Plan(forward, forwardTypes!, jvp, jvpTypes!, vjp, vjpTypes);
     }
 
     public static void Emit(CodeWriter w, DerivativeModel derivatives, Plan plan, string[] reserved)

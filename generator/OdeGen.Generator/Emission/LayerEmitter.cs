@@ -1,5 +1,6 @@
 using System.Linq;
 using OdeGen.Generator.Differentiation;
+using OdeGen.Generator.Passes;
 
 namespace OdeGen.Generator.Emission;
 
@@ -67,7 +68,7 @@ internal static class LayerEmitter
         w.Line("/// <inheritdoc/>");
         w.Open(signature);
         var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName }), model.UserNames);
-        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Layer, w, model.SkipsLocalsInit).Emit();
+        new ProgramEmitter(Pipeline.Optimize(program), model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Layer, w, model.SkipsLocalsInit).Emit();
         w.Close();
     }
 }

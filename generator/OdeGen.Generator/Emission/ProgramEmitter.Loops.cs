@@ -49,12 +49,13 @@ internal sealed partial class ProgramEmitter
         if (loop.Reversed)
         {
             string last = N(loop.To).Op == Op.IntConst ? Literals.Int((int)N(loop.To).Value - 1) : to + " - 1";
-            _w.Open("for (int " + index + " = " + last + "; " + index + " >= " + from + "; " + index + "--)");
+            _w.Open("for (int " + index + " = " + last + "; " + index + " >= " + from + "; " + index + (loop.Step == 1 ? "--)" : " -= " + Literals.Int(loop.Step) + ")"));
         }
         else
         {
-            _w.Open("for (int " + index + " = " + from + "; " + index + " < " + to + "; " + index + "++)");
+            _w.Open("for (int " + index + " = " + from + "; " + index + " < " + to + "; " + index + (loop.Step == 1 ? "++)" : " += " + Literals.Int(loop.Step) + ")"));
         }
+        _rowIndexNames.Push(new List<string>());
         WriteBlock(BodyOf(loop), new HashSet<int>(carried.Select(c => c.Next)));
         _inlined.Push(InlinedIn(BodyOf(loop)));
         foreach (var value in carried)
@@ -73,6 +74,7 @@ internal sealed partial class ProgramEmitter
         _w.Close();
         _openLoopIndices.Remove(index);
         _names.EndLoop(index);
+        foreach (string row in _rowIndexNames.Pop()) _names.EndLoop(row);
     }
 
     private string DefineLoopIndex(int id)

@@ -54,6 +54,8 @@ internal sealed partial class ProgramEmitter
     private readonly HashSet<int> _usedArrays = new();
     // Input elements read into locals before the loops that use them, by node.
     private readonly Dictionary<int, string> _hoisted = new();
+    // Per loop being written, the names of its row indices (UnrollAndJam), free again when it ends.
+    private readonly Stack<List<string>> _rowIndexNames = new();
     // The indices of the loops being written, outermost first.
     private readonly HashSet<string> _openLoopIndices = new(StringComparer.Ordinal);
     // The kinds of the values of a lane kernel, or null for per-copy code.
@@ -327,12 +329,22 @@ internal sealed partial class ProgramEmitter
         var node = N(id);
         if (_nodeNames.TryGetValue(id, out var existing)) return existing;
         bool userLocal = id < _userNodeCount && node.Name is not null;
+        if (IsRowIndex(node))
+        {
+            // i1 = i + 1 of a loop unrolled over rows is named like a loop index: sibling loops each declare their own.
+            string row = _names.AllocateLoopIndex(node.Name!, false, _openLoopIndices);
+            _rowIndexNames.Peek().Add(row);
+            return _nodeNames[id] = row;
+        }
         _naming.Add(id);
         string name = _names.Allocate(Hint(node.Name) ?? (_storeNames.TryGetValue(id, out var stored) ? stored : BaseName(node.Op)), userLocal);
         _naming.Remove(id);
         _nodeNames[id] = name;
         return name;
     }
+
+    private bool IsRowIndex(Node node) =>
+        node is { Op: Op.IntAdd or Op.IntSub, Name: not null } && N(node.A).Op == Op.LoopIndex && N(node.B).Op == Op.IntConst && _rowIndexNames.Count > 0;
 
     /// <summary>Resolves a hint naming another node (<see cref="NameHint"/>) to that node's emitted name plus a suffix.</summary>
     private string? Hint(string? hint)

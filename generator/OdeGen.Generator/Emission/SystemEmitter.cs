@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OdeGen.Generator.Differentiation;
 using OdeGen.Generator.Model;
+using OdeGen.Generator.Passes;
 
 namespace OdeGen.Generator.Emission;
 
@@ -143,7 +144,7 @@ internal static class SystemEmitter
         w.Open(signature);
         foreach (var line in prologue ?? new string[0]) w.Line(line);
         var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate" }), model.UserNames);
-        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit).Emit();
+        new ProgramEmitter(Pipeline.Optimize(program), model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit).Emit();
         w.Close();
     }
 

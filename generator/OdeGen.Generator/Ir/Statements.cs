@@ -36,10 +36,11 @@ internal sealed record ClearStmt(OutputSpan Target) : Stmt;
 /// <see cref="CarriedValue"/> is a variable updated by the body and read after it.
 /// </summary>
 /// <remarks>
-/// <see cref="Reversed"/> runs i from To - 1 down to From (the reverse sweep). A loop with a <see cref="Call"/>
+/// <see cref="Reversed"/> runs i from To - 1 down to From (the reverse sweep). <see cref="Step"/> is 1 as the user
+/// writes loops; a loop unrolled and jammed (<c>UnrollAndJam</c>) steps over the rows its body computes together. A loop with a <see cref="Call"/>
 /// is the element-wise TensorPrimitives call the user wrote, spelled out element by element for differentiation.
 /// </remarks>
-internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false, ElementWiseCall? Call = null) : Stmt;
+internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false, ElementWiseCall? Call = null, int Step = 1) : Stmt;
 
 /// <summary>
 /// <c>TensorPrimitives.{Function}(source, destination)</c> over <see cref="Length"/> elements of array

@@ -45,35 +45,86 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    double s = p[index];
-                    double sDot = vp[index];
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    double s0 = p[index];
+                    double sDot0 = vp[index];
+                    double s1 = p[index2];
+                    double sDot1 = vp[index2];
+                    double s2 = p[index3];
+                    double sDot2 = vp[index3];
+                    double s3 = p[index4];
+                    double sDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        double element4 = cube[j];
-                        s += element3 * element4;
-                        sDot += element4 * vp[index2] + element3 * cubeDot[j];
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        double element7 = cube[j];
+                        double element8 = cubeDot[j];
+                        s0 += element3 * element7;
+                        sDot0 += element7 * vp[index5] + element3 * element8;
+                        s1 += element4 * element7;
+                        sDot1 += element7 * vp[index6] + element4 * element8;
+                        s2 += element5 * element7;
+                        sDot2 += element7 * vp[index7] + element5 * element8;
+                        s3 += element6 * element7;
+                        sDot3 += element7 * vp[index8] + element6 * element8;
                     }
-                    double tanh = global::System.Math.Tanh(s);
+                    double tanh = global::System.Math.Tanh(s0);
+                    double tanh2 = global::System.Math.Tanh(s1);
+                    double tanh3 = global::System.Math.Tanh(s2);
+                    double tanh4 = global::System.Math.Tanh(s3);
                     h[i] = tanh;
-                    hDot[i] = (1.0 - tanh * tanh) * sDot;
+                    h[i1] = tanh2;
+                    h[i2] = tanh3;
+                    h[i3] = tanh4;
+                    hDot[i] = (1.0 - tanh * tanh) * sDot0;
+                    hDot[i1] = (1.0 - tanh2 * tanh2) * sDot1;
+                    hDot[i2] = (1.0 - tanh3 * tanh3) * sDot2;
+                    hDot[i3] = (1.0 - tanh4 * tanh4) * sDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    double s = p[index9];
+                    double sDot = vp[index9];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        double element7 = cube[j];
+                        s += element9 * element7;
+                        sDot += element7 * vp[index10] + element9 * cubeDot[j];
+                    }
+                    double tanh5 = global::System.Math.Tanh(s);
+                    h[i] = tanh5;
+                    hDot[i] = (1.0 - tanh5 * tanh5) * sDot;
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index3 = 250 + k;
-                    double o = p[index3];
-                    double oDot = vp[index3];
+                    int index11 = 250 + k;
+                    double o = p[index11];
+                    double oDot = vp[index11];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index4 = 150 + (k * 50 + i);
-                        double element5 = p[index4];
-                        double element6 = h[i];
-                        o += element5 * element6;
-                        oDot += element6 * vp[index4] + element5 * hDot[i];
+                        int index12 = 150 + (k * 50 + i);
+                        double element10 = p[index12];
+                        double element11 = h[i];
+                        o += element10 * element11;
+                        oDot += element11 * vp[index12] + element10 * hDot[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -105,7 +156,29 @@ namespace OdeGen.Tests.Corpus
                     double element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double s0 = p[100 + i];
+                    double s1 = p[100 + i1];
+                    double s2 = p[100 + i2];
+                    double s3 = p[100 + i3];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element2 = cube[j];
+                        s0 += p[i * 2 + j] * element2;
+                        s1 += p[i1 * 2 + j] * element2;
+                        s2 += p[i2 * 2 + j] * element2;
+                        s3 += p[i3 * 2 + j] * element2;
+                    }
+                    h[i] = global::System.Math.Tanh(s0);
+                    h[i1] = global::System.Math.Tanh(s1);
+                    h[i2] = global::System.Math.Tanh(s2);
+                    h[i3] = global::System.Math.Tanh(s3);
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     double s = p[100 + i];
                     for (int j = 0; j < 2; j++)
@@ -138,16 +211,54 @@ namespace OdeGen.Tests.Corpus
                     }
                     wJp[250 + k] += oBar;
                 }
-                for (int i = 49; i >= 0; i--)
+                for (int i = 49; i >= 5; i -= 4)
                 {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
                     double tanh = h[i];
+                    double tanh2 = h[i1];
+                    double tanh3 = h[i2];
+                    double tanh4 = h[i3];
                     double tanhBar = hBar[i];
-                    double sBar = (1.0 - tanh * tanh) * tanhBar;
+                    double tanh2Bar = hBar[i1];
+                    double tanh3Bar = hBar[i2];
+                    double tanh4Bar = hBar[i3];
+                    double sBar0 = (1.0 - tanh * tanh) * tanhBar;
+                    double sBar1 = (1.0 - tanh2 * tanh2) * tanh2Bar;
+                    double sBar2 = (1.0 - tanh3 * tanh3) * tanh3Bar;
+                    double sBar3 = (1.0 - tanh4 * tanh4) * tanh4Bar;
                     for (int j = 1; j >= 0; j--)
                     {
                         int index2 = i * 2 + j;
-                        cubeBar[j] += p[index2] * sBar;
-                        wJp[index2] += cube[j] * sBar;
+                        int index3 = i1 * 2 + j;
+                        int index4 = i2 * 2 + j;
+                        int index5 = i3 * 2 + j;
+                        double element2 = cube[j];
+                        cubeBar[j] += p[index2] * sBar0;
+                        cubeBar[j] += p[index3] * sBar1;
+                        cubeBar[j] += p[index4] * sBar2;
+                        cubeBar[j] += p[index5] * sBar3;
+                        wJp[index2] += element2 * sBar0;
+                        wJp[index3] += element2 * sBar1;
+                        wJp[index4] += element2 * sBar2;
+                        wJp[index5] += element2 * sBar3;
+                    }
+                    wJp[100 + i] += sBar0;
+                    wJp[100 + i1] += sBar1;
+                    wJp[100 + i2] += sBar2;
+                    wJp[100 + i3] += sBar3;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    double tanh5 = h[i];
+                    double tanh5Bar = hBar[i];
+                    double sBar = (1.0 - tanh5 * tanh5) * tanh5Bar;
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index6 = i * 2 + j;
+                        cubeBar[j] += p[index6] * sBar;
+                        wJp[index6] += cube[j] * sBar;
                     }
                     wJp[100 + i] += sBar;
                 }
@@ -187,30 +298,81 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    double s = p[index];
-                    double sDot = vp[index];
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    double s0 = p[index];
+                    double sDot0 = vp[index];
+                    double s1 = p[index2];
+                    double sDot1 = vp[index2];
+                    double s2 = p[index3];
+                    double sDot2 = vp[index3];
+                    double s3 = p[index4];
+                    double sDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        double element4 = cube[j];
-                        s += element3 * element4;
-                        sDot += element4 * vp[index2] + element3 * cubeDot[j];
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        double element7 = cube[j];
+                        double element8 = cubeDot[j];
+                        s0 += element3 * element7;
+                        sDot0 += element7 * vp[index5] + element3 * element8;
+                        s1 += element4 * element7;
+                        sDot1 += element7 * vp[index6] + element4 * element8;
+                        s2 += element5 * element7;
+                        sDot2 += element7 * vp[index7] + element5 * element8;
+                        s3 += element6 * element7;
+                        sDot3 += element7 * vp[index8] + element6 * element8;
                     }
-                    double tanh = global::System.Math.Tanh(s);
+                    double tanh = global::System.Math.Tanh(s0);
+                    double tanh2 = global::System.Math.Tanh(s1);
+                    double tanh3 = global::System.Math.Tanh(s2);
+                    double tanh4 = global::System.Math.Tanh(s3);
                     h[i] = tanh;
-                    hDot[i] = (1.0 - tanh * tanh) * sDot;
+                    h[i1] = tanh2;
+                    h[i2] = tanh3;
+                    h[i3] = tanh4;
+                    hDot[i] = (1.0 - tanh * tanh) * sDot0;
+                    hDot[i1] = (1.0 - tanh2 * tanh2) * sDot1;
+                    hDot[i2] = (1.0 - tanh3 * tanh3) * sDot2;
+                    hDot[i3] = (1.0 - tanh4 * tanh4) * sDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    double s = p[index9];
+                    double sDot = vp[index9];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        double element7 = cube[j];
+                        s += element9 * element7;
+                        sDot += element7 * vp[index10] + element9 * cubeDot[j];
+                    }
+                    double tanh5 = global::System.Math.Tanh(s);
+                    h[i] = tanh5;
+                    hDot[i] = (1.0 - tanh5 * tanh5) * sDot;
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index3 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                        int index11 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
                     }
                     if (!jv.IsEmpty)
                     {
@@ -223,38 +385,97 @@ namespace OdeGen.Tests.Corpus
                     dyBar[k] = 0.0;
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index3 = 150 + (k * 50 + i);
-                        hBar[i] += p[index3] * oBar;
-                        hBarDot[i] += oBar * vp[index3];
-                        hp[index3] += oBar * hDot[i];
+                        int index11 = 150 + (k * 50 + i);
+                        hBar[i] += p[index11] * oBar;
+                        hBarDot[i] += oBar * vp[index11];
+                        hp[index11] += oBar * hDot[i];
                     }
                 }
-                for (int i = 49; i >= 0; i--)
+                for (int i = 49; i >= 5; i -= 4)
                 {
-                    double tanh = h[i];
-                    double tanhBar = hBar[i];
-                    double tanhBarDot = hBarDot[i];
-                    double difference = 1.0 - tanh * tanh;
-                    double sBar = difference * tanhBar;
-                    double sBarDot = difference * tanhBarDot - tanhBar * (2.0 * (tanh * hDot[i]));
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    double tanh6 = h[i];
+                    double tanh7 = h[i1];
+                    double tanh8 = h[i2];
+                    double tanh9 = h[i3];
+                    double tanh6Bar = hBar[i];
+                    double tanh7Bar = hBar[i1];
+                    double tanh8Bar = hBar[i2];
+                    double tanh9Bar = hBar[i3];
+                    double tanh6BarDot = hBarDot[i];
+                    double tanh7BarDot = hBarDot[i1];
+                    double tanh8BarDot = hBarDot[i2];
+                    double tanh9BarDot = hBarDot[i3];
+                    double difference = 1.0 - tanh6 * tanh6;
+                    double difference2 = 1.0 - tanh7 * tanh7;
+                    double difference3 = 1.0 - tanh8 * tanh8;
+                    double difference4 = 1.0 - tanh9 * tanh9;
+                    double sBar0 = difference * tanh6Bar;
+                    double sBar1 = difference2 * tanh7Bar;
+                    double sBar2 = difference3 * tanh8Bar;
+                    double sBar3 = difference4 * tanh9Bar;
+                    double sBarDot0 = difference * tanh6BarDot - tanh6Bar * (2.0 * (tanh6 * hDot[i]));
+                    double sBarDot1 = difference2 * tanh7BarDot - tanh7Bar * (2.0 * (tanh7 * hDot[i1]));
+                    double sBarDot2 = difference3 * tanh8BarDot - tanh8Bar * (2.0 * (tanh8 * hDot[i2]));
+                    double sBarDot3 = difference4 * tanh9BarDot - tanh9Bar * (2.0 * (tanh9 * hDot[i3]));
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        cubeBar[j] += element3 * sBar;
-                        cubeBarDot[j] += sBar * vp[index2] + element3 * sBarDot;
-                        hp[index2] += sBar * cubeDot[j] + cube[j] * sBarDot;
+                        int index12 = i * 2 + j;
+                        int index13 = i1 * 2 + j;
+                        int index14 = i2 * 2 + j;
+                        int index15 = i3 * 2 + j;
+                        double element10 = p[index12];
+                        double element11 = p[index13];
+                        double element12 = p[index14];
+                        double element13 = p[index15];
+                        double element7 = cube[j];
+                        double element14 = cubeDot[j];
+                        cubeBar[j] += element10 * sBar0;
+                        cubeBar[j] += element11 * sBar1;
+                        cubeBar[j] += element12 * sBar2;
+                        cubeBar[j] += element13 * sBar3;
+                        cubeBarDot[j] += sBar0 * vp[index12] + element10 * sBarDot0;
+                        cubeBarDot[j] += sBar1 * vp[index13] + element11 * sBarDot1;
+                        cubeBarDot[j] += sBar2 * vp[index14] + element12 * sBarDot2;
+                        cubeBarDot[j] += sBar3 * vp[index15] + element13 * sBarDot3;
+                        hp[index12] += sBar0 * element14 + element7 * sBarDot0;
+                        hp[index13] += sBar1 * element14 + element7 * sBarDot1;
+                        hp[index14] += sBar2 * element14 + element7 * sBarDot2;
+                        hp[index15] += sBar3 * element14 + element7 * sBarDot3;
+                    }
+                    hp[100 + i] += sBarDot0;
+                    hp[100 + i1] += sBarDot1;
+                    hp[100 + i2] += sBarDot2;
+                    hp[100 + i3] += sBarDot3;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    double tanh5 = h[i];
+                    double tanh5Bar = hBar[i];
+                    double tanh5BarDot = hBarDot[i];
+                    double difference5 = 1.0 - tanh5 * tanh5;
+                    double sBar = difference5 * tanh5Bar;
+                    double sBarDot = difference5 * tanh5BarDot - tanh5Bar * (2.0 * (tanh5 * hDot[i]));
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        cubeBar[j] += element9 * sBar;
+                        cubeBarDot[j] += sBar * vp[index10] + element9 * sBarDot;
+                        hp[index10] += sBar * cubeDot[j] + cube[j] * sBarDot;
                     }
                     hp[100 + i] += sBarDot;
                 }
                 for (int j = 1; j >= 0; j--)
                 {
                     double element = y[j];
-                    double element5 = vy[j];
+                    double element15 = vy[j];
                     double product2Bar = cubeBar[j];
                     double product2BarDot = cubeBarDot[j];
-                    double sum = element * product2Bar * element5 + element * (product2Bar * element5 + element * product2BarDot);
-                    hy[j] += product2Bar * (2.0 * (element * element5)) + element * element * product2BarDot + sum + sum;
+                    double sum = element * product2Bar * element15 + element * (product2Bar * element15 + element * product2BarDot);
+                    hy[j] += product2Bar * (2.0 * (element * element15)) + element * element * product2BarDot + sum + sum;
                 }
             }
 
@@ -374,7 +595,29 @@ namespace OdeGen.Tests.Corpus
                     double element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double s0 = p[100 + i];
+                    double s1 = p[100 + i1];
+                    double s2 = p[100 + i2];
+                    double s3 = p[100 + i3];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element2 = cube[j];
+                        s0 += p[i * 2 + j] * element2;
+                        s1 += p[i1 * 2 + j] * element2;
+                        s2 += p[i2 * 2 + j] * element2;
+                        s3 += p[i3 * 2 + j] * element2;
+                    }
+                    h[i] = global::System.Math.Tanh(s0);
+                    h[i1] = global::System.Math.Tanh(s1);
+                    h[i2] = global::System.Math.Tanh(s2);
+                    h[i3] = global::System.Math.Tanh(s3);
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     double s = p[100 + i];
                     for (int j = 0; j < 2; j++)
@@ -405,19 +648,62 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double s0 = p[100 + i];
+                    double sDot0 = 0.0;
+                    double s1 = p[100 + i1];
+                    double sDot1 = 0.0;
+                    double s2 = p[100 + i2];
+                    double sDot2 = 0.0;
+                    double s3 = p[100 + i3];
+                    double sDot3 = 0.0;
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element3 = p[i * 2 + j];
+                        double element4 = p[i1 * 2 + j];
+                        double element5 = p[i2 * 2 + j];
+                        double element6 = p[i3 * 2 + j];
+                        double element7 = cube[j];
+                        double element8 = cubeDot[j];
+                        s0 += element3 * element7;
+                        sDot0 += element3 * element8;
+                        s1 += element4 * element7;
+                        sDot1 += element4 * element8;
+                        s2 += element5 * element7;
+                        sDot2 += element5 * element8;
+                        s3 += element6 * element7;
+                        sDot3 += element6 * element8;
+                    }
+                    double tanh = global::System.Math.Tanh(s0);
+                    double tanh2 = global::System.Math.Tanh(s1);
+                    double tanh3 = global::System.Math.Tanh(s2);
+                    double tanh4 = global::System.Math.Tanh(s3);
+                    h[i] = tanh;
+                    h[i1] = tanh2;
+                    h[i2] = tanh3;
+                    h[i3] = tanh4;
+                    hDot[i] = (1.0 - tanh * tanh) * sDot0;
+                    hDot[i1] = (1.0 - tanh2 * tanh2) * sDot1;
+                    hDot[i2] = (1.0 - tanh3 * tanh3) * sDot2;
+                    hDot[i3] = (1.0 - tanh4 * tanh4) * sDot3;
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     double s = p[100 + i];
                     double sDot = 0.0;
                     for (int j = 0; j < 2; j++)
                     {
-                        double element3 = p[i * 2 + j];
-                        s += element3 * cube[j];
-                        sDot += element3 * cubeDot[j];
+                        double element9 = p[i * 2 + j];
+                        s += element9 * cube[j];
+                        sDot += element9 * cubeDot[j];
                     }
-                    double tanh = global::System.Math.Tanh(s);
-                    h[i] = tanh;
-                    hDot[i] = (1.0 - tanh * tanh) * sDot;
+                    double tanh5 = global::System.Math.Tanh(s);
+                    h[i] = tanh5;
+                    hDot[i] = (1.0 - tanh5 * tanh5) * sDot;
                 }
                 for (int k = 0; k < 2; k++)
                 {
@@ -442,29 +728,75 @@ namespace OdeGen.Tests.Corpus
                     double element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    double s = p[index];
-                    double sDot = vp[index];
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    double s0 = p[index];
+                    double sDot0 = vp[index];
+                    double s1 = p[index2];
+                    double sDot1 = vp[index2];
+                    double s2 = p[index3];
+                    double sDot2 = vp[index3];
+                    double s3 = p[index4];
+                    double sDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
                         double element2 = cube[j];
-                        s += p[index2] * element2;
-                        sDot += element2 * vp[index2];
+                        s0 += p[index5] * element2;
+                        sDot0 += element2 * vp[index5];
+                        s1 += p[index6] * element2;
+                        sDot1 += element2 * vp[index6];
+                        s2 += p[index7] * element2;
+                        sDot2 += element2 * vp[index7];
+                        s3 += p[index8] * element2;
+                        sDot3 += element2 * vp[index8];
                     }
-                    double tanh = global::System.Math.Tanh(s);
+                    double tanh = global::System.Math.Tanh(s0);
+                    double tanh2 = global::System.Math.Tanh(s1);
+                    double tanh3 = global::System.Math.Tanh(s2);
+                    double tanh4 = global::System.Math.Tanh(s3);
                     h[i] = tanh;
-                    hDot[i] = (1.0 - tanh * tanh) * sDot;
+                    h[i1] = tanh2;
+                    h[i2] = tanh3;
+                    h[i3] = tanh4;
+                    hDot[i] = (1.0 - tanh * tanh) * sDot0;
+                    hDot[i1] = (1.0 - tanh2 * tanh2) * sDot1;
+                    hDot[i2] = (1.0 - tanh3 * tanh3) * sDot2;
+                    hDot[i3] = (1.0 - tanh4 * tanh4) * sDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    double s = p[index9];
+                    double sDot = vp[index9];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element2 = cube[j];
+                        s += p[index10] * element2;
+                        sDot += element2 * vp[index10];
+                    }
+                    double tanh5 = global::System.Math.Tanh(s);
+                    h[i] = tanh5;
+                    hDot[i] = (1.0 - tanh5 * tanh5) * sDot;
                 }
                 for (int k = 0; k < 2; k++)
                 {
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index3 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                        int index11 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -483,7 +815,29 @@ namespace OdeGen.Tests.Corpus
                     Vector256<double> element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector256<double> s0 = Vector256.Create(p[100 + i]);
+                    Vector256<double> s1 = Vector256.Create(p[100 + i1]);
+                    Vector256<double> s2 = Vector256.Create(p[100 + i2]);
+                    Vector256<double> s3 = Vector256.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector256<double> element2 = cube[j];
+                        s0 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 2 + j]), element2, s0);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i1 * 2 + j]), element2, s1);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i2 * 2 + j]), element2, s2);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i3 * 2 + j]), element2, s3);
+                    }
+                    h[i] = global::OdeGen.Lanes.Tanh(s0);
+                    h[i1] = global::OdeGen.Lanes.Tanh(s1);
+                    h[i2] = global::OdeGen.Lanes.Tanh(s2);
+                    h[i3] = global::OdeGen.Lanes.Tanh(s3);
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     Vector256<double> s = Vector256.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
@@ -519,35 +873,86 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = Vector256.FusedMultiplyAdd(element, 2.0 * (element * element2), product * element2);
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    Vector256<double> s = Vector256.Create(p[index]);
-                    Vector256<double> sDot = Vector256.Create(vp[index]);
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    Vector256<double> s0 = Vector256.Create(p[index]);
+                    Vector256<double> sDot0 = Vector256.Create(vp[index]);
+                    Vector256<double> s1 = Vector256.Create(p[index2]);
+                    Vector256<double> sDot1 = Vector256.Create(vp[index2]);
+                    Vector256<double> s2 = Vector256.Create(p[index3]);
+                    Vector256<double> sDot2 = Vector256.Create(vp[index3]);
+                    Vector256<double> s3 = Vector256.Create(p[index4]);
+                    Vector256<double> sDot3 = Vector256.Create(vp[index4]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        Vector256<double> element4 = cube[j];
-                        s = Vector256.FusedMultiplyAdd(Vector256.Create(element3), element4, s);
-                        sDot += Vector256.FusedMultiplyAdd(element4, Vector256.Create(vp[index2]), element3 * cubeDot[j]);
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        Vector256<double> element7 = cube[j];
+                        Vector256<double> element8 = cubeDot[j];
+                        s0 = Vector256.FusedMultiplyAdd(Vector256.Create(element3), element7, s0);
+                        sDot0 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index5]), element3 * element8);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(element4), element7, s1);
+                        sDot1 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index6]), element4 * element8);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(element5), element7, s2);
+                        sDot2 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index7]), element5 * element8);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(element6), element7, s3);
+                        sDot3 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index8]), element6 * element8);
                     }
-                    Vector256<double> tanh = global::OdeGen.Lanes.Tanh(s);
+                    Vector256<double> tanh = global::OdeGen.Lanes.Tanh(s0);
+                    Vector256<double> tanh2 = global::OdeGen.Lanes.Tanh(s1);
+                    Vector256<double> tanh3 = global::OdeGen.Lanes.Tanh(s2);
+                    Vector256<double> tanh4 = global::OdeGen.Lanes.Tanh(s3);
                     h[i] = tanh;
-                    hDot[i] = (Vector256<double>.One - tanh * tanh) * sDot;
+                    h[i1] = tanh2;
+                    h[i2] = tanh3;
+                    h[i3] = tanh4;
+                    hDot[i] = (Vector256<double>.One - tanh * tanh) * sDot0;
+                    hDot[i1] = (Vector256<double>.One - tanh2 * tanh2) * sDot1;
+                    hDot[i2] = (Vector256<double>.One - tanh3 * tanh3) * sDot2;
+                    hDot[i3] = (Vector256<double>.One - tanh4 * tanh4) * sDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    Vector256<double> s = Vector256.Create(p[index9]);
+                    Vector256<double> sDot = Vector256.Create(vp[index9]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        Vector256<double> element7 = cube[j];
+                        s = Vector256.FusedMultiplyAdd(Vector256.Create(element9), element7, s);
+                        sDot += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index10]), element9 * cubeDot[j]);
+                    }
+                    Vector256<double> tanh5 = global::OdeGen.Lanes.Tanh(s);
+                    h[i] = tanh5;
+                    hDot[i] = (Vector256<double>.One - tanh5 * tanh5) * sDot;
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index3 = 250 + k;
-                    Vector256<double> o = Vector256.Create(p[index3]);
-                    Vector256<double> oDot = Vector256.Create(vp[index3]);
+                    int index11 = 250 + k;
+                    Vector256<double> o = Vector256.Create(p[index11]);
+                    Vector256<double> oDot = Vector256.Create(vp[index11]);
                     for (int i = 0; i < 50; i++)
                     {
-                        int index4 = 150 + (k * 50 + i);
-                        double element5 = p[index4];
-                        Vector256<double> element6 = h[i];
-                        o = Vector256.FusedMultiplyAdd(Vector256.Create(element5), element6, o);
-                        oDot += Vector256.FusedMultiplyAdd(element6, Vector256.Create(vp[index4]), element5 * hDot[i]);
+                        int index12 = 150 + (k * 50 + i);
+                        double element10 = p[index12];
+                        Vector256<double> element11 = h[i];
+                        o = Vector256.FusedMultiplyAdd(Vector256.Create(element10), element11, o);
+                        oDot += Vector256.FusedMultiplyAdd(element11, Vector256.Create(vp[index12]), element10 * hDot[i]);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -571,7 +976,29 @@ namespace OdeGen.Tests.Corpus
                     Vector256<double> element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector256<double> s0 = Vector256.Create(p[100 + i]);
+                    Vector256<double> s1 = Vector256.Create(p[100 + i1]);
+                    Vector256<double> s2 = Vector256.Create(p[100 + i2]);
+                    Vector256<double> s3 = Vector256.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector256<double> element2 = cube[j];
+                        s0 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 2 + j]), element2, s0);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i1 * 2 + j]), element2, s1);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i2 * 2 + j]), element2, s2);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i3 * 2 + j]), element2, s3);
+                    }
+                    h[i] = global::OdeGen.Lanes.Tanh(s0);
+                    h[i1] = global::OdeGen.Lanes.Tanh(s1);
+                    h[i2] = global::OdeGen.Lanes.Tanh(s2);
+                    h[i3] = global::OdeGen.Lanes.Tanh(s3);
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     Vector256<double> s = Vector256.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
@@ -604,16 +1031,54 @@ namespace OdeGen.Tests.Corpus
                     }
                     wJp[250 + k] += oBar;
                 }
-                for (int i = 49; i >= 0; i--)
+                for (int i = 49; i >= 5; i -= 4)
                 {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
                     Vector256<double> tanh = h[i];
+                    Vector256<double> tanh2 = h[i1];
+                    Vector256<double> tanh3 = h[i2];
+                    Vector256<double> tanh4 = h[i3];
                     Vector256<double> tanhBar = hBar[i];
-                    Vector256<double> sBar = (Vector256<double>.One - tanh * tanh) * tanhBar;
+                    Vector256<double> tanh2Bar = hBar[i1];
+                    Vector256<double> tanh3Bar = hBar[i2];
+                    Vector256<double> tanh4Bar = hBar[i3];
+                    Vector256<double> sBar0 = (Vector256<double>.One - tanh * tanh) * tanhBar;
+                    Vector256<double> sBar1 = (Vector256<double>.One - tanh2 * tanh2) * tanh2Bar;
+                    Vector256<double> sBar2 = (Vector256<double>.One - tanh3 * tanh3) * tanh3Bar;
+                    Vector256<double> sBar3 = (Vector256<double>.One - tanh4 * tanh4) * tanh4Bar;
                     for (int j = 1; j >= 0; j--)
                     {
                         int index2 = i * 2 + j;
-                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index2]), sBar, cubeBar[j]);
-                        wJp[index2] = Vector256.FusedMultiplyAdd(cube[j], sBar, wJp[index2]);
+                        int index3 = i1 * 2 + j;
+                        int index4 = i2 * 2 + j;
+                        int index5 = i3 * 2 + j;
+                        Vector256<double> element2 = cube[j];
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index2]), sBar0, cubeBar[j]);
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index3]), sBar1, cubeBar[j]);
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index4]), sBar2, cubeBar[j]);
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index5]), sBar3, cubeBar[j]);
+                        wJp[index2] = Vector256.FusedMultiplyAdd(element2, sBar0, wJp[index2]);
+                        wJp[index3] = Vector256.FusedMultiplyAdd(element2, sBar1, wJp[index3]);
+                        wJp[index4] = Vector256.FusedMultiplyAdd(element2, sBar2, wJp[index4]);
+                        wJp[index5] = Vector256.FusedMultiplyAdd(element2, sBar3, wJp[index5]);
+                    }
+                    wJp[100 + i] += sBar0;
+                    wJp[100 + i1] += sBar1;
+                    wJp[100 + i2] += sBar2;
+                    wJp[100 + i3] += sBar3;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    Vector256<double> tanh5 = h[i];
+                    Vector256<double> tanh5Bar = hBar[i];
+                    Vector256<double> sBar = (Vector256<double>.One - tanh5 * tanh5) * tanh5Bar;
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index6 = i * 2 + j;
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index6]), sBar, cubeBar[j]);
+                        wJp[index6] = Vector256.FusedMultiplyAdd(cube[j], sBar, wJp[index6]);
                     }
                     wJp[100 + i] += sBar;
                 }

@@ -35,45 +35,82 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[16];
                 global::System.Span<double> hDot = stackalloc double[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 48 + i;
+                    int index2 = 48 + i1;
+                    int index3 = 48 + i2;
+                    int index4 = 48 + i3;
                     double s = p[index];
                     double sDot = vp[index];
+                    double s1 = p[index2];
+                    double sDot1 = vp[index2];
+                    double s2 = p[index3];
+                    double sDot2 = vp[index3];
+                    double s3 = p[index4];
+                    double sDot3 = vp[index4];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index2 = i * 3 + j;
-                        double element = p[index2];
-                        double element2 = y[j];
-                        s += element * element2;
-                        sDot += element2 * vp[index2] + element * vy[j];
+                        int index5 = i * 3 + j;
+                        int index6 = i1 * 3 + j;
+                        int index7 = i2 * 3 + j;
+                        int index8 = i3 * 3 + j;
+                        double element = p[index5];
+                        double element2 = p[index6];
+                        double element3 = p[index7];
+                        double element4 = p[index8];
+                        double element5 = y[j];
+                        double element6 = vy[j];
+                        s += element * element5;
+                        sDot += element5 * vp[index5] + element * element6;
+                        s1 += element2 * element5;
+                        sDot1 += element5 * vp[index6] + element2 * element6;
+                        s2 += element3 * element5;
+                        sDot2 += element5 * vp[index7] + element3 * element6;
+                        s3 += element4 * element5;
+                        sDot3 += element5 * vp[index8] + element4 * element6;
                     }
                     double exp = global::System.Math.Exp(s);
+                    double exp2 = global::System.Math.Exp(s1);
+                    double exp3 = global::System.Math.Exp(s2);
+                    double exp4 = global::System.Math.Exp(s3);
                     double sum = 1.0 + exp;
+                    double sum2 = 1.0 + exp2;
+                    double sum3 = 1.0 + exp3;
+                    double sum4 = 1.0 + exp4;
                     h[i] = global::System.Math.Log(sum);
+                    h[i1] = global::System.Math.Log(sum2);
+                    h[i2] = global::System.Math.Log(sum3);
+                    h[i3] = global::System.Math.Log(sum4);
                     hDot[i] = exp * sDot / sum;
+                    hDot[i1] = exp2 * sDot1 / sum2;
+                    hDot[i2] = exp3 * sDot2 / sum3;
+                    hDot[i3] = exp4 * sDot3 / sum4;
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index3 = 112 + k;
-                    double o = p[index3];
-                    double oDot = vp[index3];
+                    int index9 = 112 + k;
+                    double o = p[index9];
+                    double oDot = vp[index9];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index4 = 64 + (k * 16 + i);
-                        double element3 = p[index4];
-                        double element4 = h[i];
-                        o += element3 * element4;
-                        oDot += element4 * vp[index4] + element3 * hDot[i];
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        double element8 = h[i];
+                        o += element7 * element8;
+                        oDot += element8 * vp[index10] + element7 * hDot[i];
                     }
-                    double exp2 = global::System.Math.Exp(-t);
-                    double sum2 = 1.0 + exp2;
-                    double gate = 1.0 / sum2;
+                    double exp5 = global::System.Math.Exp(-t);
+                    double sum5 = 1.0 + exp5;
+                    double gate = 1.0 / sum5;
                     if (!dy.IsEmpty)
                     {
                         dy[k] = gate * o - 0.1 * y[k];
                     }
-                    jv[k] = o * (gate / sum2 * (exp2 * vt)) + gate * oDot - 0.1 * vy[k];
+                    jv[k] = o * (gate / sum5 * (exp5 * vt)) + gate * oDot - 0.1 * vy[k];
                 }
             }
 
@@ -92,14 +129,27 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> hBar = stackalloc double[16];
                 w.CopyTo(dyBar);
                 global::System.Span<double> h = stackalloc double[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     double s = p[48 + i];
+                    double s1 = p[48 + i1];
+                    double s2 = p[48 + i2];
+                    double s3 = p[48 + i3];
                     for (int j = 0; j < 3; j++)
                     {
-                        s += p[i * 3 + j] * y[j];
+                        double element = y[j];
+                        s += p[i * 3 + j] * element;
+                        s1 += p[i1 * 3 + j] * element;
+                        s2 += p[i2 * 3 + j] * element;
+                        s3 += p[i3 * 3 + j] * element;
                     }
                     h[i] = global::System.Math.Log(1.0 + global::System.Math.Exp(s));
+                    h[i1] = global::System.Math.Log(1.0 + global::System.Math.Exp(s1));
+                    h[i2] = global::System.Math.Log(1.0 + global::System.Math.Exp(s2));
+                    h[i3] = global::System.Math.Log(1.0 + global::System.Math.Exp(s3));
                 }
                 for (int k = 0; k < 3; k++)
                 {
@@ -175,31 +225,68 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 global::System.Span<double> h = stackalloc double[16];
                 global::System.Span<double> hDot = stackalloc double[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 48 + i;
+                    int index2 = 48 + i1;
+                    int index3 = 48 + i2;
+                    int index4 = 48 + i3;
                     double s = p[index];
                     double sDot = vp[index];
+                    double s1 = p[index2];
+                    double sDot1 = vp[index2];
+                    double s2 = p[index3];
+                    double sDot2 = vp[index3];
+                    double s3 = p[index4];
+                    double sDot3 = vp[index4];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index2 = i * 3 + j;
-                        double element = p[index2];
-                        double element2 = y[j];
-                        s += element * element2;
-                        sDot += element2 * vp[index2] + element * vy[j];
+                        int index5 = i * 3 + j;
+                        int index6 = i1 * 3 + j;
+                        int index7 = i2 * 3 + j;
+                        int index8 = i3 * 3 + j;
+                        double element = p[index5];
+                        double element2 = p[index6];
+                        double element3 = p[index7];
+                        double element4 = p[index8];
+                        double element5 = y[j];
+                        double element6 = vy[j];
+                        s += element * element5;
+                        sDot += element5 * vp[index5] + element * element6;
+                        s1 += element2 * element5;
+                        sDot1 += element5 * vp[index6] + element2 * element6;
+                        s2 += element3 * element5;
+                        sDot2 += element5 * vp[index7] + element3 * element6;
+                        s3 += element4 * element5;
+                        sDot3 += element5 * vp[index8] + element4 * element6;
                     }
                     double exp = global::System.Math.Exp(s);
+                    double exp2 = global::System.Math.Exp(s1);
+                    double exp3 = global::System.Math.Exp(s2);
+                    double exp4 = global::System.Math.Exp(s3);
                     double sum = 1.0 + exp;
+                    double sum2 = 1.0 + exp2;
+                    double sum3 = 1.0 + exp3;
+                    double sum4 = 1.0 + exp4;
                     h[i] = global::System.Math.Log(sum);
+                    h[i1] = global::System.Math.Log(sum2);
+                    h[i2] = global::System.Math.Log(sum3);
+                    h[i3] = global::System.Math.Log(sum4);
                     hDot[i] = exp * sDot / sum;
+                    hDot[i1] = exp2 * sDot1 / sum2;
+                    hDot[i2] = exp3 * sDot2 / sum3;
+                    hDot[i3] = exp4 * sDot3 / sum4;
                 }
                 for (int k = 0; k < 3; k++)
                 {
                     double oDot = vp[112 + k];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index3 = 64 + (k * 16 + i);
-                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                        int index9 = 64 + (k * 16 + i);
+                        oDot += h[i] * vp[index9] + p[index9] * hDot[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     if (!jv.IsEmpty)
@@ -211,49 +298,49 @@ namespace OdeGen.Tests.Corpus
                 double tBarDot = 0.0;
                 for (int k = 2; k >= 0; k--)
                 {
-                    int index4 = 112 + k;
-                    double o = p[index4];
-                    double oDot2 = vp[index4];
+                    int index10 = 112 + k;
+                    double o = p[index10];
+                    double oDot2 = vp[index10];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index3 = 64 + (k * 16 + i);
-                        double element3 = p[index3];
-                        double element4 = h[i];
-                        o += element3 * element4;
-                        oDot2 += element4 * vp[index3] + element3 * hDot[i];
+                        int index9 = 64 + (k * 16 + i);
+                        double element7 = p[index9];
+                        double element8 = h[i];
+                        o += element7 * element8;
+                        oDot2 += element8 * vp[index9] + element7 * hDot[i];
                     }
-                    double exp2 = global::System.Math.Exp(-t);
-                    double sum2 = 1.0 + exp2;
-                    double gate = 1.0 / sum2;
+                    double exp5 = global::System.Math.Exp(-t);
+                    double sum5 = 1.0 + exp5;
+                    double gate = 1.0 / sum5;
                     double differenceBar = dyBar[k];
                     dyBar[k] = 0.0;
                     double oBar = gate * differenceBar;
-                    double quotient = gate / sum2;
-                    tBar += exp2 * (quotient * (o * differenceBar));
-                    tBarDot += exp2 * (quotient * (differenceBar * oDot2));
+                    double quotient = gate / sum5;
+                    tBar += exp5 * (quotient * (o * differenceBar));
+                    tBarDot += exp5 * (quotient * (differenceBar * oDot2));
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index3 = 64 + (k * 16 + i);
-                        hBar[i] += p[index3] * oBar;
-                        hBarDot[i] += oBar * vp[index3];
-                        hp[index3] += oBar * hDot[i];
+                        int index9 = 64 + (k * 16 + i);
+                        hBar[i] += p[index9] * oBar;
+                        hBarDot[i] += oBar * vp[index9];
+                        hp[index9] += oBar * hDot[i];
                     }
                 }
                 for (int i = 15; i >= 0; i--)
                 {
                     int index = 48 + i;
                     double s = p[index];
-                    double sDot2 = vp[index];
+                    double sDot4 = vp[index];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index2 = i * 3 + j;
-                        double element = p[index2];
-                        double element2 = y[j];
-                        s += element * element2;
-                        sDot2 += element2 * vp[index2] + element * vy[j];
+                        int index5 = i * 3 + j;
+                        double element = p[index5];
+                        double element5 = y[j];
+                        s += element * element5;
+                        sDot4 += element5 * vp[index5] + element * vy[j];
                     }
                     double exp = global::System.Math.Exp(s);
-                    double product = exp * sDot2;
+                    double product = exp * sDot4;
                     double sum = 1.0 + exp;
                     double logBar = hBar[i];
                     double logBarDot = hBarDot[i];
@@ -262,9 +349,9 @@ namespace OdeGen.Tests.Corpus
                     double sBarDot = sumBar * product + exp * (logBarDot / sum - sumBar / sum * product);
                     for (int j = 2; j >= 0; j--)
                     {
-                        int index2 = i * 3 + j;
-                        hy[j] += sBar * vp[index2] + p[index2] * sBarDot;
-                        hp[index2] += sBar * vy[j] + y[j] * sBarDot;
+                        int index5 = i * 3 + j;
+                        hy[j] += sBar * vp[index5] + p[index5] * sBarDot;
+                        hp[index5] += sBar * vy[j] + y[j] * sBarDot;
                     }
                     hp[index] += sBarDot;
                 }
@@ -380,14 +467,27 @@ namespace OdeGen.Tests.Corpus
             {
                 dfdt.Clear();
                 global::System.Span<double> h = stackalloc double[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     double s = p[48 + i];
+                    double s1 = p[48 + i1];
+                    double s2 = p[48 + i2];
+                    double s3 = p[48 + i3];
                     for (int j = 0; j < 3; j++)
                     {
-                        s += p[i * 3 + j] * y[j];
+                        double element = y[j];
+                        s += p[i * 3 + j] * element;
+                        s1 += p[i1 * 3 + j] * element;
+                        s2 += p[i2 * 3 + j] * element;
+                        s3 += p[i3 * 3 + j] * element;
                     }
                     h[i] = global::System.Math.Log(1.0 + global::System.Math.Exp(s));
+                    h[i1] = global::System.Math.Log(1.0 + global::System.Math.Exp(s1));
+                    h[i2] = global::System.Math.Log(1.0 + global::System.Math.Exp(s2));
+                    h[i3] = global::System.Math.Log(1.0 + global::System.Math.Exp(s3));
                 }
                 for (int k = 0; k < 3; k++)
                 {
@@ -409,20 +509,52 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[16];
                 global::System.Span<double> hDot = stackalloc double[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     double s = p[48 + i];
                     double sDot = 0.0;
+                    double s1 = p[48 + i1];
+                    double sDot1 = 0.0;
+                    double s2 = p[48 + i2];
+                    double sDot2 = 0.0;
+                    double s3 = p[48 + i3];
+                    double sDot3 = 0.0;
                     for (int j = 0; j < 3; j++)
                     {
                         double element = p[i * 3 + j];
-                        s += element * y[j];
-                        sDot += element * vy[j];
+                        double element2 = p[i1 * 3 + j];
+                        double element3 = p[i2 * 3 + j];
+                        double element4 = p[i3 * 3 + j];
+                        double element5 = y[j];
+                        double element6 = vy[j];
+                        s += element * element5;
+                        sDot += element * element6;
+                        s1 += element2 * element5;
+                        sDot1 += element2 * element6;
+                        s2 += element3 * element5;
+                        sDot2 += element3 * element6;
+                        s3 += element4 * element5;
+                        sDot3 += element4 * element6;
                     }
                     double exp = global::System.Math.Exp(s);
+                    double exp2 = global::System.Math.Exp(s1);
+                    double exp3 = global::System.Math.Exp(s2);
+                    double exp4 = global::System.Math.Exp(s3);
                     double sum = 1.0 + exp;
+                    double sum2 = 1.0 + exp2;
+                    double sum3 = 1.0 + exp3;
+                    double sum4 = 1.0 + exp4;
                     h[i] = global::System.Math.Log(sum);
+                    h[i1] = global::System.Math.Log(sum2);
+                    h[i2] = global::System.Math.Log(sum3);
+                    h[i3] = global::System.Math.Log(sum4);
                     hDot[i] = exp * sDot / sum;
+                    hDot[i1] = exp2 * sDot1 / sum2;
+                    hDot[i2] = exp3 * sDot2 / sum3;
+                    hDot[i3] = exp4 * sDot3 / sum4;
                 }
                 for (int k = 0; k < 3; k++)
                 {
@@ -442,30 +574,63 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[16];
                 global::System.Span<double> hDot = stackalloc double[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 48 + i;
+                    int index2 = 48 + i1;
+                    int index3 = 48 + i2;
+                    int index4 = 48 + i3;
                     double s = p[index];
                     double sDot = vp[index];
+                    double s1 = p[index2];
+                    double sDot1 = vp[index2];
+                    double s2 = p[index3];
+                    double sDot2 = vp[index3];
+                    double s3 = p[index4];
+                    double sDot3 = vp[index4];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index2 = i * 3 + j;
+                        int index5 = i * 3 + j;
+                        int index6 = i1 * 3 + j;
+                        int index7 = i2 * 3 + j;
+                        int index8 = i3 * 3 + j;
                         double element = y[j];
-                        s += p[index2] * element;
-                        sDot += element * vp[index2];
+                        s += p[index5] * element;
+                        sDot += element * vp[index5];
+                        s1 += p[index6] * element;
+                        sDot1 += element * vp[index6];
+                        s2 += p[index7] * element;
+                        sDot2 += element * vp[index7];
+                        s3 += p[index8] * element;
+                        sDot3 += element * vp[index8];
                     }
                     double exp = global::System.Math.Exp(s);
+                    double exp2 = global::System.Math.Exp(s1);
+                    double exp3 = global::System.Math.Exp(s2);
+                    double exp4 = global::System.Math.Exp(s3);
                     double sum = 1.0 + exp;
+                    double sum2 = 1.0 + exp2;
+                    double sum3 = 1.0 + exp3;
+                    double sum4 = 1.0 + exp4;
                     h[i] = global::System.Math.Log(sum);
+                    h[i1] = global::System.Math.Log(sum2);
+                    h[i2] = global::System.Math.Log(sum3);
+                    h[i3] = global::System.Math.Log(sum4);
                     hDot[i] = exp * sDot / sum;
+                    hDot[i1] = exp2 * sDot1 / sum2;
+                    hDot[i2] = exp3 * sDot2 / sum3;
+                    hDot[i3] = exp4 * sDot3 / sum4;
                 }
                 for (int k = 0; k < 3; k++)
                 {
                     double oDot = vp[112 + k];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index3 = 64 + (k * 16 + i);
-                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                        int index9 = 64 + (k * 16 + i);
+                        oDot += h[i] * vp[index9] + p[index9] * hDot[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     jv[k] = gate * oDot;
@@ -479,14 +644,27 @@ namespace OdeGen.Tests.Corpus
             public void ForwardLanes(double t, global::System.ReadOnlySpan<Vector256<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector256<double>> dy)
             {
                 global::System.Span<Vector256<double>> h = stackalloc Vector256<double>[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     Vector256<double> s = Vector256.Create(p[48 + i]);
+                    Vector256<double> s1 = Vector256.Create(p[48 + i1]);
+                    Vector256<double> s2 = Vector256.Create(p[48 + i2]);
+                    Vector256<double> s3 = Vector256.Create(p[48 + i3]);
                     for (int j = 0; j < 3; j++)
                     {
-                        s = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 3 + j]), y[j], s);
+                        Vector256<double> element = y[j];
+                        s = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 3 + j]), element, s);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i1 * 3 + j]), element, s1);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i2 * 3 + j]), element, s2);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i3 * 3 + j]), element, s3);
                     }
                     h[i] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s));
+                    h[i1] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s1));
+                    h[i2] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s2));
+                    h[i3] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s3));
                 }
                 for (int k = 0; k < 3; k++)
                 {
@@ -506,45 +684,82 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<Vector256<double>> h = stackalloc Vector256<double>[16];
                 global::System.Span<Vector256<double>> hDot = stackalloc Vector256<double>[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 48 + i;
+                    int index2 = 48 + i1;
+                    int index3 = 48 + i2;
+                    int index4 = 48 + i3;
                     Vector256<double> s = Vector256.Create(p[index]);
                     Vector256<double> sDot = Vector256.Create(vp[index]);
+                    Vector256<double> s1 = Vector256.Create(p[index2]);
+                    Vector256<double> sDot1 = Vector256.Create(vp[index2]);
+                    Vector256<double> s2 = Vector256.Create(p[index3]);
+                    Vector256<double> sDot2 = Vector256.Create(vp[index3]);
+                    Vector256<double> s3 = Vector256.Create(p[index4]);
+                    Vector256<double> sDot3 = Vector256.Create(vp[index4]);
                     for (int j = 0; j < 3; j++)
                     {
-                        int index2 = i * 3 + j;
-                        double element = p[index2];
-                        Vector256<double> element2 = y[j];
-                        s = Vector256.FusedMultiplyAdd(Vector256.Create(element), element2, s);
-                        sDot += Vector256.FusedMultiplyAdd(element2, Vector256.Create(vp[index2]), element * vy[j]);
+                        int index5 = i * 3 + j;
+                        int index6 = i1 * 3 + j;
+                        int index7 = i2 * 3 + j;
+                        int index8 = i3 * 3 + j;
+                        double element = p[index5];
+                        double element2 = p[index6];
+                        double element3 = p[index7];
+                        double element4 = p[index8];
+                        Vector256<double> element5 = y[j];
+                        Vector256<double> element6 = vy[j];
+                        s = Vector256.FusedMultiplyAdd(Vector256.Create(element), element5, s);
+                        sDot += Vector256.FusedMultiplyAdd(element5, Vector256.Create(vp[index5]), element * element6);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(element2), element5, s1);
+                        sDot1 += Vector256.FusedMultiplyAdd(element5, Vector256.Create(vp[index6]), element2 * element6);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(element3), element5, s2);
+                        sDot2 += Vector256.FusedMultiplyAdd(element5, Vector256.Create(vp[index7]), element3 * element6);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(element4), element5, s3);
+                        sDot3 += Vector256.FusedMultiplyAdd(element5, Vector256.Create(vp[index8]), element4 * element6);
                     }
                     Vector256<double> exp = Vector256.Exp(s);
+                    Vector256<double> exp2 = Vector256.Exp(s1);
+                    Vector256<double> exp3 = Vector256.Exp(s2);
+                    Vector256<double> exp4 = Vector256.Exp(s3);
                     Vector256<double> sum = Vector256<double>.One + exp;
+                    Vector256<double> sum2 = Vector256<double>.One + exp2;
+                    Vector256<double> sum3 = Vector256<double>.One + exp3;
+                    Vector256<double> sum4 = Vector256<double>.One + exp4;
                     h[i] = Vector256.Log(sum);
+                    h[i1] = Vector256.Log(sum2);
+                    h[i2] = Vector256.Log(sum3);
+                    h[i3] = Vector256.Log(sum4);
                     hDot[i] = exp * sDot / sum;
+                    hDot[i1] = exp2 * sDot1 / sum2;
+                    hDot[i2] = exp3 * sDot2 / sum3;
+                    hDot[i3] = exp4 * sDot3 / sum4;
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index3 = 112 + k;
-                    Vector256<double> o = Vector256.Create(p[index3]);
-                    Vector256<double> oDot = Vector256.Create(vp[index3]);
+                    int index9 = 112 + k;
+                    Vector256<double> o = Vector256.Create(p[index9]);
+                    Vector256<double> oDot = Vector256.Create(vp[index9]);
                     for (int i = 0; i < 16; i++)
                     {
-                        int index4 = 64 + (k * 16 + i);
-                        double element3 = p[index4];
-                        Vector256<double> element4 = h[i];
-                        o = Vector256.FusedMultiplyAdd(Vector256.Create(element3), element4, o);
-                        oDot += Vector256.FusedMultiplyAdd(element4, Vector256.Create(vp[index4]), element3 * hDot[i]);
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        Vector256<double> element8 = h[i];
+                        o = Vector256.FusedMultiplyAdd(Vector256.Create(element7), element8, o);
+                        oDot += Vector256.FusedMultiplyAdd(element8, Vector256.Create(vp[index10]), element7 * hDot[i]);
                     }
-                    double exp2 = global::System.Math.Exp(-t);
-                    double sum2 = 1.0 + exp2;
-                    double gate = 1.0 / sum2;
+                    double exp5 = global::System.Math.Exp(-t);
+                    double sum5 = 1.0 + exp5;
+                    double gate = 1.0 / sum5;
                     if (!dy.IsEmpty)
                     {
                         dy[k] = gate * o - 0.1 * y[k];
                     }
-                    jv[k] = Vector256.FusedMultiplyAdd(o, Vector256.Create(gate / sum2 * (exp2 * vt)), gate * oDot) - 0.1 * vy[k];
+                    jv[k] = Vector256.FusedMultiplyAdd(o, Vector256.Create(gate / sum5 * (exp5 * vt)), gate * oDot) - 0.1 * vy[k];
                 }
             }
 
@@ -555,14 +770,27 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<Vector256<double>> hBar = stackalloc Vector256<double>[16];
                 w.CopyTo(dyBar);
                 global::System.Span<Vector256<double>> h = stackalloc Vector256<double>[16];
-                for (int i = 0; i < 16; i++)
+                for (int i = 0; i < 16; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     Vector256<double> s = Vector256.Create(p[48 + i]);
+                    Vector256<double> s1 = Vector256.Create(p[48 + i1]);
+                    Vector256<double> s2 = Vector256.Create(p[48 + i2]);
+                    Vector256<double> s3 = Vector256.Create(p[48 + i3]);
                     for (int j = 0; j < 3; j++)
                     {
-                        s = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 3 + j]), y[j], s);
+                        Vector256<double> element = y[j];
+                        s = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 3 + j]), element, s);
+                        s1 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i1 * 3 + j]), element, s1);
+                        s2 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i2 * 3 + j]), element, s2);
+                        s3 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i3 * 3 + j]), element, s3);
                     }
                     h[i] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s));
+                    h[i1] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s1));
+                    h[i2] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s2));
+                    h[i3] = Vector256.Log(Vector256<double>.One + Vector256.Exp(s3));
                 }
                 for (int k = 0; k < 3; k++)
                 {

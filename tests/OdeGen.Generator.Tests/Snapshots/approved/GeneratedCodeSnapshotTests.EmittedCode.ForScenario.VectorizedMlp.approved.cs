@@ -47,18 +47,65 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    double a = p[index];
-                    double aDot = vp[index];
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    double a0 = p[index];
+                    double aDot0 = vp[index];
+                    double a1 = p[index2];
+                    double aDot1 = vp[index2];
+                    double a2 = p[index3];
+                    double aDot2 = vp[index3];
+                    double a3 = p[index4];
+                    double aDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        double element4 = cube[j];
-                        a += element3 * element4;
-                        aDot += element4 * vp[index2] + element3 * cubeDot[j];
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        double element7 = cube[j];
+                        double element8 = cubeDot[j];
+                        a0 += element3 * element7;
+                        aDot0 += element7 * vp[index5] + element3 * element8;
+                        a1 += element4 * element7;
+                        aDot1 += element7 * vp[index6] + element4 * element8;
+                        a2 += element5 * element7;
+                        aDot2 += element7 * vp[index7] + element5 * element8;
+                        a3 += element6 * element7;
+                        aDot3 += element7 * vp[index8] + element6 * element8;
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sDot[i] = aDot0;
+                    sDot[i1] = aDot1;
+                    sDot[i2] = aDot2;
+                    sDot[i3] = aDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    double a = p[index9];
+                    double aDot = vp[index9];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        double element7 = cube[j];
+                        a += element9 * element7;
+                        aDot += element7 * vp[index10] + element9 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -71,16 +118,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index3 = 250 + k;
-                    double o = p[index3];
-                    double oDot = vp[index3];
+                    int index11 = 250 + k;
+                    double o = p[index11];
+                    double oDot = vp[index11];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index4 = 150 + (k * 50 + i);
-                        double element5 = p[index4];
-                        double element6 = h[i];
-                        o += element5 * element6;
-                        oDot += element6 * vp[index4] + element5 * hDot[i];
+                        int index12 = 150 + (k * 50 + i);
+                        double element10 = p[index12];
+                        double element11 = h[i];
+                        o += element10 * element11;
+                        oDot += element11 * vp[index12] + element10 * hDot[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -114,7 +161,29 @@ namespace OdeGen.Tests.Corpus
                     double element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double a0 = p[100 + i];
+                    double a1 = p[100 + i1];
+                    double a2 = p[100 + i2];
+                    double a3 = p[100 + i3];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element2 = cube[j];
+                        a0 += p[i * 2 + j] * element2;
+                        a1 += p[i1 * 2 + j] * element2;
+                        a2 += p[i2 * 2 + j] * element2;
+                        a3 += p[i3 * 2 + j] * element2;
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     double a = p[100 + i];
                     for (int j = 0; j < 2; j++)
@@ -154,14 +223,44 @@ namespace OdeGen.Tests.Corpus
                     double tanhBar = hBar[i];
                     sBar[i] += (1.0 - tanh * tanh) * tanhBar;
                 }
-                for (int i = 49; i >= 0; i--)
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    double aBar0 = sBar[i];
+                    double aBar1 = sBar[i1];
+                    double aBar2 = sBar[i2];
+                    double aBar3 = sBar[i3];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index2 = i * 2 + j;
+                        int index3 = i1 * 2 + j;
+                        int index4 = i2 * 2 + j;
+                        int index5 = i3 * 2 + j;
+                        double element2 = cube[j];
+                        cubeBar[j] += p[index2] * aBar0;
+                        cubeBar[j] += p[index3] * aBar1;
+                        cubeBar[j] += p[index4] * aBar2;
+                        cubeBar[j] += p[index5] * aBar3;
+                        wJp[index2] += element2 * aBar0;
+                        wJp[index3] += element2 * aBar1;
+                        wJp[index4] += element2 * aBar2;
+                        wJp[index5] += element2 * aBar3;
+                    }
+                    wJp[100 + i] += aBar0;
+                    wJp[100 + i1] += aBar1;
+                    wJp[100 + i2] += aBar2;
+                    wJp[100 + i3] += aBar3;
+                }
+                for (int i = 1; i >= 0; i--)
                 {
                     double aBar = sBar[i];
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        cubeBar[j] += p[index2] * aBar;
-                        wJp[index2] += cube[j] * aBar;
+                        int index6 = i * 2 + j;
+                        cubeBar[j] += p[index6] * aBar;
+                        wJp[index6] += cube[j] * aBar;
                     }
                     wJp[100 + i] += aBar;
                 }
@@ -205,18 +304,65 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    double a = p[index];
-                    double aDot = vp[index];
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    double a0 = p[index];
+                    double aDot0 = vp[index];
+                    double a1 = p[index2];
+                    double aDot1 = vp[index2];
+                    double a2 = p[index3];
+                    double aDot2 = vp[index3];
+                    double a3 = p[index4];
+                    double aDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        double element4 = cube[j];
-                        a += element3 * element4;
-                        aDot += element4 * vp[index2] + element3 * cubeDot[j];
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        double element7 = cube[j];
+                        double element8 = cubeDot[j];
+                        a0 += element3 * element7;
+                        aDot0 += element7 * vp[index5] + element3 * element8;
+                        a1 += element4 * element7;
+                        aDot1 += element7 * vp[index6] + element4 * element8;
+                        a2 += element5 * element7;
+                        aDot2 += element7 * vp[index7] + element5 * element8;
+                        a3 += element6 * element7;
+                        aDot3 += element7 * vp[index8] + element6 * element8;
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sDot[i] = aDot0;
+                    sDot[i1] = aDot1;
+                    sDot[i2] = aDot2;
+                    sDot[i3] = aDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    double a = p[index9];
+                    double aDot = vp[index9];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        double element7 = cube[j];
+                        a += element9 * element7;
+                        aDot += element7 * vp[index10] + element9 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -232,8 +378,8 @@ namespace OdeGen.Tests.Corpus
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index3 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                        int index11 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
                     }
                     if (!jv.IsEmpty)
                     {
@@ -246,10 +392,10 @@ namespace OdeGen.Tests.Corpus
                     dyBar[k] = 0.0;
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index3 = 150 + (k * 50 + i);
-                        hBar[i] += p[index3] * oBar;
-                        hBarDot[i] += oBar * vp[index3];
-                        hp[index3] += oBar * hDot[i];
+                        int index11 = 150 + (k * 50 + i);
+                        hBar[i] += p[index11] * oBar;
+                        hBarDot[i] += oBar * vp[index11];
+                        hp[index11] += oBar * hDot[i];
                     }
                 }
                 for (int i = 49; i >= 0; i--)
@@ -261,28 +407,71 @@ namespace OdeGen.Tests.Corpus
                     sBar[i] += difference * tanhBar;
                     sBarDot[i] += difference * tanhBarDot - tanhBar * (2.0 * (tanh * hDot[i]));
                 }
-                for (int i = 49; i >= 0; i--)
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    double aBar0 = sBar[i];
+                    double aBar1 = sBar[i1];
+                    double aBar2 = sBar[i2];
+                    double aBar3 = sBar[i3];
+                    double aBarDot0 = sBarDot[i];
+                    double aBarDot1 = sBarDot[i1];
+                    double aBarDot2 = sBarDot[i2];
+                    double aBarDot3 = sBarDot[i3];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index12 = i * 2 + j;
+                        int index13 = i1 * 2 + j;
+                        int index14 = i2 * 2 + j;
+                        int index15 = i3 * 2 + j;
+                        double element10 = p[index12];
+                        double element11 = p[index13];
+                        double element12 = p[index14];
+                        double element13 = p[index15];
+                        double element7 = cube[j];
+                        double element14 = cubeDot[j];
+                        cubeBar[j] += element10 * aBar0;
+                        cubeBar[j] += element11 * aBar1;
+                        cubeBar[j] += element12 * aBar2;
+                        cubeBar[j] += element13 * aBar3;
+                        cubeBarDot[j] += aBar0 * vp[index12] + element10 * aBarDot0;
+                        cubeBarDot[j] += aBar1 * vp[index13] + element11 * aBarDot1;
+                        cubeBarDot[j] += aBar2 * vp[index14] + element12 * aBarDot2;
+                        cubeBarDot[j] += aBar3 * vp[index15] + element13 * aBarDot3;
+                        hp[index12] += aBar0 * element14 + element7 * aBarDot0;
+                        hp[index13] += aBar1 * element14 + element7 * aBarDot1;
+                        hp[index14] += aBar2 * element14 + element7 * aBarDot2;
+                        hp[index15] += aBar3 * element14 + element7 * aBarDot3;
+                    }
+                    hp[100 + i] += aBarDot0;
+                    hp[100 + i1] += aBarDot1;
+                    hp[100 + i2] += aBarDot2;
+                    hp[100 + i3] += aBarDot3;
+                }
+                for (int i = 1; i >= 0; i--)
                 {
                     double aBar = sBar[i];
                     double aBarDot = sBarDot[i];
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        cubeBar[j] += element3 * aBar;
-                        cubeBarDot[j] += aBar * vp[index2] + element3 * aBarDot;
-                        hp[index2] += aBar * cubeDot[j] + cube[j] * aBarDot;
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        cubeBar[j] += element9 * aBar;
+                        cubeBarDot[j] += aBar * vp[index10] + element9 * aBarDot;
+                        hp[index10] += aBar * cubeDot[j] + cube[j] * aBarDot;
                     }
                     hp[100 + i] += aBarDot;
                 }
                 for (int j = 1; j >= 0; j--)
                 {
                     double element = y[j];
-                    double element5 = vy[j];
+                    double element15 = vy[j];
                     double product2Bar = cubeBar[j];
                     double product2BarDot = cubeBarDot[j];
-                    double sum = element * product2Bar * element5 + element * (product2Bar * element5 + element * product2BarDot);
-                    hy[j] += product2Bar * (2.0 * (element * element5)) + element * element * product2BarDot + sum + sum;
+                    double sum = element * product2Bar * element15 + element * (product2Bar * element15 + element * product2BarDot);
+                    hy[j] += product2Bar * (2.0 * (element * element15)) + element * element * product2BarDot + sum + sum;
                 }
             }
 
@@ -403,7 +592,29 @@ namespace OdeGen.Tests.Corpus
                     double element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double a0 = p[100 + i];
+                    double a1 = p[100 + i1];
+                    double a2 = p[100 + i2];
+                    double a3 = p[100 + i3];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element2 = cube[j];
+                        a0 += p[i * 2 + j] * element2;
+                        a1 += p[i1 * 2 + j] * element2;
+                        a2 += p[i2 * 2 + j] * element2;
+                        a3 += p[i3 * 2 + j] * element2;
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     double a = p[100 + i];
                     for (int j = 0; j < 2; j++)
@@ -437,15 +648,54 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = element * (2.0 * (element * element2)) + product * element2;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double a0 = p[100 + i];
+                    double aDot0 = 0.0;
+                    double a1 = p[100 + i1];
+                    double aDot1 = 0.0;
+                    double a2 = p[100 + i2];
+                    double aDot2 = 0.0;
+                    double a3 = p[100 + i3];
+                    double aDot3 = 0.0;
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element3 = p[i * 2 + j];
+                        double element4 = p[i1 * 2 + j];
+                        double element5 = p[i2 * 2 + j];
+                        double element6 = p[i3 * 2 + j];
+                        double element7 = cube[j];
+                        double element8 = cubeDot[j];
+                        a0 += element3 * element7;
+                        aDot0 += element3 * element8;
+                        a1 += element4 * element7;
+                        aDot1 += element4 * element8;
+                        a2 += element5 * element7;
+                        aDot2 += element5 * element8;
+                        a3 += element6 * element7;
+                        aDot3 += element6 * element8;
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sDot[i] = aDot0;
+                    sDot[i1] = aDot1;
+                    sDot[i2] = aDot2;
+                    sDot[i3] = aDot3;
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     double a = p[100 + i];
                     double aDot = 0.0;
                     for (int j = 0; j < 2; j++)
                     {
-                        double element3 = p[i * 2 + j];
-                        a += element3 * cube[j];
-                        aDot += element3 * cubeDot[j];
+                        double element9 = p[i * 2 + j];
+                        a += element9 * cube[j];
+                        aDot += element9 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -481,17 +731,59 @@ namespace OdeGen.Tests.Corpus
                     double element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    double a = p[index];
-                    double aDot = vp[index];
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    double a0 = p[index];
+                    double aDot0 = vp[index];
+                    double a1 = p[index2];
+                    double aDot1 = vp[index2];
+                    double a2 = p[index3];
+                    double aDot2 = vp[index3];
+                    double a3 = p[index4];
+                    double aDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
                         double element2 = cube[j];
-                        a += p[index2] * element2;
-                        aDot += element2 * vp[index2];
+                        a0 += p[index5] * element2;
+                        aDot0 += element2 * vp[index5];
+                        a1 += p[index6] * element2;
+                        aDot1 += element2 * vp[index6];
+                        a2 += p[index7] * element2;
+                        aDot2 += element2 * vp[index7];
+                        a3 += p[index8] * element2;
+                        aDot3 += element2 * vp[index8];
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sDot[i] = aDot0;
+                    sDot[i1] = aDot1;
+                    sDot[i2] = aDot2;
+                    sDot[i3] = aDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    double a = p[index9];
+                    double aDot = vp[index9];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element2 = cube[j];
+                        a += p[index10] * element2;
+                        aDot += element2 * vp[index10];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -507,8 +799,8 @@ namespace OdeGen.Tests.Corpus
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index3 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index3] + p[index3] * hDot[i];
+                        int index11 = 150 + (k * 50 + i);
+                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -528,7 +820,29 @@ namespace OdeGen.Tests.Corpus
                     Vector256<double> element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector256<double> a0 = Vector256.Create(p[100 + i]);
+                    Vector256<double> a1 = Vector256.Create(p[100 + i1]);
+                    Vector256<double> a2 = Vector256.Create(p[100 + i2]);
+                    Vector256<double> a3 = Vector256.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector256<double> element2 = cube[j];
+                        a0 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 2 + j]), element2, a0);
+                        a1 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i1 * 2 + j]), element2, a1);
+                        a2 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i2 * 2 + j]), element2, a2);
+                        a3 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i3 * 2 + j]), element2, a3);
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     Vector256<double> a = Vector256.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
@@ -567,18 +881,65 @@ namespace OdeGen.Tests.Corpus
                     cube[j] = product * element;
                     cubeDot[j] = Vector256.FusedMultiplyAdd(element, 2.0 * (element * element2), product * element2);
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
                 {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
                     int index = 100 + i;
-                    Vector256<double> a = Vector256.Create(p[index]);
-                    Vector256<double> aDot = Vector256.Create(vp[index]);
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    Vector256<double> a0 = Vector256.Create(p[index]);
+                    Vector256<double> aDot0 = Vector256.Create(vp[index]);
+                    Vector256<double> a1 = Vector256.Create(p[index2]);
+                    Vector256<double> aDot1 = Vector256.Create(vp[index2]);
+                    Vector256<double> a2 = Vector256.Create(p[index3]);
+                    Vector256<double> aDot2 = Vector256.Create(vp[index3]);
+                    Vector256<double> a3 = Vector256.Create(p[index4]);
+                    Vector256<double> aDot3 = Vector256.Create(vp[index4]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index2 = i * 2 + j;
-                        double element3 = p[index2];
-                        Vector256<double> element4 = cube[j];
-                        a = Vector256.FusedMultiplyAdd(Vector256.Create(element3), element4, a);
-                        aDot += Vector256.FusedMultiplyAdd(element4, Vector256.Create(vp[index2]), element3 * cubeDot[j]);
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        Vector256<double> element7 = cube[j];
+                        Vector256<double> element8 = cubeDot[j];
+                        a0 = Vector256.FusedMultiplyAdd(Vector256.Create(element3), element7, a0);
+                        aDot0 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index5]), element3 * element8);
+                        a1 = Vector256.FusedMultiplyAdd(Vector256.Create(element4), element7, a1);
+                        aDot1 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index6]), element4 * element8);
+                        a2 = Vector256.FusedMultiplyAdd(Vector256.Create(element5), element7, a2);
+                        aDot2 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index7]), element5 * element8);
+                        a3 = Vector256.FusedMultiplyAdd(Vector256.Create(element6), element7, a3);
+                        aDot3 += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index8]), element6 * element8);
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sDot[i] = aDot0;
+                    sDot[i1] = aDot1;
+                    sDot[i2] = aDot2;
+                    sDot[i3] = aDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    Vector256<double> a = Vector256.Create(p[index9]);
+                    Vector256<double> aDot = Vector256.Create(vp[index9]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        Vector256<double> element7 = cube[j];
+                        a = Vector256.FusedMultiplyAdd(Vector256.Create(element9), element7, a);
+                        aDot += Vector256.FusedMultiplyAdd(element7, Vector256.Create(vp[index10]), element9 * cubeDot[j]);
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -591,16 +952,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index3 = 250 + k;
-                    Vector256<double> o = Vector256.Create(p[index3]);
-                    Vector256<double> oDot = Vector256.Create(vp[index3]);
+                    int index11 = 250 + k;
+                    Vector256<double> o = Vector256.Create(p[index11]);
+                    Vector256<double> oDot = Vector256.Create(vp[index11]);
                     for (int i = 0; i < 50; i++)
                     {
-                        int index4 = 150 + (k * 50 + i);
-                        double element5 = p[index4];
-                        Vector256<double> element6 = h[i];
-                        o = Vector256.FusedMultiplyAdd(Vector256.Create(element5), element6, o);
-                        oDot += Vector256.FusedMultiplyAdd(element6, Vector256.Create(vp[index4]), element5 * hDot[i]);
+                        int index12 = 150 + (k * 50 + i);
+                        double element10 = p[index12];
+                        Vector256<double> element11 = h[i];
+                        o = Vector256.FusedMultiplyAdd(Vector256.Create(element10), element11, o);
+                        oDot += Vector256.FusedMultiplyAdd(element11, Vector256.Create(vp[index12]), element10 * hDot[i]);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -626,7 +987,29 @@ namespace OdeGen.Tests.Corpus
                     Vector256<double> element = y[j];
                     cube[j] = element * element * element;
                 }
-                for (int i = 0; i < 50; i++)
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector256<double> a0 = Vector256.Create(p[100 + i]);
+                    Vector256<double> a1 = Vector256.Create(p[100 + i1]);
+                    Vector256<double> a2 = Vector256.Create(p[100 + i2]);
+                    Vector256<double> a3 = Vector256.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector256<double> element2 = cube[j];
+                        a0 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i * 2 + j]), element2, a0);
+                        a1 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i1 * 2 + j]), element2, a1);
+                        a2 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i2 * 2 + j]), element2, a2);
+                        a3 = Vector256.FusedMultiplyAdd(Vector256.Create(p[i3 * 2 + j]), element2, a3);
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                }
+                for (int i = 48; i < 50; i++)
                 {
                     Vector256<double> a = Vector256.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
@@ -666,14 +1049,44 @@ namespace OdeGen.Tests.Corpus
                     Vector256<double> tanhBar = hBar[i];
                     sBar[i] = Vector256.FusedMultiplyAdd(Vector256<double>.One - tanh * tanh, tanhBar, sBar[i]);
                 }
-                for (int i = 49; i >= 0; i--)
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    Vector256<double> aBar0 = sBar[i];
+                    Vector256<double> aBar1 = sBar[i1];
+                    Vector256<double> aBar2 = sBar[i2];
+                    Vector256<double> aBar3 = sBar[i3];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index2 = i * 2 + j;
+                        int index3 = i1 * 2 + j;
+                        int index4 = i2 * 2 + j;
+                        int index5 = i3 * 2 + j;
+                        Vector256<double> element2 = cube[j];
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index2]), aBar0, cubeBar[j]);
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index3]), aBar1, cubeBar[j]);
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index4]), aBar2, cubeBar[j]);
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index5]), aBar3, cubeBar[j]);
+                        wJp[index2] = Vector256.FusedMultiplyAdd(element2, aBar0, wJp[index2]);
+                        wJp[index3] = Vector256.FusedMultiplyAdd(element2, aBar1, wJp[index3]);
+                        wJp[index4] = Vector256.FusedMultiplyAdd(element2, aBar2, wJp[index4]);
+                        wJp[index5] = Vector256.FusedMultiplyAdd(element2, aBar3, wJp[index5]);
+                    }
+                    wJp[100 + i] += aBar0;
+                    wJp[100 + i1] += aBar1;
+                    wJp[100 + i2] += aBar2;
+                    wJp[100 + i3] += aBar3;
+                }
+                for (int i = 1; i >= 0; i--)
                 {
                     Vector256<double> aBar = sBar[i];
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index2]), aBar, cubeBar[j]);
-                        wJp[index2] = Vector256.FusedMultiplyAdd(cube[j], aBar, wJp[index2]);
+                        int index6 = i * 2 + j;
+                        cubeBar[j] = Vector256.FusedMultiplyAdd(Vector256.Create(p[index6]), aBar, cubeBar[j]);
+                        wJp[index6] = Vector256.FusedMultiplyAdd(cube[j], aBar, wJp[index6]);
                     }
                     wJp[100 + i] += aBar;
                 }
