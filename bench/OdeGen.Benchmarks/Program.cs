@@ -11,7 +11,7 @@ public static class Program
     /// benchmarks fail, so the exit code is computed from the summaries: non-zero when any benchmark failed or none ran.
     /// <c>solver-accuracy</c> instead prints the error and work of the work-precision cases (no timing);
     /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>);
-    /// <c>wide-mlp [batch ...]</c> times the batched 64-128-64 MLP on lane kernels and copy by copy (<see cref="WideMlpTiming"/>).
+    /// <c>wide-mlp [batch ...]</c> times batched d-2d-d MLPs (d = 32, 64, 256) on lane kernels, on every core and copy by copy (<see cref="WideMlpTiming"/>).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -29,7 +29,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "wide-mlp")
         {
             var batches = args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            WideMlpTiming.Run(Console.Out, batches.Length > 0 ? batches : new[] { 1, 20, 128, 512 });
+            WideMlpTiming.Run(Console.Out, batches.Length > 0 ? batches : new[] { 1, 16, 128, 512, 1024 });
             return 0;
         }
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();

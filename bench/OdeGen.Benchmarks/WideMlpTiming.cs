@@ -4,8 +4,9 @@ using System.IO;
 namespace OdeGen.Benchmarks;
 
 /// <summary>
-/// Times Forward and Vjp of a <see cref="BatchedSystem{TSystem}"/> of <see cref="WideMlp"/> at several batch sizes, on the
-/// lane kernels and copy by copy (the same generated per-sample code a batch ran before lane kernels), and prints
+/// Times Forward and Vjp of a <see cref="BatchedSystem{TSystem}"/> of d-2d-d tanh MLPs (<see cref="MlpWidths"/>,
+/// <see cref="WideMlp"/>) at several batch sizes: on the lane kernels on one thread and on every core, and copy by copy
+/// (<see cref="BatchOptions.UseLanes"/> off: the generated per-sample code a batch ran before lane kernels). Prints
 /// microseconds per call and GFLOP/s. The Vjp is counted as three Forwards of arithmetic (f, then wᵀ W2 and wᵀ W1 with
 /// their weight gradients), as PyTorch's forward plus backward is. Median of several timed blocks, after warm-up.
 /// </summary>
@@ -13,16 +14,29 @@ public static class WideMlpTiming
 {
     public static void Run(TextWriter output, int[] batches)
     {
-        output.WriteLine("| batch | path | Forward µs | Forward GFLOP/s | Vjp µs | Vjp GFLOP/s |");
-        output.WriteLine("|---:|---|---:|---:|---:|---:|");
+        output.WriteLine($"Vector256 hardware: {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}, {Environment.ProcessorCount} cores");
+        output.WriteLine("| width | batch | path | Forward µs | Forward GFLOP/s | Vjp µs | Vjp GFLOP/s |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|---:|");
+        Width(output, "32-64-32", new MlpWidths.NarrowSystem(), batches);
+        Width(output, "64-128-64", new WideMlp.RhsSystem(), batches);
+        Width(output, "256-512-256", new MlpWidths.BroadSystem(), batches);
+    }
+
+    private static void Width<TSystem>(TextWriter output, string width, TSystem inner, int[] batches) where TSystem : struct, IOdeSystem
+    {
+        int n = inner.StateSize;
+        long flops = 4L * n * (2 * n);
         foreach (int batch in batches)
         {
-            Measure(output, "lanes", new BatchedSystem<WideMlp.RhsSystem>(new WideMlp.RhsSystem(), batch), batch);
-            Measure(output, "copy by copy", new BatchedSystem<PerCopy>(new PerCopy(), batch), batch);
+            var lanes = new BatchedSystem<TSystem>(inner, batch);
+            Measure(output, width, "lanes" + (lanes.CopiesOnLanes == 0 ? " (none on lanes)" : ""), lanes, batch, flops);
+            if (Environment.ProcessorCount > 1 && batch >= 2 * BatchedSystem<TSystem>.CopiesPerBlock)
+                Measure(output, width, $"lanes, {Environment.ProcessorCount} threads", new BatchedSystem<TSystem>(inner, batch, new BatchOptions { MaxThreads = Environment.ProcessorCount }), batch, flops);
+            Measure(output, width, "copy by copy", new BatchedSystem<TSystem>(inner, batch, new BatchOptions { UseLanes = false }), batch, flops);
         }
     }
 
-    private static void Measure<TSystem>(TextWriter output, string path, TSystem system, int batch) where TSystem : IOdeSystem
+    private static void Measure<TSystem>(TextWriter output, string width, string path, TSystem system, int batch, long flopsPerCopy) where TSystem : IOdeSystem
     {
         var random = new Random(1);
         var y = new double[system.StateSize];
@@ -33,17 +47,17 @@ public static class WideMlpTiming
         var dy = new double[y.Length];
         var wJy = new double[y.Length];
         var wJp = new double[p.Length];
-        double forward = Median(() => system.Forward(0, y, p, dy), batch);
-        double vjp = Median(() => system.Vjp(0, y, p, w, dy, wJy, wJp), batch);
-        double flops = WideMlp.ForwardFlops * batch;
+        double work = flopsPerCopy * (double)batch;
+        double forward = Median(() => system.Forward(0, y, p, dy), work);
+        double vjp = Median(() => system.Vjp(0, y, p, w, dy, wJy, wJp), 3 * work);
         output.WriteLine(FormattableString.Invariant(
-            $"| {batch} | {path} | {forward * 1e6:F1} | {flops / forward / 1e9:F1} | {vjp * 1e6:F1} | {3 * flops / vjp / 1e9:F1} |"));
+            $"| {width} | {batch} | {path} | {forward * 1e6:F1} | {work / forward / 1e9:F1} | {vjp * 1e6:F1} | {3 * work / vjp / 1e9:F1} |"));
     }
 
-    /// <summary>Seconds per call: the median of 15 blocks, each long enough (~20 ms) that the clock's resolution does not matter.</summary>
-    private static double Median(Action call, int batch)
+    /// <summary>Seconds per call: the median of 15 blocks, each long enough (~20 ms at 10 GFLOP/s) that the clock's resolution does not matter.</summary>
+    private static double Median(Action call, double flops)
     {
-        int repeats = Math.Max(1, 20_000 / batch);
+        int repeats = (int)Math.Max(1, 2e8 / flops);
         for (int i = 0; i < repeats; i++) call();
         var times = new double[15];
         for (int block = 0; block < times.Length; block++)
@@ -54,24 +68,5 @@ public static class WideMlpTiming
         }
         Array.Sort(times);
         return times[times.Length / 2];
-    }
-
-    /// <summary>The generated system without its lane kernels.</summary>
-    private readonly struct PerCopy : IOdeSystem
-    {
-        private static readonly WideMlp.RhsSystem Inner = new();
-        public int StateSize => Inner.StateSize;
-        public int ParameterSize => Inner.ParameterSize;
-        public SparsityPattern JacobianYSparsity => Inner.JacobianYSparsity;
-        public void Forward(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) => Inner.Forward(t, y, p, dy);
-        public void Jvp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt, Span<double> dy, Span<double> jv)
-            => Inner.Jvp(t, y, p, vy, vp, vt, dy, jv);
-        public double Vjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
-            => Inner.Vjp(t, y, p, w, dy, wJy, wJp);
-        public double VjpAccumulate(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
-            => Inner.VjpAccumulate(t, y, p, w, dy, wJy, wJp);
-        public void JacobianY(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac) => Inner.JacobianY(t, y, p, jac);
-        public void JacobianP(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac) => Inner.JacobianP(t, y, p, jac);
-        public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dfdt) => Inner.TimeDerivative(t, y, p, dfdt);
     }
 }

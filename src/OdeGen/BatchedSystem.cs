@@ -30,7 +30,7 @@ namespace OdeGen;
 /// </para>
 /// </remarks>
 /// <typeparam name="TSystem">The inner system, typically a generated struct.</typeparam>
-public readonly struct BatchedSystem<TSystem> : IOdeSystem
+public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
     where TSystem : IOdeSystem
 {
     /// <summary>
@@ -57,18 +57,24 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     private readonly int _batchSize;
     private readonly Lazy<SparsityPattern> _sparsity;
     private readonly int _laneGroups;
+    private readonly int _maxThreads;
 
     /// <summary>
     /// <paramref name="batchSize"/> copies of <paramref name="system"/> sharing one parameter vector.
     /// </summary>
     /// <param name="system">The inner system, applied to every copy.</param>
     /// <param name="batchSize">The number of copies, at least 1.</param>
+    /// <param name="options">Lane kernels and threads (<see cref="BatchOptions.Default"/> when null: lanes, one thread).</param>
     /// <exception cref="ArgumentNullException"><paramref name="system"/> is null (a class implementing the interface).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1, or the batched state size overflows.</exception>
-    public BatchedSystem(TSystem system, int batchSize)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1, the batched state size overflows, or <see cref="BatchOptions.MaxThreads"/> is less than 1.</exception>
+    public BatchedSystem(TSystem system, int batchSize, BatchOptions? options = null)
     {
         if (system is null) throw new ArgumentNullException(nameof(system));
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        options ??= BatchOptions.Default;
+        if (options.MaxThreads < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxThreads, "BatchOptions.MaxThreads must be at least 1 (1 runs on the calling thread).");
+        _maxThreads = options.MaxThreads;
         int n = system.StateSize;
         long total = (long)n * batchSize;
         if (total > Array.MaxLength)
@@ -83,7 +89,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         _sparsity = new Lazy<SparsityPattern>(() => system.JacobianYSparsity.BlockDiagonal(batchSize));
         // Groups of Lanes.Count copies run on the inner system's lane kernels when it has them and the machine's
         // vectors are that wide; the remaining copies (and every copy otherwise) run one by one.
-        _laneGroups = system.HasLanes && Vector256.IsHardwareAccelerated ? batchSize / Lanes.Count : 0;
+        _laneGroups = options.UseLanes && system.HasLanes && Vector256.IsHardwareAccelerated ? batchSize / Lanes.Count : 0;
     }
 
     /// <summary>
@@ -123,21 +129,36 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         CheckState(y, nameof(y));
         CheckParameters(p, nameof(p));
         CheckState(dy, nameof(dy));
+        if (IsSplit) ForwardOnThreads(t, y, p, dy);
+        else ForwardUnits(t, y, p, dy, 0, Units);
+        ForwardRest(t, y, p, dy);
+    }
+
+    /// <summary>Forward on units [<paramref name="from"/>, <paramref name="to"/>): lane groups, or single copies when no copy runs on lanes.</summary>
+    private void ForwardUnits(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy, int from, int to)
+    {
         int n = _innerStateSize;
-        if (_laneGroups > 0)
+        if (_laneGroups == 0)
         {
-            var lanes = LaneScratch(2 * n);
-            Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n);
-            for (int group = 0; group < _laneGroups; group++)
-            {
-                int first = group * Lanes.Count;
-                LaneBlocks.Gather(y, first, n, yLanes);
-                _system.ForwardLanes(t, yLanes, p, dyLanes);
-                LaneBlocks.Scatter(dyLanes, dy, first, n);
-            }
+            for (int b = from; b < to; b++) _system.Forward(t, y.Slice(b * n, n), p, dy.Slice(b * n, n));
+            return;
         }
-        for (int b = CopiesOnLanes, offset = b * n; b < _batchSize; b++, offset += n)
-            _system.Forward(t, y.Slice(offset, n), p, dy.Slice(offset, n));
+        var lanes = LaneScratch(2 * n);
+        Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n);
+        for (int group = from; group < to; group++)
+        {
+            int first = group * Lanes.Count;
+            LaneBlocks.Gather(y, first, n, yLanes);
+            _system.ForwardLanes(t, yLanes, p, dyLanes);
+            LaneBlocks.Scatter(dyLanes, dy, first, n);
+        }
+    }
+
+    /// <summary>The copies after the last lane group, one by one.</summary>
+    private void ForwardRest(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
+    {
+        int n = _innerStateSize;
+        for (int b = FirstRestCopy; b < _batchSize; b++) _system.Forward(t, y.Slice(b * n, n), p, dy.Slice(b * n, n));
     }
 
     /// <summary>
@@ -155,26 +176,34 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
         CheckParameters(vp, nameof(vp));
         if (!dy.IsEmpty) CheckState(dy, nameof(dy));
         CheckState(jv, nameof(jv));
+        if (IsSplit) JvpOnThreads(t, y, p, vy, vp, vt, dy, jv);
+        else JvpUnits(t, y, p, vy, vp, vt, dy, jv, 0, Units);
+        int n = _innerStateSize;
+        for (int b = FirstRestCopy; b < _batchSize; b++)
+            _system.Jvp(t, y.Slice(b * n, n), p, vy.Slice(b * n, n), vp, vt, dy.IsEmpty ? Span<double>.Empty : dy.Slice(b * n, n), jv.Slice(b * n, n));
+    }
+
+    private void JvpUnits(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt,
+                          Span<double> dy, Span<double> jv, int from, int to)
+    {
         int n = _innerStateSize;
         bool writeDy = !dy.IsEmpty;
-        if (_laneGroups > 0)
+        if (_laneGroups == 0)
         {
-            var lanes = LaneScratch(4 * n);
-            Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), vyLanes = lanes.Slice(2 * n, n), jvLanes = lanes.Slice(3 * n, n);
-            for (int group = 0; group < _laneGroups; group++)
-            {
-                int first = group * Lanes.Count;
-                LaneBlocks.Gather(y, first, n, yLanes);
-                LaneBlocks.Gather(vy, first, n, vyLanes);
-                _system.JvpLanes(t, yLanes, p, vyLanes, vp, vt, writeDy ? dyLanes : Span<Vector256<double>>.Empty, jvLanes);
-                if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
-                LaneBlocks.Scatter(jvLanes, jv, first, n);
-            }
+            for (int b = from; b < to; b++)
+                _system.Jvp(t, y.Slice(b * n, n), p, vy.Slice(b * n, n), vp, vt, writeDy ? dy.Slice(b * n, n) : Span<double>.Empty, jv.Slice(b * n, n));
+            return;
         }
-        for (int b = CopiesOnLanes, offset = b * n; b < _batchSize; b++, offset += n)
+        var lanes = LaneScratch(4 * n);
+        Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), vyLanes = lanes.Slice(2 * n, n), jvLanes = lanes.Slice(3 * n, n);
+        for (int group = from; group < to; group++)
         {
-            _system.Jvp(t, y.Slice(offset, n), p, vy.Slice(offset, n), vp, vt,
-                        writeDy ? dy.Slice(offset, n) : Span<double>.Empty, jv.Slice(offset, n));
+            int first = group * Lanes.Count;
+            LaneBlocks.Gather(y, first, n, yLanes);
+            LaneBlocks.Gather(vy, first, n, vyLanes);
+            _system.JvpLanes(t, yLanes, p, vyLanes, vp, vt, writeDy ? dyLanes : Span<Vector256<double>>.Empty, jvLanes);
+            if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
+            LaneBlocks.Scatter(jvLanes, jv, first, n);
         }
     }
 
@@ -193,6 +222,7 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
             wJp.Clear();
             return AccumulateCopies(t, y, p, w, dy, wJy, wJp);
         }
+        // A hand-written inner system that only overwrites: each copy through scratch, on the calling thread.
 
         int n = _innerStateSize, m = _parameterSize;
         Span<double> scratch = m <= StackScratchLimit ? stackalloc double[m] : ThreadScratch(m);
@@ -240,41 +270,65 @@ public readonly struct BatchedSystem<TSystem> : IOdeSystem
     }
 
     /// <summary>
-    /// Every copy's VJP added in place: the groups on lanes first (each parameter's cotangent gathered in its own lanes and
-    /// summed once at the end), then the rest copy by copy.
+    /// Every copy's VJP added in place, block by block (<see cref="CopiesPerBlock"/> copies), then the copies after the
+    /// last lane group one by one. Each block's share of the shared cotangents is summed apart and then added, in the
+    /// blocks' order, so the result does not depend on how many threads ran the blocks.
     /// </summary>
     private double AccumulateCopies(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
                                     ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
     {
+        double wJt = 0;
+        if (IsSplit)
+        {
+            wJt = VjpOnThreads(t, y, p, w, dy, wJy, wJp);
+        }
+        else
+        {
+            for (int block = 0; block < Blocks; block++) wJt += VjpBlock(t, y, p, w, dy, wJy, wJp, block);
+        }
+        int n = _innerStateSize;
+        for (int b = FirstRestCopy; b < _batchSize; b++)
+            wJt += _system.VjpAccumulate(t, y.Slice(b * n, n), p, w.Slice(b * n, n), dy.IsEmpty ? Span<double>.Empty : dy.Slice(b * n, n), wJy.Slice(b * n, n), wJp);
+        return wJt;
+    }
+
+    /// <summary>
+    /// One block's VJP: its copies' wJy and dy, and its share of wJp added into <paramref name="into"/> (each parameter's
+    /// lanes summed, or the copies' cotangents summed in a scratch vector, then added); returns its share of wJt.
+    /// </summary>
+    private double VjpBlock(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w,
+                            Span<double> dy, Span<double> wJy, Span<double> into, int block)
+    {
         int n = _innerStateSize, m = _parameterSize;
         bool writeDy = !dy.IsEmpty;
-        double wJt = 0;
-        if (_laneGroups > 0)
+        int from = block * UnitsPerBlock, to = Math.Min(from + UnitsPerBlock, Units);
+        if (_laneGroups == 0)
         {
-            var lanes = LaneScratch(4 * n + m);
-            Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), wLanes = lanes.Slice(2 * n, n),
-                wJyLanes = lanes.Slice(3 * n, n), wJpLanes = lanes.Slice(4 * n, m);
-            wJpLanes.Clear();
-            var wJtLanes = Vector256<double>.Zero;
-            for (int group = 0; group < _laneGroups; group++)
-            {
-                int first = group * Lanes.Count;
-                LaneBlocks.Gather(y, first, n, yLanes);
-                LaneBlocks.Gather(w, first, n, wLanes);
-                wJyLanes.Clear();
-                wJtLanes += _system.VjpAccumulateLanes(t, yLanes, p, wLanes, writeDy ? dyLanes : Span<Vector256<double>>.Empty, wJyLanes, wJpLanes);
-                if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
-                LaneBlocks.ScatterAdd(wJyLanes, wJy, first, n);
-            }
-            LaneBlocks.AddLaneSums(wJpLanes, wJp);
-            wJt = Vector256.Sum(wJtLanes);
+            Span<double> share = ThreadScratch(m);
+            share.Clear();
+            double copiesWJt = 0;
+            for (int b = from; b < to; b++)
+                copiesWJt += _system.VjpAccumulate(t, y.Slice(b * n, n), p, w.Slice(b * n, n), writeDy ? dy.Slice(b * n, n) : Span<double>.Empty, wJy.Slice(b * n, n), share);
+            TensorPrimitives.Add(into, share, into);
+            return copiesWJt;
         }
-        for (int b = CopiesOnLanes, offset = b * n; b < _batchSize; b++, offset += n)
+        var lanes = LaneScratch(4 * n + m);
+        Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), wLanes = lanes.Slice(2 * n, n),
+            wJyLanes = lanes.Slice(3 * n, n), wJpLanes = lanes.Slice(4 * n, m);
+        wJpLanes.Clear();
+        var wJtLanes = Vector256<double>.Zero;
+        for (int group = from; group < to; group++)
         {
-            wJt += _system.VjpAccumulate(t, y.Slice(offset, n), p, w.Slice(offset, n),
-                                         writeDy ? dy.Slice(offset, n) : Span<double>.Empty, wJy.Slice(offset, n), wJp);
+            int first = group * Lanes.Count;
+            LaneBlocks.Gather(y, first, n, yLanes);
+            LaneBlocks.Gather(w, first, n, wLanes);
+            wJyLanes.Clear();
+            wJtLanes += _system.VjpAccumulateLanes(t, yLanes, p, wLanes, writeDy ? dyLanes : Span<Vector256<double>>.Empty, wJyLanes, wJpLanes);
+            if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
+            LaneBlocks.ScatterAdd(wJyLanes, wJy, first, n);
         }
-        return wJt;
+        LaneBlocks.AddLaneSums(wJpLanes, into);
+        return Vector256.Sum(wJtLanes);
     }
 
     private void CheckVjpArguments(ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w,

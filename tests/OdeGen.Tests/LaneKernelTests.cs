@@ -25,7 +25,7 @@ public class LaneKernelTests
         var random = new Random(batchSize);
         int n = 2, m = 5 * Mlp.Hidden + 2;
         var onLanes = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize);
-        var copyByCopy = new BatchedSystem<CopyByCopy<Mlp.RhsSystem>>(new CopyByCopy<Mlp.RhsSystem>(new Mlp.RhsSystem()), batchSize);
+        var copyByCopy = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize, new BatchOptions { UseLanes = false });
         Assert.Equal(batchSize / 4 * 4, onLanes.CopiesOnLanes);
         Assert.Equal(0, copyByCopy.CopiesOnLanes);
 
@@ -66,23 +66,5 @@ public class LaneKernelTests
             var actual = member(onLanes);
             for (int i = 0; i < expected.Length; i++) DerivativeChecks.AssertClose(expected[i], actual[i], 1e-12, $"{what}[{i}]");
         }
-    }
-
-    /// <summary>A generated system without its lane kernels: what a batch of it runs is the per-copy code.</summary>
-    private readonly struct CopyByCopy<TSystem>(TSystem inner) : IOdeSystem where TSystem : IOdeSystem
-    {
-        public int StateSize => inner.StateSize;
-        public int ParameterSize => inner.ParameterSize;
-        public SparsityPattern JacobianYSparsity => inner.JacobianYSparsity;
-        public void Forward(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy) => inner.Forward(t, y, p, dy);
-        public void Jvp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt, Span<double> dy, Span<double> jv)
-            => inner.Jvp(t, y, p, vy, vp, vt, dy, jv);
-        public double Vjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
-            => inner.Vjp(t, y, p, w, dy, wJy, wJp);
-        public double VjpAccumulate(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w, Span<double> dy, Span<double> wJy, Span<double> wJp)
-            => inner.VjpAccumulate(t, y, p, w, dy, wJy, wJp);
-        public void JacobianY(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac) => inner.JacobianY(t, y, p, jac);
-        public void JacobianP(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jac) => inner.JacobianP(t, y, p, jac);
-        public void TimeDerivative(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dfdt) => inner.TimeDerivative(t, y, p, dfdt);
     }
 }

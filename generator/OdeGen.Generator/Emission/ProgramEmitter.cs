@@ -170,6 +170,10 @@ internal sealed partial class ProgramEmitter
                     i--;
                     _w.Close();
                     break;
+                case ArrayStoreStmt { Accumulate: true } store when AccumulationRun(statements, i, live) is > 1 and int run:
+                    WriteAccumulatedRun(statements.Skip(i).Take(run).Cast<ArrayStoreStmt>().ToList());
+                    i += run - 1;
+                    break;
                 case ArrayStoreStmt store:
                     _w.Line(Assignment(store));
                     break;
@@ -229,6 +233,41 @@ internal sealed partial class ProgramEmitter
         if (store.Accumulate && IsFusable(store.Value))
             return element + " = " + FusedMultiplyAdd(store.Value, element) + ";";
         return element + (store.Accumulate ? " += " : " = ") + LaneExpression(store.Value) + ";";
+    }
+
+    /// <summary>How many statements from <paramref name="start"/> add into the same element (the rows of a jammed loop do).</summary>
+    private static int AccumulationRun(EquatableArray<Stmt> statements, int start, Liveness live)
+    {
+        var first = (ArrayStoreStmt)statements[start];
+        int end = start + 1;
+        while (end < statements.Count && statements[end] is ArrayStoreStmt { Accumulate: true } next && next.Array == first.Array && next.Index == first.Index
+            && live.LiveStatements.Contains(next)) end++;
+        return end - start;
+    }
+
+    /// <summary>
+    /// Contributions added into one element one after another: the element is read and written once and the additions stay
+    /// in registers, in the same order and with the same roundings as the statements one by one. Per-copy code writes
+    /// one sum; a lane kernel, whose additions are fused multiply-adds, a local that each of them updates.
+    /// </summary>
+    private void WriteAccumulatedRun(List<ArrayStoreStmt> run)
+    {
+        string element = ArrayName(run[0].Array) + "[" + Print(run[0].Index, 0) + "]";
+        string Added(ArrayStoreStmt store, string sum)
+        {
+            if (N(store.Value).Op == Op.Neg && !IsNamed(store.Value)) return sum + " - " + LaneOperand(N(store.Value).A, Additive + 1);
+            if (IsFusable(store.Value)) return FusedMultiplyAdd(store.Value, sum);
+            return sum + " + " + LaneOperand(store.Value, Additive + 1);
+        }
+        if (_lanes is null)
+        {
+            _w.Line(element + " = " + run.Aggregate(element, (sum, store) => Added(store, sum)) + ";");
+            return;
+        }
+        string local = _names.Allocate(ArrayName(run[0].Array) + "Sum", isUserLocal: false);
+        _w.Line(VectorOfDouble + " " + local + " = " + element + ";");
+        foreach (var store in run) _w.Line(local + " = " + Added(store, local) + ";");
+        _w.Line(element + " = " + local + ";");
     }
 
     private string ArrayName(int array)

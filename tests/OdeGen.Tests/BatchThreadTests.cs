@@ -1,0 +1,118 @@
+using OdeGen.Tests.Corpus;
+
+namespace OdeGen.Tests;
+
+/// <summary>
+/// A batch split over threads (BatchOptions.MaxThreads) gives the same bits as on the calling thread alone, on lanes
+/// and copy by copy, with the copies after the last lane group, and allocates nothing once warm.
+/// </summary>
+public class BatchThreadTests
+{
+    [Theory]
+    [InlineData(67, true, 2)]
+    [InlineData(67, false, 2)]
+    [InlineData(200, true, 4)]
+    [InlineData(33, false, 3)]
+    public void Threads_give_the_same_bits_as_one_thread(int batchSize, bool useLanes, int threads)
+    {
+        var one = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize, new BatchOptions { UseLanes = useLanes });
+        var many = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize, new BatchOptions { UseLanes = useLanes, MaxThreads = threads });
+        Assert.Equal(one.CopiesOnLanes, many.CopiesOnLanes);
+        foreach (var (what, member) in Members(batchSize, new Random(batchSize)))
+        {
+            var expected = member(one);
+            var actual = member(many);
+            Assert.Equal(expected.Length, actual.Length);
+            for (int i = 0; i < expected.Length; i++)
+                Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]), $"{what}[{i}]: {expected[i]:R} on one thread, {actual[i]:R} on {threads}");
+        }
+    }
+
+    [Fact]
+    public void A_branching_system_splits_copy_by_copy_with_the_same_bits()
+    {
+        const int batchSize = 70;
+        var one = new BatchedSystem<Branches.RhsSystem>(new Branches.RhsSystem(), batchSize);
+        var many = new BatchedSystem<Branches.RhsSystem>(new Branches.RhsSystem(), batchSize, new BatchOptions { MaxThreads = 2 });
+        var random = new Random(5);
+        int n = one.InnerStateSize, m = one.ParameterSize;
+        var y = DerivativeChecks.RandomVector(random, n * batchSize, -2, 2);
+        var p = DerivativeChecks.RandomVector(random, m, -0.5, 0.5);
+        var w = DerivativeChecks.RandomVector(random, n * batchSize);
+        double[] Run(BatchedSystem<Branches.RhsSystem> s)
+        {
+            var dy = new double[n * batchSize];
+            var wJy = new double[n * batchSize];
+            var wJp = new double[m];
+            double wJt = s.Vjp(0.4, y, p, w, dy, wJy, wJp);
+            return dy.Concat(wJy).Concat(wJp).Append(wJt).ToArray();
+        }
+        Assert.Equal(Run(one), Run(many));
+    }
+
+    [Fact]
+    public void A_split_call_allocates_nothing_once_warm()
+    {
+        const int batchSize = 256;
+        var batch = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize, new BatchOptions { MaxThreads = 2 });
+        var random = new Random(3);
+        int n = 2, m = batch.ParameterSize;
+        var y = DerivativeChecks.RandomVector(random, n * batchSize);
+        var p = DerivativeChecks.RandomVector(random, m, -0.5, 0.5);
+        var w = DerivativeChecks.RandomVector(random, n * batchSize);
+        var dy = new double[n * batchSize];
+        var wJy = new double[n * batchSize];
+        var wJp = new double[m];
+        void Call()
+        {
+            batch.Forward(0.1, y, p, dy);
+            batch.Jvp(0.1, y, p, w, p, 0.0, dy, wJy);
+            batch.VjpAccumulate(0.1, y, p, w, dy, wJy, wJp);
+        }
+        for (int i = 0; i < 20; i++) Call();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < 50; i++) Call();
+        Assert.Equal(0, GC.GetTotalAllocatedBytes(precise: true) - before);
+    }
+
+    [Fact]
+    public void Fewer_than_one_thread_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), 8, new BatchOptions { MaxThreads = 0 }));
+        Assert.Contains("MaxThreads", error.Message);
+    }
+
+    private static System.Collections.Generic.IEnumerable<(string, Func<BatchedSystem<Mlp.RhsSystem>, double[]>)> Members(int batchSize, Random random)
+    {
+        int n = 2, m = 5 * Mlp.Hidden + 2;
+        var y = DerivativeChecks.RandomVector(random, n * batchSize, -2, 2);
+        var p = DerivativeChecks.RandomVector(random, m, -0.5, 0.5);
+        var vy = DerivativeChecks.RandomVector(random, n * batchSize);
+        var vp = DerivativeChecks.RandomVector(random, m);
+        var w = DerivativeChecks.RandomVector(random, n * batchSize);
+        yield return ("Forward", s => { var dy = new double[n * batchSize]; s.Forward(0.3, y, p, dy); return dy; });
+        yield return ("Jvp", s =>
+        {
+            var dy = new double[n * batchSize];
+            var jv = new double[n * batchSize];
+            s.Jvp(0.3, y, p, vy, vp, 0.2, dy, jv);
+            return dy.Concat(jv).ToArray();
+        });
+        yield return ("Jvp without dy", s => { var jv = new double[n * batchSize]; s.Jvp(0.3, y, p, vy, vp, 0.2, Span<double>.Empty, jv); return jv; });
+        yield return ("Vjp", s =>
+        {
+            var dy = new double[n * batchSize];
+            var wJy = new double[n * batchSize];
+            var wJp = new double[m];
+            double wJt = s.Vjp(0.3, y, p, w, dy, wJy, wJp);
+            return dy.Concat(wJy).Concat(wJp).Append(wJt).ToArray();
+        });
+        yield return ("VjpAccumulate", s =>
+        {
+            var wJy = Enumerable.Repeat(1.0, n * batchSize).ToArray();
+            var wJp = Enumerable.Repeat(-1.0, m).ToArray();
+            double wJt = s.VjpAccumulate(0.3, y, p, w, Span<double>.Empty, wJy, wJp);
+            return wJy.Concat(wJp).Append(wJt).ToArray();
+        });
+    }
+}
