@@ -6,6 +6,7 @@ namespace OdeGen.Tests;
 /// A batch split over threads (BatchOptions.MaxThreads) gives the same bits as on the calling thread alone, on lanes
 /// and copy by copy, with the copies after the last lane group, and allocates nothing once warm.
 /// </summary>
+[Collection(nameof(ProcessWideAllocations))]
 public class BatchThreadTests
 {
     [Theory]
@@ -116,3 +117,7 @@ public class BatchThreadTests
         });
     }
 }
+
+/// <summary>Tests that count the process's allocations (the workers' too) run alone, with no other test allocating beside them.</summary>
+[CollectionDefinition(nameof(ProcessWideAllocations), DisableParallelization = true)]
+public sealed class ProcessWideAllocations;

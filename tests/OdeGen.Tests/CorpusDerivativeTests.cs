@@ -70,6 +70,9 @@ public class CorpusDerivativeTests
     [Fact] public void MlpWithTensorPrimitivesTanh() => Check(new VectorizedMlp.RhsSystem(), Corpus.VectorizedMlp.Rhs, random =>
         (0, DerivativeChecks.RandomVector(random, 2, -2, 2), DerivativeChecks.RandomVector(random, 5 * VectorizedMlp.Hidden + 2, -0.5, 0.5)));
 
+    [Fact] public void ReductionsWrittenAsDotAndSum() => Check(new Reductions.RhsSystem(), Corpus.Reductions.Rhs, random =>
+        (0, DerivativeChecks.RandomVector(random, 3, -2, 2), DerivativeChecks.RandomVector(random, 7 * Reductions.Hidden + 3, -0.5, 0.5)));
+
     [Fact] public void EveryElementWiseTensorPrimitivesFunction() => Check(new ElementWise.RhsSystem(), Corpus.ElementWise.Rhs, Uniform(4, 4, -1, 1));
 
     [Fact] public void CarriedSumsOfRuleTerms() => Check(new CarriedSquares.RhsSystem(), Corpus.CarriedSquares.Rhs, Uniform(3, 1));

@@ -24,9 +24,9 @@ internal static class LaneKernels
         reason = "it has no forward program";
         if (derivatives.Forward is null) return null;
         if ((derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate) is null) return null;
-        var forward = Pipeline.Optimize(derivatives.Forward);
-        var jvp = Pipeline.Optimize(derivatives.Jvp);
-        var vjp = Pipeline.Optimize(derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate!);
+        var forward = Pipeline.OptimizeLanes(derivatives.Forward);
+        var jvp = Pipeline.OptimizeLanes(derivatives.Jvp);
+        var vjp = Pipeline.OptimizeLanes(derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate!);
         var forwardTypes = LaneTypes.Of(forward, out reason);
         var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(jvp, out reason);
         var vjpTypes = jvpTypes is null ? null : LaneTypes.Of(vjp, out reason);

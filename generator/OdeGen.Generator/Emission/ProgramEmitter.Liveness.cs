@@ -50,6 +50,17 @@ internal sealed partial class ProgramEmitter
                     _usedArrays.Add(restore.Array);
                     Use(restore.Index);
                     break;
+                case ReductionStmt reduction:
+                    if (!needed.Remove(reduction.Call.Value)) break;
+                    live.LiveStatements.Add(reduction);
+                    _usedArrays.Add(reduction.Call.First);
+                    Use(reduction.Call.FirstOffset);
+                    if (reduction.Call.Second >= 0)
+                    {
+                        _usedArrays.Add(reduction.Call.Second);
+                        Use(reduction.Call.SecondOffset);
+                    }
+                    break;
                 case ArrayDeclarationStmt declaration:
                     // Every use of a span comes after its declaration, so all of them have been seen.
                     if (_usedArrays.Contains(declaration.Array)) live.LiveStatements.Add(declaration);

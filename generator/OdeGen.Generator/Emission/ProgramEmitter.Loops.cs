@@ -74,12 +74,17 @@ internal sealed partial class ProgramEmitter
         _w.Close();
         _openLoopIndices.Remove(index);
         _names.EndLoop(index);
-        foreach (string row in _rowIndexNames.Pop()) _names.EndLoop(row);
+        foreach (string row in _rowIndexNames.Pop())
+        {
+            _openLoopIndices.Remove(row);
+            _names.EndLoop(row);
+        }
     }
 
     private string DefineLoopIndex(int id)
     {
-        if (_nodeNames.TryGetValue(id, out var existing)) return existing;
+        // A loop written again (in a reverse sweep) keeps its index's name, unless a row index of an enclosing loop has it now.
+        if (_nodeNames.TryGetValue(id, out var existing) && !_openLoopIndices.Contains(existing)) return existing;
         var node = N(id);
         string name = _names.AllocateLoopIndex(node.Name ?? "i", id < _userNodeCount && node.Name is not null, _openLoopIndices);
         _nodeNames[id] = name;

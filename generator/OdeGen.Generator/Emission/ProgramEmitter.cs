@@ -121,6 +121,11 @@ internal sealed partial class ProgramEmitter
                 case LetStmt let when !inlined.Contains(let.Node):
                     _w.Line(TypeOf(let.Node) + " " + Define(let.Node) + " = " + Expression(let.Node, bind: false) + ";");
                     break;
+                case ReductionStmt reduction:
+                    var call = reduction.Call;
+                    string arguments = SpanOf(call.First, call.FirstOffset, call.Length) + (call.Second >= 0 ? ", " + SpanOf(call.Second, call.SecondOffset, call.Length) : "");
+                    _w.Line("double " + Define(call.Value) + " = global::System.Numerics.Tensors.TensorPrimitives." + call.Function + "<double>(" + arguments + ");");
+                    break;
                 case RestoreStmt restore:
                     _w.Line(TypeOf(restore.Node) + " " + Define(restore.Node) + " = " + ArrayName(restore.Array) + "[" + Print(restore.Index, 0) + "];");
                     break;
@@ -373,6 +378,7 @@ internal sealed partial class ProgramEmitter
             // i1 = i + 1 of a loop unrolled over rows is named like a loop index: sibling loops each declare their own.
             string row = _names.AllocateLoopIndex(node.Name!, false, _openLoopIndices);
             _rowIndexNames.Peek().Add(row);
+            _openLoopIndices.Add(row);
             return _nodeNames[id] = row;
         }
         _naming.Add(id);

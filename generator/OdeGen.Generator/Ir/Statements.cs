@@ -39,8 +39,22 @@ internal sealed record ClearStmt(OutputSpan Target) : Stmt;
 /// <see cref="Reversed"/> runs i from To - 1 down to From (the reverse sweep). <see cref="Step"/> is 1 as the user
 /// writes loops; a loop unrolled and jammed (<c>UnrollAndJam</c>) steps over the rows its body computes together. A loop with a <see cref="Call"/>
 /// is the element-wise TensorPrimitives call the user wrote, spelled out element by element for differentiation.
+/// A loop with a <see cref="Reduction"/> is a <c>TensorPrimitives.Dot</c> or <c>Sum</c> the user wrote, spelled out as the
+/// sum it computes, carried from zero.
 /// </remarks>
-internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false, ElementWiseCall? Call = null, int Step = 1) : Stmt;
+internal sealed record ForStmt(int LoopIndex, int From, int To, Block Body, EquatableArray<CarriedValue> Carried, bool Reversed = false, ElementWiseCall? Call = null, int Step = 1,
+    ReductionCall? Reduction = null) : Stmt;
+
+/// <summary>
+/// <c>TensorPrimitives.{Function}(first[, second])</c> over <see cref="Length"/> elements of array <see cref="First"/> from
+/// <see cref="FirstOffset"/> (and of <see cref="Second"/> from <see cref="SecondOffset"/> for Dot; -1 for Sum): the sum
+/// its loop carries, whose exit is the node <see cref="Value"/>. Per-copy code makes the call for the value
+/// (<see cref="ReductionStmt"/>), so that it is the user's bit for bit; the loop stays for the tangents and cotangents.
+/// </summary>
+internal sealed record ReductionCall(string Function, int First, int FirstOffset, int Second, int SecondOffset, int Length, int Value);
+
+/// <summary>Defines <see cref="ReductionCall.Value"/> by making the call (after the pass ReductionCalls, before emission).</summary>
+internal sealed record ReductionStmt(ReductionCall Call) : Stmt;
 
 /// <summary>
 /// <c>TensorPrimitives.{Function}(source, destination)</c> over <see cref="Length"/> elements of array

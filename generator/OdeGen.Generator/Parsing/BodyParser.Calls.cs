@@ -33,9 +33,11 @@ internal sealed partial class BodyParser
             return LogWithBase(invocation);
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicsParser.DifferentiableAttribute))
             return Inline(invocation);
+        if (IsTensorPrimitives(target) && target.Name is "Dot" or "Sum")
+            return Reduction(invocation);
         if (IsTensorPrimitives(target))
         {
-            UnsupportedTensorCall(invocation, "TensorPrimitives." + target.Name, "only element-wise calls written as statements are differentiated (TensorPrimitives.Tanh(x, destination)); compute reductions such as Dot or Sum in a for loop");
+            UnsupportedTensorCall(invocation, "TensorPrimitives." + target.Name, "the generator differentiates the reductions TensorPrimitives.Dot(x, y) and Sum(x), and element-wise calls written as statements (TensorPrimitives.Tanh(x, destination)); write other operations as a for loop");
             return Value.Error;
         }
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedCall, invocation.Syntax.GetLocation(), target.ContainingType is null ? target.Name : target.ContainingType.Name + "." + target.Name));

@@ -47,6 +47,11 @@ internal static class DeadCode
                     if (!needed.Remove(restore.Node)) continue;
                     Use(restore.Index);
                     break;
+                case ReductionStmt reduction:
+                    if (!needed.Remove(reduction.Call.Value)) continue;
+                    Use(reduction.Call.FirstOffset);
+                    Use(reduction.Call.SecondOffset);
+                    break;
                 case ArrayStoreStmt store:
                     Use(store.Index);
                     Use(store.Value);
@@ -129,6 +134,7 @@ internal static class DeadCode
                     for (int slot = 0; slot < node.Op.Arity(); slot++) Use(node.Arg(slot));
                     break;
                 case RestoreStmt restore: Use(restore.Index); break;
+                case ReductionStmt reduction: Use(reduction.Call.FirstOffset); Use(reduction.Call.SecondOffset); break;
                 case ArrayStoreStmt store: Use(store.Index); Use(store.Value); break;
                 case StoreStmt store: Use(store.Node); break;
                 case ReturnStmt ret: Use(ret.Node); break;

@@ -346,11 +346,27 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void AReductionIsReportedWithTheLoopToWriteInstead()
+    public void DotAndSumAreAcceptedAndCalled()
     {
-        var source = Dynamics("        dy[0] = " + Tensors + "Sum(y.Slice(0, 2)); // here\n        dy[1] = y[0];");
-        Assert.Contains("for loop", Expect(source, "ODE0019").GetMessage());
+        var result = GeneratorHarness.Run(Dynamics("        dy[0] = " + Tensors + "Sum(y.Slice(0, 2));\n        dy[1] = " + Tensors + "Dot(y.Slice(0, 2), p.Slice(1, 2));", "[OdeDynamics(StateSize = 2, ParameterSize = 3)]"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilerErrors);
+        string generated = Assert.Single(result.GeneratedSources);
+        Assert.Contains("TensorPrimitives.Sum<double>(y)", generated);
+        Assert.Contains("TensorPrimitives.Dot<double>(y, p.Slice(1, 2))", generated);
     }
+
+    [Fact]
+    public void ADotOfSpansOfDifferentLengthsIsReported() =>
+        Assert.Contains("different lengths (2 and 3)", Expect(Dynamics("        dy[0] = " + Tensors + "Dot(y.Slice(0, 2), p.Slice(0, 3)); // here\n        dy[1] = y[0];", "[OdeDynamics(StateSize = 2, ParameterSize = 3)]"), "ODE0019").GetMessage());
+
+    [Fact]
+    public void AReductionOfTheOutputIsReported() =>
+        Assert.Contains("cannot be read", Expect(Dynamics("        dy[1] = y[0];\n        dy[0] = " + Tensors + "Sum<double>(dy); // here", "[OdeDynamics(StateSize = 2)]"), "ODE0019").GetMessage());
+
+    [Fact]
+    public void AnotherReductionIsReportedWithWhatIsDifferentiated() =>
+        Assert.Contains("Dot(x, y) and Sum(x)", Expect(Dynamics("        dy[0] = " + Tensors + "Max(y.Slice(0, 2)); // here\n        dy[1] = y[0];"), "ODE0019").GetMessage());
 
     [Fact]
     public void AWholeStateOfDeclaredSizeIsAccepted()
