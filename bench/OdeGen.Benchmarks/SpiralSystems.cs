@@ -54,6 +54,13 @@ public sealed class SpiralFixedCase
     public double[] Y0 { get; }
     public double[] P { get; }
 
+    /// <summary>The window's observation times, its loss and the solver options, for a training step outside this class (<see cref="TrainStep"/>).</summary>
+    public ReadOnlySpan<double> Times => _times;
+
+    public LossGradient Loss => _lossGradient;
+
+    public SolverOptions Options => _options;
+
     public GradientResult Gradient(SensitivityMethod method)
         => Sensitivity.Gradient(System, Y0, P, 0.0, _times, _lossGradient, method, _solver, _options);
 

@@ -18,9 +18,11 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
     private readonly int _n;
     private readonly int _m;
     private readonly double[] _y;
-    private readonly double[] _jy;
-    private readonly double[] _jp;
-    private readonly double[] _ft;
+    // The forward system's Jacobians, for a stiff backward solver only: made on its first JacobianY (n² + n·m doubles,
+    // gigabytes for a batch of a neural network, which an explicit solver must not pay for).
+    private double[]? _jy;
+    private double[]? _jp;
+    private double[]? _ft;
     private readonly double[] _plus;
     private readonly double[] _minus;
     private DenseTrajectory? _trajectory;
@@ -33,9 +35,6 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
         _n = system.StateSize;
         _m = system.ParameterSize;
         _y = new double[_n];
-        _jy = new double[_n * _n];
-        _jp = new double[_n * _m];
-        _ft = new double[_n];
         _plus = new double[_n + 1 + _m];
         _minus = new double[_n + 1 + _m];
         _trajectory = null;
@@ -77,6 +76,9 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
     {
         int n = _n, m = _m, size = Size;
         Interpolate(t);
+        _jy ??= new double[n * n];
+        _jp ??= new double[n * m];
+        _ft ??= new double[n];
         _system.JacobianY(t, _y, _p, _jy);
         _system.JacobianP(t, _y, _p, _jp);
         _system.TimeDerivative(t, _y, _p, _ft);
