@@ -129,7 +129,7 @@ public sealed class ContinuousNormalizingFlow<TSystem>
     public double[] Transport(ReadOnlySpan<double> points, ReadOnlySpan<double> p, double from, ReadOnlySpan<double> times)
     {
         int count = CountOf(points);
-        var batched = new BatchedSystem<TSystem>(Dynamics, count);
+        var batched = new BatchedSystem<TSystem>(Dynamics, count, new BatchOptions { MaxThreads = Parallel ? Environment.ProcessorCount : 1 });
         var result = new double[times.Length * points.Length];
         var state = points.ToArray();
         double t = from;
