@@ -14,7 +14,7 @@ public static class WideMlpTiming
 {
     public static void Run(TextWriter output, int[] batches)
     {
-        output.WriteLine($"Vector256 hardware: {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}, {Environment.ProcessorCount} cores");
+        output.WriteLine($"Vector hardware: {System.Numerics.Vector.IsHardwareAccelerated}, {Environment.ProcessorCount} cores");
         output.WriteLine("| width | batch | path | Forward µs | Forward GFLOP/s | Vjp µs | Vjp GFLOP/s |");
         output.WriteLine("|---|---:|---|---:|---:|---:|---:|");
         Width(output, "32-64-32", new MlpWidths.NarrowSystem(), batches);

@@ -1,6 +1,6 @@
 using System;
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
+using System.Numerics;
 
 namespace OdeGen;
 
@@ -49,7 +49,7 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
 
     /// <summary>The calling thread's vectors for the lane kernels: a group's y, dy, vy (or w), jv (or wJy), and wJp's lanes.</summary>
     [ThreadStatic]
-    private static Vector256<double>[]? t_laneScratch;
+    private static Vector<double>[]? t_laneScratch;
 
     private readonly TSystem _system;
     private readonly int _innerStateSize;
@@ -89,13 +89,13 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         _sparsity = new Lazy<SparsityPattern>(() => system.JacobianYSparsity.BlockDiagonal(batchSize));
         // Groups of Lanes.Count copies run on the inner system's lane kernels when it has them and the machine's
         // vectors are that wide; the remaining copies (and every copy otherwise) run one by one.
-        _laneGroups = options.UseLanes && system.HasLanes && Vector256.IsHardwareAccelerated ? batchSize / Lanes.Count : 0;
+        _laneGroups = options.UseLanes && system.HasLanes && Vector.IsHardwareAccelerated ? batchSize / Lanes.Count : 0;
     }
 
     /// <summary>
     /// How many copies run on the inner system's lane kernels (<see cref="IOdeSystem.HasLanes"/>), in groups of
     /// <see cref="Lanes.Count"/>; the rest run one by one. Zero when the inner system has no lane kernels or the machine
-    /// has no 256-bit vectors.
+    /// has no SIMD vectors (<see cref="System.Numerics.Vector.IsHardwareAccelerated"/>).
     /// </summary>
     public int CopiesOnLanes => _laneGroups * Lanes.Count;
 
@@ -144,7 +144,7 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
             return;
         }
         var lanes = LaneScratch(2 * n);
-        Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n);
+        Span<Vector<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n);
         for (int group = from; group < to; group++)
         {
             int first = group * Lanes.Count;
@@ -195,13 +195,13 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
             return;
         }
         var lanes = LaneScratch(4 * n);
-        Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), vyLanes = lanes.Slice(2 * n, n), jvLanes = lanes.Slice(3 * n, n);
+        Span<Vector<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), vyLanes = lanes.Slice(2 * n, n), jvLanes = lanes.Slice(3 * n, n);
         for (int group = from; group < to; group++)
         {
             int first = group * Lanes.Count;
             LaneBlocks.Gather(y, first, n, yLanes);
             LaneBlocks.Gather(vy, first, n, vyLanes);
-            _system.JvpLanes(t, yLanes, p, vyLanes, vp, vt, writeDy ? dyLanes : Span<Vector256<double>>.Empty, jvLanes);
+            _system.JvpLanes(t, yLanes, p, vyLanes, vp, vt, writeDy ? dyLanes : Span<Vector<double>>.Empty, jvLanes);
             if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
             LaneBlocks.Scatter(jvLanes, jv, first, n);
         }
@@ -241,10 +241,10 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         return wJt;
     }
 
-    private static Span<Vector256<double>> LaneScratch(int length)
+    private static Span<Vector<double>> LaneScratch(int length)
     {
         var scratch = t_laneScratch;
-        if (scratch is null || scratch.Length < length) t_laneScratch = scratch = new Vector256<double>[length];
+        if (scratch is null || scratch.Length < length) t_laneScratch = scratch = new Vector<double>[length];
         return scratch.AsSpan(0, length);
     }
 
@@ -313,22 +313,22 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
             return copiesWJt;
         }
         var lanes = LaneScratch(4 * n + m);
-        Span<Vector256<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), wLanes = lanes.Slice(2 * n, n),
+        Span<Vector<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), wLanes = lanes.Slice(2 * n, n),
             wJyLanes = lanes.Slice(3 * n, n), wJpLanes = lanes.Slice(4 * n, m);
         wJpLanes.Clear();
-        var wJtLanes = Vector256<double>.Zero;
+        var wJtLanes = Vector<double>.Zero;
         for (int group = from; group < to; group++)
         {
             int first = group * Lanes.Count;
             LaneBlocks.Gather(y, first, n, yLanes);
             LaneBlocks.Gather(w, first, n, wLanes);
             wJyLanes.Clear();
-            wJtLanes += _system.VjpAccumulateLanes(t, yLanes, p, wLanes, writeDy ? dyLanes : Span<Vector256<double>>.Empty, wJyLanes, wJpLanes);
+            wJtLanes += _system.VjpAccumulateLanes(t, yLanes, p, wLanes, writeDy ? dyLanes : Span<Vector<double>>.Empty, wJyLanes, wJpLanes);
             if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
             LaneBlocks.ScatterAdd(wJyLanes, wJy, first, n);
         }
         LaneBlocks.AddLaneSums(wJpLanes, into);
-        return Vector256.Sum(wJtLanes);
+        return Vector.Sum(wJtLanes);
     }
 
     private void CheckVjpArguments(ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w,

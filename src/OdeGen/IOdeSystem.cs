@@ -1,5 +1,5 @@
 using System;
-using System.Runtime.Intrinsics;
+using System.Numerics;
 
 namespace OdeGen;
 
@@ -114,13 +114,13 @@ public interface IOdeSystem
     /// <see cref="Forward"/> on <see cref="Lanes.Count"/> copies at once that share <paramref name="p"/>: element k of
     /// copy c is lane c of <c>y[k]</c>, and likewise for <paramref name="dy"/>.
     /// </summary>
-    void ForwardLanes(double t, ReadOnlySpan<Vector256<double>> y, ReadOnlySpan<double> p, Span<Vector256<double>> dy)
+    void ForwardLanes(double t, ReadOnlySpan<Vector<double>> y, ReadOnlySpan<double> p, Span<Vector<double>> dy)
         => throw NoLanes(nameof(ForwardLanes));
 
     /// <summary><see cref="Jvp"/> on <see cref="Lanes.Count"/> copies at once (see <see cref="ForwardLanes"/>); vp and vt are shared.</summary>
-    void JvpLanes(double t, ReadOnlySpan<Vector256<double>> y, ReadOnlySpan<double> p,
-                  ReadOnlySpan<Vector256<double>> vy, ReadOnlySpan<double> vp, double vt,
-                  Span<Vector256<double>> dy, Span<Vector256<double>> jv)
+    void JvpLanes(double t, ReadOnlySpan<Vector<double>> y, ReadOnlySpan<double> p,
+                  ReadOnlySpan<Vector<double>> vy, ReadOnlySpan<double> vp, double vt,
+                  Span<Vector<double>> dy, Span<Vector<double>> jv)
         => throw NoLanes(nameof(JvpLanes));
 
     /// <summary>
@@ -128,9 +128,9 @@ public interface IOdeSystem
     /// copy's <c>wᵀ df/dy</c> into its lane of <paramref name="wJy"/> and its <c>wᵀ df/dp</c> into its lane of
     /// <paramref name="wJp"/> (one vector per parameter; the caller sums the lanes), and returns each copy's <c>wᵀ df/dt</c>.
     /// </summary>
-    Vector256<double> VjpAccumulateLanes(double t, ReadOnlySpan<Vector256<double>> y, ReadOnlySpan<double> p,
-                                         ReadOnlySpan<Vector256<double>> w, Span<Vector256<double>> dy,
-                                         Span<Vector256<double>> wJy, Span<Vector256<double>> wJp)
+    Vector<double> VjpAccumulateLanes(double t, ReadOnlySpan<Vector<double>> y, ReadOnlySpan<double> p,
+                                         ReadOnlySpan<Vector<double>> w, Span<Vector<double>> dy,
+                                         Span<Vector<double>> wJy, Span<Vector<double>> wJp)
         => throw NoLanes(nameof(VjpAccumulateLanes));
 
     private static NotSupportedException NoLanes(string member) => new(

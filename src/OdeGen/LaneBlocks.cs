@@ -1,5 +1,6 @@
 using System;
-using System.Runtime.Intrinsics;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace OdeGen;
 
@@ -11,52 +12,44 @@ namespace OdeGen;
 internal static class LaneBlocks
 {
     /// <summary>lanes[k] = (x[first*n + k], x[(first+1)*n + k], …) for k &lt; n.</summary>
-    public static void Gather(ReadOnlySpan<double> batched, int first, int n, Span<Vector256<double>> lanes)
+    public static void Gather(ReadOnlySpan<double> batched, int first, int n, Span<Vector<double>> lanes)
     {
-        var c0 = batched.Slice(first * n, n);
-        var c1 = batched.Slice((first + 1) * n, n);
-        var c2 = batched.Slice((first + 2) * n, n);
-        var c3 = batched.Slice((first + 3) * n, n);
-        for (int k = 0; k < n; k++) lanes[k] = Vector256.Create(c0[k], c1[k], c2[k], c3[k]);
+        int count = Vector<double>.Count;
+        var elements = MemoryMarshal.Cast<Vector<double>, double>(lanes.Slice(0, n));
+        for (int c = 0; c < count; c++)
+        {
+            var copy = batched.Slice((first + c) * n, n);
+            for (int k = 0; k < n; k++) elements[k * count + c] = copy[k];
+        }
     }
 
     /// <summary>The inverse of <see cref="Gather"/>: writes the group's copies.</summary>
-    public static void Scatter(ReadOnlySpan<Vector256<double>> lanes, Span<double> batched, int first, int n)
+    public static void Scatter(ReadOnlySpan<Vector<double>> lanes, Span<double> batched, int first, int n)
     {
-        var c0 = batched.Slice(first * n, n);
-        var c1 = batched.Slice((first + 1) * n, n);
-        var c2 = batched.Slice((first + 2) * n, n);
-        var c3 = batched.Slice((first + 3) * n, n);
-        for (int k = 0; k < n; k++)
+        int count = Vector<double>.Count;
+        var elements = MemoryMarshal.Cast<Vector<double>, double>(lanes.Slice(0, n));
+        for (int c = 0; c < count; c++)
         {
-            var v = lanes[k];
-            c0[k] = v[0];
-            c1[k] = v[1];
-            c2[k] = v[2];
-            c3[k] = v[3];
+            var copy = batched.Slice((first + c) * n, n);
+            for (int k = 0; k < n; k++) copy[k] = elements[k * count + c];
         }
     }
 
     /// <summary>Adds the lanes into the group's copies.</summary>
-    public static void ScatterAdd(ReadOnlySpan<Vector256<double>> lanes, Span<double> batched, int first, int n)
+    public static void ScatterAdd(ReadOnlySpan<Vector<double>> lanes, Span<double> batched, int first, int n)
     {
-        var c0 = batched.Slice(first * n, n);
-        var c1 = batched.Slice((first + 1) * n, n);
-        var c2 = batched.Slice((first + 2) * n, n);
-        var c3 = batched.Slice((first + 3) * n, n);
-        for (int k = 0; k < n; k++)
+        int count = Vector<double>.Count;
+        var elements = MemoryMarshal.Cast<Vector<double>, double>(lanes.Slice(0, n));
+        for (int c = 0; c < count; c++)
         {
-            var v = lanes[k];
-            c0[k] += v[0];
-            c1[k] += v[1];
-            c2[k] += v[2];
-            c3[k] += v[3];
+            var copy = batched.Slice((first + c) * n, n);
+            for (int k = 0; k < n; k++) copy[k] += elements[k * count + c];
         }
     }
 
     /// <summary>sums[k] += the sum of lanes[k]'s lanes: the copies' shares of a shared parameter's cotangent.</summary>
-    public static void AddLaneSums(ReadOnlySpan<Vector256<double>> lanes, Span<double> sums)
+    public static void AddLaneSums(ReadOnlySpan<Vector<double>> lanes, Span<double> sums)
     {
-        for (int k = 0; k < sums.Length; k++) sums[k] += Vector256.Sum(lanes[k]);
+        for (int k = 0; k < sums.Length; k++) sums[k] += Vector.Sum(lanes[k]);
     }
 }

@@ -14,7 +14,7 @@ internal static class GeneratorHarness
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var framework = trusted.Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "System.Memory.dll" or "netstandard.dll" or "System.Runtime.Extensions.dll" or "System.Math.dll" or "System.Runtime.Intrinsics.dll");
+        var framework = trusted.Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "System.Memory.dll" or "netstandard.dll" or "System.Runtime.Extensions.dll" or "System.Math.dll" or "System.Runtime.Intrinsics.dll" or "System.Numerics.Vectors.dll");
         return framework.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(IOdeSystem).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location))

@@ -70,10 +70,17 @@ public class BatchThreadTests
             batch.Jvp(0.1, y, p, w, p, 0.0, dy, wJy);
             batch.VjpAccumulate(0.1, y, p, w, dy, wJy, wJp);
         }
-        for (int i = 0; i < 20; i++) Call();
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        for (int i = 0; i < 50; i++) Call();
-        Assert.Equal(0, GC.GetTotalAllocatedBytes(precise: true) - before);
+        for (int i = 0; i < 200; i++) Call();
+        // The count is the whole process's: the JIT recompiling a hot method in the background can allocate during one
+        // window, a call that allocates does so in every window.
+        long least = long.MaxValue;
+        for (int window = 0; window < 5 && least > 0; window++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 50; i++) Call();
+            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+        Assert.Equal(0, least);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
-using System.Runtime.Intrinsics;
+using System.Numerics;
 
 namespace OdeGen.Tests;
 
 /// <summary>
-/// Checks a generated system's lane kernels against its per-copy members: four copies near one point, each in its lane,
+/// Checks a generated system's lane kernels against its per-copy members: Lanes.Count copies near one point, each in its lane,
 /// must give what Forward, Jvp and VjpAccumulate give copy by copy. The kernels use fused multiply-adds and run
 /// TensorPrimitives over all lanes at once, so they agree to rounding, not bit for bit.
 /// </summary>
@@ -25,16 +25,16 @@ public static class LaneChecks
         double vt = random.NextDouble() - 0.5;
 
         var yLanes = ToLanes(copies, n);
-        var dyLanes = new Vector256<double>[n];
+        var dyLanes = new Vector<double>[n];
         system.ForwardLanes(t, yLanes, p, dyLanes);
-        var jvLanes = new Vector256<double>[n];
-        var dyOfJvp = new Vector256<double>[n];
+        var jvLanes = new Vector<double>[n];
+        var dyOfJvp = new Vector<double>[n];
         system.JvpLanes(t, yLanes, p, ToLanes(vy, n), vp, vt, dyOfJvp, jvLanes);
-        var jvWithoutDy = new Vector256<double>[n];
-        system.JvpLanes(t, yLanes, p, ToLanes(vy, n), vp, vt, Span<Vector256<double>>.Empty, jvWithoutDy);
-        var wJyLanes = new Vector256<double>[n];
-        var wJpLanes = new Vector256<double>[m];
-        var dyOfVjp = new Vector256<double>[n];
+        var jvWithoutDy = new Vector<double>[n];
+        system.JvpLanes(t, yLanes, p, ToLanes(vy, n), vp, vt, Span<Vector<double>>.Empty, jvWithoutDy);
+        var wJyLanes = new Vector<double>[n];
+        var wJpLanes = new Vector<double>[m];
+        var dyOfVjp = new Vector<double>[n];
         var wJtLanes = system.VjpAccumulateLanes(t, yLanes, p, ToLanes(w, n), dyOfVjp, wJyLanes, wJpLanes);
 
         var wJpSum = new double[m];
@@ -60,13 +60,13 @@ public static class LaneChecks
             DerivativeChecks.AssertClose(wJt, wJtLanes[c], Tolerance, $"VjpAccumulateLanes: wJt of copy {c}");
         }
         for (int k = 0; k < m; k++)
-            DerivativeChecks.AssertClose(wJpSum[k], Vector256.Sum(wJpLanes[k]), Tolerance, $"VjpAccumulateLanes: wJp[{k}] summed over the lanes");
+            DerivativeChecks.AssertClose(wJpSum[k], Vector.Sum(wJpLanes[k]), Tolerance, $"VjpAccumulateLanes: wJp[{k}] summed over the lanes");
     }
 
-    private static Vector256<double>[] ToLanes(double[][] copies, int n)
+    private static Vector<double>[] ToLanes(double[][] copies, int n)
     {
-        var lanes = new Vector256<double>[n];
-        for (int k = 0; k < n; k++) lanes[k] = Vector256.Create(copies[0][k], copies[1][k], copies[2][k], copies[3][k]);
+        var lanes = new Vector<double>[n];
+        for (int k = 0; k < n; k++) lanes[k] = new Vector<double>(copies.Select(copy => copy[k]).ToArray());
         return lanes;
     }
 }

@@ -20,13 +20,14 @@ public class LaneKernelTests
     [InlineData(4)]
     [InlineData(7)]
     [InlineData(13)]
+    [InlineData(19)]
     public void A_batch_on_lanes_matches_the_batch_copy_by_copy(int batchSize)
     {
         var random = new Random(batchSize);
         int n = 2, m = 5 * Mlp.Hidden + 2;
         var onLanes = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize);
         var copyByCopy = new BatchedSystem<Mlp.RhsSystem>(new Mlp.RhsSystem(), batchSize, new BatchOptions { UseLanes = false });
-        Assert.Equal(batchSize / 4 * 4, onLanes.CopiesOnLanes);
+        Assert.Equal(batchSize / Lanes.Count * Lanes.Count, onLanes.CopiesOnLanes);
         Assert.Equal(0, copyByCopy.CopiesOnLanes);
 
         var y = DerivativeChecks.RandomVector(random, n * batchSize, -2, 2);

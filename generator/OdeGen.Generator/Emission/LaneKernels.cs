@@ -5,15 +5,15 @@ using OdeGen.Generator.Passes;
 namespace OdeGen.Generator.Emission;
 
 /// <summary>
-/// The lane kernels of a system: Forward, Jvp and VjpAccumulate on <c>Vector256&lt;double&gt;.Count</c> copies at once,
+/// The lane kernels of a system: Forward, Jvp and VjpAccumulate on <c>Vector&lt;double&gt;.Count</c> copies at once,
 /// each copy a lane (see <see cref="LaneTypes"/>). <c>BatchedSystem</c> calls them on groups of copies, so that a
 /// batch runs at the speed of the SIMD units while the user writes the dynamics of one sample. p and vp are shared,
 /// so they stay <c>double</c> spans; wJp gets one lane per copy, which the caller sums.
 /// </summary>
 internal static class LaneKernels
 {
-    private const string Lanes = "global::System.ReadOnlySpan<Vector256<double>>";
-    private const string LaneOutputs = "global::System.Span<Vector256<double>>";
+    private const string Lanes = "global::System.ReadOnlySpan<Vector<double>>";
+    private const string LaneOutputs = "global::System.Span<Vector<double>>";
     private const string ReadOnlySpan = GeneratedFile.ReadOnlySpan;
 
     /// <summary>The three programs and their lane types, or the reason the system has no lane kernels.</summary>
@@ -45,7 +45,7 @@ internal static class LaneKernels
             "public void JvpLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " vy, " + ReadOnlySpan + " vp, double vt, " + LaneOutputs + " dy, " + LaneOutputs + " jv)");
         w.Line();
         Method(w, derivatives, plan.Vjp, plan.VjpTypes, reserved, guardsOutput: true,
-            "public Vector256<double> VjpAccumulateLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " dy, " + LaneOutputs + " wJy, " + LaneOutputs + " wJp)");
+            "public Vector<double> VjpAccumulateLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " dy, " + LaneOutputs + " wJy, " + LaneOutputs + " wJp)");
     }
 
     private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, LaneTypes types, string[] reserved, bool guardsOutput, string signature)
@@ -53,7 +53,7 @@ internal static class LaneKernels
         var model = derivatives.Source;
         w.Line("/// <inheritdoc/>");
         w.Open(signature);
-        var names = new NameTable(reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate", "Vector256" }), model.UserNames);
+        var names = new NameTable(reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate", "Vector" }), model.UserNames);
         new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w, model.SkipsLocalsInit, types, guardsOutput).Emit();
         w.Close();
     }

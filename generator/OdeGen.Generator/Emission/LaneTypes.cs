@@ -14,14 +14,14 @@ internal enum LaneKind
     Bool,
     /// <summary>A double computed from t, p, vp and constants only: one double, broadcast where it meets a lane value.</summary>
     Scalar,
-    /// <summary>A double that depends on a copy's state: a <c>Vector256&lt;double&gt;</c>, one copy per lane.</summary>
+    /// <summary>A double that depends on a copy's state: a <c>Vector&lt;double&gt;</c>, one copy per lane.</summary>
     Lane,
-    /// <summary>A comparison of lane values: a <c>Vector256&lt;double&gt;</c> of all-ones or all-zeros per lane.</summary>
+    /// <summary>A comparison of lane values: a <c>Vector&lt;double&gt;</c> of all-ones or all-zeros per lane.</summary>
     Mask,
 }
 
 /// <summary>
-/// The types of a derivative program run on <c>Vector256&lt;double&gt;.Count</c> copies at once (a compile-time
+/// The types of a derivative program run on <c>Vector&lt;double&gt;.Count</c> copies at once (a compile-time
 /// <c>vmap</c>): values that depend on the copy become vectors, whose lanes are the copies; values computed from the
 /// shared parameters and time stay scalars. Loops and index arithmetic stay as they are: every copy runs them alike.
 /// A branch on a lane value would have to run both ways with masks; such programs get no lane kernels

@@ -3,14 +3,14 @@ using OdeGen.Generator.Ir;
 namespace OdeGen.Generator.Emission;
 
 /// <summary>
-/// Lane kernels: the same program with every per-copy value a <c>Vector256&lt;double&gt;</c> (<see cref="LaneTypes"/>).
+/// Lane kernels: the same program with every per-copy value a <c>Vector&lt;double&gt;</c> (<see cref="LaneTypes"/>).
 /// A scalar operand meeting a vector is broadcast (or multiplies it directly, which the JIT folds into an embedded
 /// broadcast), and a product feeding a sum becomes one fused multiply-add.
 /// </summary>
 internal sealed partial class ProgramEmitter
 {
-    private const string Vector = "Vector256";
-    private const string VectorOfDouble = "Vector256<double>";
+    private const string Vector = "Vector";
+    private const string VectorOfDouble = "Vector<double>";
 
     private bool InLanes(int id) => _lanes is not null && _lanes.IsLane(id);
 
@@ -30,7 +30,7 @@ internal sealed partial class ProgramEmitter
     /// <summary>A product of two lane-kernel operands that a sum may absorb as a fused multiply-add, when it is written inline.</summary>
     private bool IsFusable(int id) => _lanes is not null && N(id).Op == Op.Mul && _lanes.IsLane(id) && !IsNamed(id) && IsInlined(id) && !_hoisted.ContainsKey(id);
 
-    /// <summary><c>product + addend</c> as one rounding: <c>Vector256.FusedMultiplyAdd(a, b, addend)</c>.</summary>
+    /// <summary><c>product + addend</c> as one rounding: <c>Vector.FusedMultiplyAdd(a, b, addend)</c>.</summary>
     private string FusedMultiplyAdd(int product, string addend)
     {
         var mul = N(product);
@@ -52,16 +52,17 @@ internal sealed partial class ProgramEmitter
                 if (IsFusable(node.B)) return (FusedMultiplyAdd(node.B, LaneOperand(node.A, 0)), Primary);
                 return (LaneOperand(node.A, Additive) + " + " + LaneOperand(node.B, Additive + 1), Additive);
             case Op.Sub: return (LaneOperand(node.A, Additive) + " - " + LaneOperand(node.B, Additive + 1), Additive);
-            // Vector256<double> * double and double * Vector256<double> exist: a scalar factor needs no broadcast in the source.
+            // Vector<double> * double and double * Vector<double> exist: a scalar factor needs no broadcast in the source.
             case Op.Mul: return (Print(node.A, Multiplicative) + " * " + Print(node.B, Multiplicative + 1), Multiplicative);
             case Op.Div when !_lanes!.IsLane(node.B): return (Print(node.A, Multiplicative) + " / " + Print(node.B, Multiplicative + 1), Multiplicative);
             case Op.Div: return (LaneOperand(node.A, Multiplicative) + " / " + Print(node.B, Multiplicative + 1), Multiplicative);
-            case Op.Less: return (Call("LessThan", node), Primary);
-            case Op.LessOrEqual: return (Call("LessThanOrEqual", node), Primary);
-            case Op.Greater: return (Call("GreaterThan", node), Primary);
-            case Op.GreaterOrEqual: return (Call("GreaterThanOrEqual", node), Primary);
-            case Op.Equal: return (Call("Equals", node), Primary);
-            case Op.NotEqual: return ("~" + Call("Equals", node), Unary);
+            // The generic comparisons: a mask of doubles (all ones or zeros per lane), as ConditionalSelect takes it.
+            case Op.Less: return (Call("LessThan<double>", node), Primary);
+            case Op.LessOrEqual: return (Call("LessThanOrEqual<double>", node), Primary);
+            case Op.Greater: return (Call("GreaterThan<double>", node), Primary);
+            case Op.GreaterOrEqual: return (Call("GreaterThanOrEqual<double>", node), Primary);
+            case Op.Equal: return (Call("Equals<double>", node), Primary);
+            case Op.NotEqual: return ("~" + Call("Equals<double>", node), Unary);
             case Op.And: return (Print(node.A, LogicalAnd) + " & " + Print(node.B, LogicalAnd + 1), LogicalAnd);
             case Op.Or: return (Print(node.A, LogicalOr) + " | " + Print(node.B, LogicalOr + 1), LogicalOr);
             case Op.Not: return ("~" + Print(node.A, Unary + 1), Unary);
@@ -79,12 +80,13 @@ internal sealed partial class ProgramEmitter
     private string Call(string function, Node node) => Vector + "." + function + "(" + LaneOperand(node.A, 0) + ", " + LaneOperand(node.B, 0) + ")";
 
     /// <summary>
-    /// Vector256 has Exp, Log, Sin, Cos, Sqrt and the exact ones; the others are OdeGen.Lanes', which apply System.Math
+    /// Vector has Exp, Log, Sin, Cos, Sqrt and the exact ones; the others are OdeGen.Lanes', which apply System.Math
     /// to each lane, so that they round as the per-copy code does.
     /// </summary>
     private static string LaneFunction(Op op) => op switch
     {
-        Op.Exp or Op.Log or Op.Sin or Op.Cos or Op.Sqrt or Op.Abs or Op.Floor or Op.Ceiling or Op.Min or Op.Max => Vector + "." + op.MathName(),
+        Op.Sqrt => Vector + ".SquareRoot",
+        Op.Exp or Op.Log or Op.Sin or Op.Cos or Op.Abs or Op.Floor or Op.Ceiling or Op.Min or Op.Max => Vector + "." + op.MathName(),
         _ => "global::OdeGen.Lanes." + op.MathName(),
     };
 }

@@ -23,7 +23,7 @@ internal static class SystemEmitter
         var model = derivatives.Source;
         var w = new CodeWriter();
         var lanes = LaneKernels.For(derivatives, out string? noLanes);
-        GeneratedFile.Begin(w, model, lanes is null ? null : "System.Runtime.Intrinsics");
+        GeneratedFile.Begin(w, model, lanes is null ? null : "System.Numerics");
 
         string user = model.QualifiedTypeName + "." + model.MethodName;
         w.Line("/// <summary>");

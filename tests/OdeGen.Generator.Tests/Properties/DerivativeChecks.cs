@@ -1,5 +1,5 @@
 using System.Linq;
-using System.Runtime.Intrinsics;
+using System.Numerics;
 
 namespace OdeGen.Generator.Tests.Properties;
 
@@ -194,24 +194,24 @@ internal sealed class DerivativeChecks
     }
 
     /// <summary>
-    /// The lane kernels on four copies at the point, each lane with its own vy and w (tangents and cotangents are linear,
+    /// The lane kernels on Vector<double>.Count copies at the point, each lane with its own vy and w (tangents and cotangents are linear,
     /// so no lane crosses a switch), against the per-copy members: equal up to rounding (fused multiply-adds).
     /// </summary>
     private void LaneKernels(EvaluationPoint point, double[] f)
     {
-        const int lanes = 4;
+        int lanes = Vector<double>.Count;
         var random = new System.Random(_program.Seed);
         double[][] vy = Enumerable.Range(0, lanes).Select(_ => Enumerable.Range(0, _n).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
         double[][] w = Enumerable.Range(0, lanes).Select(_ => Enumerable.Range(0, _n).Select(_ => random.NextDouble() - 0.5).ToArray()).ToArray();
-        var y = point.Y.Select(v => Vector256.Create(v)).ToArray();
-        Vector256<double>[] Lanes(double[][] copies) => Enumerable.Range(0, _n).Select(i => Vector256.Create(copies[0][i], copies[1][i], copies[2][i], copies[3][i])).ToArray();
-        var dy = new Vector256<double>[_n];
+        var y = point.Y.Select(v => Vector.Create(v)).ToArray();
+        Vector<double>[] Lanes(double[][] copies) => Enumerable.Range(0, _n).Select(i => new Vector<double>(copies.Select(copy => copy[i]).ToArray())).ToArray();
+        var dy = new Vector<double>[_n];
         _system.ForwardLanes(point.T, y, point.P, dy);
-        var jv = new Vector256<double>[_n];
-        _system.JvpLanes(point.T, y, point.P, Lanes(vy), point.Vp, point.Vt, System.Span<Vector256<double>>.Empty, jv);
-        var wJy = new Vector256<double>[_n];
-        var wJp = new Vector256<double>[_m];
-        var wJt = _system.VjpAccumulateLanes(point.T, y, point.P, Lanes(w), System.Span<Vector256<double>>.Empty, wJy, wJp);
+        var jv = new Vector<double>[_n];
+        _system.JvpLanes(point.T, y, point.P, Lanes(vy), point.Vp, point.Vt, System.Span<Vector<double>>.Empty, jv);
+        var wJy = new Vector<double>[_n];
+        var wJp = new Vector<double>[_m];
+        var wJt = _system.VjpAccumulateLanes(point.T, y, point.P, Lanes(w), System.Span<Vector<double>>.Empty, wJy, wJp);
         var wJpSum = new double[_m];
         double wJtSum = 0;
         for (int c = 0; c < lanes; c++)
@@ -228,8 +228,8 @@ internal sealed class DerivativeChecks
             }
         }
         for (int k = 0; k < _m; k++)
-            if (!LanesClose(wJpSum[k], Vector256.Sum(wJp[k]))) Fail("VjpAccumulateLanes' wJp summed over the lanes equals the copies' Vjp", point, "wJp[" + k + "]: " + R(Vector256.Sum(wJp[k])) + " against " + R(wJpSum[k]));
-        if (!LanesClose(wJtSum, Vector256.Sum(wJt))) Fail("VjpAccumulateLanes' wJt equals the copies' Vjp", point, R(Vector256.Sum(wJt)) + " against " + R(wJtSum));
+            if (!LanesClose(wJpSum[k], Vector.Sum(wJp[k]))) Fail("VjpAccumulateLanes' wJp summed over the lanes equals the copies' Vjp", point, "wJp[" + k + "]: " + R(Vector.Sum(wJp[k])) + " against " + R(wJpSum[k]));
+        if (!LanesClose(wJtSum, Vector.Sum(wJt))) Fail("VjpAccumulateLanes' wJt equals the copies' Vjp", point, R(Vector.Sum(wJt)) + " against " + R(wJtSum));
     }
 
     /// <summary>A lane kernel's value against the per-copy one: fused multiply-adds round once where the copy rounds twice.</summary>
