@@ -90,9 +90,10 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
         }
         var derivatives = result.Derivatives!;
         string text;
+        DiagnosticInfo? copyByCopy = null;
         try
         {
-            text = derivatives.Source.IsLayer ? LayerEmitter.Emit(derivatives) : SystemEmitter.Emit(derivatives);
+            text = derivatives.Source.IsLayer ? LayerEmitter.Emit(derivatives) : SystemEmitter.Emit(derivatives, out copyByCopy);
         }
         catch (Exception exception)
         {
@@ -100,6 +101,7 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
             return;
         }
         context.AddSource(derivatives.Source.HintName, text);
+        if (copyByCopy is not null) context.ReportDiagnostic(copyByCopy.ToDiagnostic());
     }
 
     private static DiagnosticInfo Failure(DynamicsModel model, Exception exception) =>

@@ -102,6 +102,11 @@ internal static class Descriptors
         "'{0}' cannot be differentiated here: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor BatchCopyByCopy = new(
+        "ODE0020", "Batches of this system run copy by copy",
+        "'{0}' gets no lane kernels, so a BatchedSystem of it runs its copies one by one instead of several per SIMD vector: {1}",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor WrongLayerSignature = new(
         "ODE0030", "Wrong signature for a [Differentiable] span layer",
         "'{0}' has the wrong signature for a [Differentiable] span layer: {1}. Write 'static void {0}(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> y)', or without 'p' for a layer without parameters.",

@@ -61,6 +61,7 @@ internal static class DescriptorTable
         "ODE0017" => Descriptors.ScratchReadTooEarly,
         "ODE0018" => Descriptors.CarriedNotAccumulated,
         "ODE0019" => Descriptors.UnsupportedTensorCall,
+        "ODE0020" => Descriptors.BatchCopyByCopy,
         "ODE0030" => Descriptors.WrongLayerSignature,
         "ODE0031" => Descriptors.LayerSizeMissing,
         _ => Descriptors.InternalError,

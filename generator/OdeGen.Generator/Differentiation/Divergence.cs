@@ -32,7 +32,7 @@ internal static class Divergence
         var value = new DerivativeProgram(g.FreezeNodes(), program.Arrays, new Block(0, body.Append(new ReturnStmt(trace)).ToEquatableArray()));
 
         var linearized = new IrProgram(g.FreezeNodes(), g.FreezeScopes(), new Block(0, body.ToEquatableArray()),
-            new[] { trace }.ToEquatableArray(), program.Arrays, HasLoops: false, OutputsInMemory: false);
+            new[] { trace }.ToEquatableArray(), program.Arrays, HasLoops: false, OutputsInMemory: false, EquatableArray<NodeSite>.Empty);
         var reverse = new GraphBuilder(linearized.Nodes, linearized.ScopeParents);
         var gradientBody = new List<Stmt>();
         reverse.Enter(0, gradientBody);

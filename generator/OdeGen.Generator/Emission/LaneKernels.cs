@@ -19,17 +19,18 @@ internal static class LaneKernels
     /// <summary>The three programs and their lane types, or the reason the system has no lane kernels.</summary>
     public sealed record Plan(DerivativeProgram Forward, LaneTypes ForwardTypes, DerivativeProgram Jvp, LaneTypes JvpTypes, DerivativeProgram Vjp, LaneTypes VjpTypes);
 
-    public static Plan? For(DerivativeModel derivatives, out string? reason)
+    public static Plan? For(DerivativeModel derivatives, out string? reason, out int culprit)
     {
+        culprit = -1;
         reason = "it has no forward program";
         if (derivatives.Forward is null) return null;
         if ((derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate) is null) return null;
         var forward = Pipeline.OptimizeLanes(derivatives.Forward);
         var jvp = Pipeline.OptimizeLanes(derivatives.Jvp);
         var vjp = Pipeline.OptimizeLanes(derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate!);
-        var forwardTypes = LaneTypes.Of(forward, out reason);
-        var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(jvp, out reason);
-        var vjpTypes = jvpTypes is null ? null : LaneTypes.Of(vjp, out reason);
+        var forwardTypes = LaneTypes.Of(forward, out reason, out culprit);
+        var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(jvp, out reason, out culprit);
+        var vjpTypes = jvpTypes is null ? null : LaneTypes.Of(vjp, out reason, out culprit);
         return vjpTypes is null ? null : new Plan(forward, forwardTypes!, jvp, jvpTypes!, vjp, vjpTypes);
     }
 

@@ -43,8 +43,10 @@ internal sealed class LaneTypes
     /// <summary>Whether the values of an array are per copy: every array but the shared p and vp.</summary>
     public static bool IsLaneArray(ArrayInfo array) => array.Kind is not (ArrayKind.Parameters or ArrayKind.TangentParameters);
 
-    public static LaneTypes? Of(DerivativeProgram program, out string? reason)
+    /// <summary>The kinds of the program's nodes, or null with the reason it cannot run on lanes and the node that is why (-1: none).</summary>
+    public static LaneTypes? Of(DerivativeProgram program, out string? reason, out int culprit)
     {
+        culprit = -1;
         var phiSources = new Dictionary<int, int>();
         var readBack = new HashSet<int>();
         CollectPhisAndReadBacks(program, program.Body, phiSources, readBack);
@@ -56,12 +58,13 @@ internal sealed class LaneTypes
             if (kind is null)
             {
                 reason = "Math.Sign of a value that depends on the state";
+                culprit = id;
                 return null;
             }
             kinds[id] = kind.Value;
         }
         var types = new LaneTypes(kinds);
-        reason = types.Unsupported(program.Body, program);
+        (reason, culprit) = types.Unsupported(program.Body, program);
         if (reason is null && ScratchBytes(program.Body, program) > ScratchBudgetBytes)
             reason = "its scratch spans would take more than " + ScratchBudgetBytes / 1024 + " KiB of stack";
         return reason is null ? types : null;
@@ -124,25 +127,28 @@ internal sealed class LaneTypes
     }
 
     /// <summary>Why the program cannot run on lanes, or null: a branch on a lane value, or a TensorPrimitives call on p.</summary>
-    private string? Unsupported(Block block, DerivativeProgram program)
+    private (string? Reason, int Culprit) Unsupported(Block block, DerivativeProgram program)
     {
         foreach (var statement in block.Statements)
         {
             switch (statement)
             {
                 case IfStmt branch when IsLane(branch.Cond):
-                    return "an if on a value that depends on the state (write it as a conditional expression, which runs on lanes)";
+                    return ("an if on a value that depends on the state (write it as a conditional expression, which runs on lanes)", branch.Cond);
                 case IfStmt branch:
-                    if ((Unsupported(branch.Then, program) ?? Unsupported(branch.Else, program)) is { } inBranch) return inBranch;
+                    var inBranch = Unsupported(branch.Then, program);
+                    if (inBranch.Reason is null) inBranch = Unsupported(branch.Else, program);
+                    if (inBranch.Reason is not null) return inBranch;
                     break;
                 case ForStmt { Call: { } call } when !IsLaneArray(program.Arrays[call.Source]):
-                    return "TensorPrimitives." + call.Function + " of the parameters";
+                    return ("TensorPrimitives." + call.Function + " of the parameters (the same for every copy: compute it into a scratch span in a loop, or before the call)", call.Value);
                 case ForStmt loop:
-                    if (Unsupported(loop.Body, program) is { } inLoop) return inLoop;
+                    var inLoop = Unsupported(loop.Body, program);
+                    if (inLoop.Reason is not null) return inLoop;
                     break;
             }
         }
-        return null;
+        return (null, -1);
     }
 
     private static long ScratchBytes(Block block, DerivativeProgram program)

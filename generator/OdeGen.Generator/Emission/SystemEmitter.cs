@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using OdeGen.Generator.Diagnostics;
 using OdeGen.Generator.Differentiation;
 using OdeGen.Generator.Model;
 using OdeGen.Generator.Passes;
@@ -18,11 +19,18 @@ internal static class SystemEmitter
 
     private static readonly string[] Reserved = { "t", "y", "p", "dy", "vy", "vp", "vt", "jv", "w", "wJy", "wJp", "jac", "dfdt", "hy", "hp", "gy", "gp" };
 
-    public static string Emit(DerivativeModel derivatives)
+    public static string Emit(DerivativeModel derivatives) => Emit(derivatives, out _);
+
+    /// <summary>
+    /// The generated file, and, for a system without lane kernels, the informational diagnostic that says why at the
+    /// construct responsible (at the method when no construct is).
+    /// </summary>
+    public static string Emit(DerivativeModel derivatives, out DiagnosticInfo? copyByCopy)
     {
         var model = derivatives.Source;
         var w = new CodeWriter();
-        var lanes = LaneKernels.For(derivatives, out string? noLanes);
+        var lanes = LaneKernels.For(derivatives, out string? noLanes, out int culprit);
+        copyByCopy = lanes is null ? CopyByCopy(model, noLanes ?? "", culprit) : null;
         GeneratedFile.Begin(w, model, lanes is null ? null : "System.Numerics");
 
         string user = model.QualifiedTypeName + "." + model.MethodName;
@@ -236,5 +244,12 @@ internal static class SystemEmitter
         return text.Count == 0
             ? "global::OdeGen.SparsityPattern.FromRows(" + columns + ")"
             : "global::OdeGen.SparsityPattern.FromRows(" + columns + ", " + string.Join(", ", text) + ")";
+    }
+
+    private static DiagnosticInfo CopyByCopy(DynamicsModel model, string reason, int culprit)
+    {
+        var site = model.Program.Sites.AsImmutableArray().FirstOrDefault(s => s.Node == culprit);
+        var (path, span, lineSpan) = site is null ? (model.Location.FilePath, model.Location.Span, model.Location.LineSpan) : (site.FilePath, site.Span, site.LineSpan);
+        return new DiagnosticInfo(Descriptors.BatchCopyByCopy.Id, path, span, lineSpan, new[] { model.MethodName, reason }.ToEquatableArray());
     }
 }

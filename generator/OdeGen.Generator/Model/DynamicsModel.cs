@@ -66,7 +66,20 @@ internal sealed record ContainingType(string Keyword, string Name, bool IsStatic
 /// In a program with loops that write dy, the outputs live in memory (<see cref="OutputsInMemory"/>):
 /// dy is written by <see cref="ArrayStoreStmt"/>s and <see cref="Outputs"/> is empty.
 /// </remarks>
-internal sealed record IrProgram(EquatableArray<Node> Nodes, EquatableArray<int> ScopeParents, Block Body, EquatableArray<int> Outputs, EquatableArray<ArrayInfo> Arrays, bool HasLoops, bool OutputsInMemory);
+internal sealed record IrProgram(EquatableArray<Node> Nodes, EquatableArray<int> ScopeParents, Block Body, EquatableArray<int> Outputs, EquatableArray<ArrayInfo> Arrays, bool HasLoops, bool OutputsInMemory,
+    EquatableArray<NodeSite> Sites);
+
+/// <summary>
+/// Where in the source a node came from, for the constructs a later stage may report on (the condition of an if, a
+/// Math.Sign call, an element-wise TensorPrimitives call): file, span and line span, as in a diagnostic. Like
+/// <see cref="SourceLocation"/>, two sites of one node in one file are equal, so that an edit elsewhere keeps the stages cached.
+/// </summary>
+internal sealed record NodeSite(int Node, string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public bool Equals(NodeSite? other) => other is not null && Node == other.Node && FilePath == other.FilePath;
+
+    public override int GetHashCode() => Node * 31 + FilePath.GetHashCode();
+}
 
 /// <summary>What Parse hands on: a model when the method can be differentiated, and its diagnostics.</summary>
 internal sealed record ParseResult(DynamicsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -26,6 +26,7 @@ internal sealed partial class BodyParser
             int a0 = Convert(arguments[0], ValueKind.Double, invocation).Node;
             int a1 = arguments.Count > 1 ? Convert(arguments[1], ValueKind.Double, invocation).Node : -1;
             int result = _graph.Emit(op, a0, a1);
+            if (op == Op.Sign) Site(result, invocation);
             // Math.Sign returns an int: 'Math.Sign(x) / 2' divides ints, as the user's method does.
             return op == Op.Sign ? Value.IntNode(result) : Value.Double(result);
         }

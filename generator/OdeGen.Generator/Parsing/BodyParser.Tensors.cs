@@ -109,6 +109,7 @@ internal sealed partial class BodyParser
         _loops.RemoveAt(_loops.Count - 1);
         _graph.Exit();
 
+        Site(value, invocation);
         var call = new ElementWiseCall(invocation.TargetMethod.Name, source.Array, IntNode(source.Offset), destination.Array, IntNode(destination.Offset), length, value);
         var body = new Block(scope, statements.ToEquatableArray());
         _graph.Append(new ForStmt(index, _graph.IntConst(0), _graph.IntConst(length), body, EquatableArray<CarriedValue>.Empty, Call: call));

@@ -46,6 +46,16 @@ internal sealed partial class BodyParser
     /// <summary>Identifiers the user wrote (locals, parameters): generated names avoid clashing with them.</summary>
     public HashSet<string> UserNames { get; } = new(StringComparer.Ordinal);
 
+    // Where the conditions of ifs, Math.Sign calls and element-wise calls are, for the note on a system without lane kernels.
+    private readonly List<NodeSite> _sites = new();
+
+    private void Site(int node, IOperation where)
+    {
+        var location = where.Syntax.GetLocation();
+        var lineSpan = location.GetLineSpan();
+        _sites.Add(new NodeSite(node, lineSpan.Path ?? "", location.SourceSpan, lineSpan.Span));
+    }
+
     /// <summary>Each index read from or written to y, p and dy, with where it first appeared.</summary>
     public Dictionary<(SpanKind Span, int Index), Location> Indices { get; } = new();
 
@@ -64,7 +74,7 @@ internal sealed partial class BodyParser
         Statements(block.Operations, topLevel: true);
         CheckScratchAccesses();
         return new IrProgram(_graph.FreezeNodes(), _graph.FreezeScopes(), new Block(0, _graph.CurrentStatements.ToEquatableArray()),
-            EquatableArray<int>.Empty, _arrays.ToEquatableArray(), HasLoops, OutputsInMemory);
+            EquatableArray<int>.Empty, _arrays.ToEquatableArray(), HasLoops, OutputsInMemory, _sites.ToEquatableArray());
     }
 
     /// <summary>The node of each dy[i], i &lt; <paramref name="stateSize"/>; reports outputs not assigned on every path.</summary>
@@ -241,6 +251,7 @@ internal sealed partial class BodyParser
         var condition = Expression(conditional.Condition);
         if (condition.Kind == ValueKind.Error) return;
         var cond = Convert(condition, ValueKind.Bool, conditional.Condition).Node;
+        Site(cond, conditional.Condition);
         if (_graph[cond].IsConst)
         {
             // A condition known at compile time: only the branch taken exists. The other is still read,

@@ -377,6 +377,29 @@ public class DiagnosticTests
         Assert.Contains("TensorPrimitives.Sin<double>(y, h);", Assert.Single(result.GeneratedSources));
     }
 
+    // ---------------------------------------------------------------- no lane kernels (ODE0020, informational)
+
+    [Fact]
+    public void AnIfOnTheStateSaysWhyBatchesRunCopyByCopy()
+    {
+        var d = Expect(Dynamics("        if (y[0] > 0.5) // here\n        {\n            dy[0] = -y[0];\n        }\n        else\n        {\n            dy[0] = y[0];\n        }\n        dy[1] = y[1];"), "ODE0020");
+        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        Assert.Contains("runs its copies one by one", d.GetMessage());
+        Assert.Contains("conditional expression", d.GetMessage());
+    }
+
+    [Fact]
+    public void MathSignOfTheStateSaysWhyBatchesRunCopyByCopy() =>
+        Assert.Contains("Math.Sign", Expect(Dynamics("        dy[0] = Math.Sign(y[0]) * y[1]; // here\n        dy[1] = y[0];"), "ODE0020").GetMessage());
+
+    [Fact]
+    public void ATernaryOnTheStateRunsOnLanesWithoutANote()
+    {
+        var result = GeneratorHarness.Run(Dynamics("        dy[0] = y[0] > 0.5 ? -y[0] : y[0];\n        dy[1] = y[1];"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Contains("HasLanes => true", Assert.Single(result.GeneratedSources));
+    }
+
     [Fact]
     public void EveryDescriptorIsFoundByItsId()
     {

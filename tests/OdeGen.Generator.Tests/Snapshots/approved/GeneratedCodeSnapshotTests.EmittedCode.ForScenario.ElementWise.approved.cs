@@ -12,7 +12,7 @@ namespace OdeGen.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("OdeGen", "0.1.0")]
         public readonly struct RhsSystem : global::OdeGen.IOdeSystem
         {
-            // No lane kernels (a batch runs copy by copy): TensorPrimitives.Tanh of the parameters.
+            // No lane kernels (a batch runs copy by copy): TensorPrimitives.Tanh of the parameters (the same for every copy: compute it into a scratch span in a loop, or before the call).
             private static readonly global::OdeGen.SparsityPattern JacobianYPattern = global::OdeGen.SparsityPattern.FromRows(4, new int[] { 0, 1 }, new int[] { 1, 2 }, new int[] { 2, 3 }, new int[] { 0, 3 });
 
             /// <inheritdoc/>
