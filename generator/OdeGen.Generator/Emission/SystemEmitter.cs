@@ -10,7 +10,8 @@ namespace OdeGen.Generator.Emission;
 /// <summary>
 /// The Emit stage: writes the <c>{Method}System</c> struct nested in the user's partial types, with one
 /// member per <c>IOdeSystem</c> member. <c>Forward</c> calls the user's method itself, so it is the
-/// user's arithmetic bit for bit.
+/// user's arithmetic bit for bit; where the user's loops compute matrix-vector products that UnrollAndJam blocks, it is
+/// the user's program with those rows run four at a time instead, the same operations in the same order per element.
 /// </summary>
 internal static class SystemEmitter
 {
@@ -54,9 +55,18 @@ internal static class SystemEmitter
         w.Line("public global::OdeGen.SparsityPattern JacobianYSparsity => JacobianYPattern;");
         w.Line();
 
-        w.Line("/// <inheritdoc/>");
-        w.Line("public void Forward(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " dy)");
-        w.Line("    => " + user + (model.HasParameters ? "(t, y, p, dy);" : "(t, y, dy);"));
+        string forwardSignature = "public void Forward(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " dy)";
+        if (derivatives.Forward is { } forward && HasJammedLoop(Pipeline.Optimize(forward)))
+        {
+            // The user's arithmetic in the user's order, with rows of its matrix-vector products run four at a time: the same bits, sooner.
+            Method(w, derivatives, forward, forwardSignature, "<inheritdoc/>", guardsOutput: false);
+        }
+        else
+        {
+            w.Line("/// <inheritdoc/>");
+            w.Line(forwardSignature);
+            w.Line("    => " + user + (model.HasParameters ? "(t, y, p, dy);" : "(t, y, dy);"));
+        }
         w.Line();
 
         Method(w, derivatives, derivatives.Jvp, "public void Jvp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + ReadOnlySpan + " vp, double vt, " + Span + " dy, " + Span + " jv)");
@@ -144,15 +154,23 @@ internal static class SystemEmitter
         return w.ToString();
     }
 
+    private static bool HasJammedLoop(DerivativeProgram program)
+    {
+        bool jammed = false;
+        Ir.IrUses.Walk(program.Body, s => jammed |= s is Ir.ForStmt { Step: > 1 });
+        return jammed;
+    }
+
     private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature, string documentation = "<inheritdoc/>",
-        SpanNames? spans = null, string[]? prologue = null)
+        SpanNames? spans = null, string[]? prologue = null, bool guardsOutput = true)
     {
         var model = derivatives.Source;
         w.Line("/// " + documentation);
         w.Open(signature);
         foreach (var line in prologue ?? new string[0]) w.Line(line);
         var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate" }), model.UserNames);
-        new ProgramEmitter(Pipeline.Optimize(program), model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit).Emit();
+        new ProgramEmitter(Pipeline.Optimize(program), model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit,
+            guardsOutput: guardsOutput).Emit();
         w.Close();
     }
 

@@ -27,7 +27,55 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void Forward(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dy)
-                => global::OdeGen.Tests.Corpus.Mlp.Rhs(t, y, p, dy);
+            {
+                global::System.Span<double> cube = stackalloc double[2];
+                global::System.Span<double> h = stackalloc double[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    double element = y[j];
+                    cube[j] = element * element * element;
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double s0 = p[100 + i];
+                    double s1 = p[100 + i1];
+                    double s2 = p[100 + i2];
+                    double s3 = p[100 + i3];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        double element2 = cube[j];
+                        s0 += p[i * 2 + j] * element2;
+                        s1 += p[i1 * 2 + j] * element2;
+                        s2 += p[i2 * 2 + j] * element2;
+                        s3 += p[i3 * 2 + j] * element2;
+                    }
+                    h[i] = global::System.Math.Tanh(s0);
+                    h[i1] = global::System.Math.Tanh(s1);
+                    h[i2] = global::System.Math.Tanh(s2);
+                    h[i3] = global::System.Math.Tanh(s3);
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    double s = p[100 + i];
+                    for (int j = 0; j < 2; j++)
+                    {
+                        s += p[i * 2 + j] * cube[j];
+                    }
+                    h[i] = global::System.Math.Tanh(s);
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    double o = p[250 + k];
+                    for (int i = 0; i < 50; i++)
+                    {
+                        o += p[150 + (k * 50 + i)] * h[i];
+                    }
+                    dy[k] = o;
+                }
+            }
 
             /// <inheritdoc/>
             public void Jvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.Span<double> dy, global::System.Span<double> jv)

@@ -27,7 +27,41 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void Forward(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dy)
-                => global::OdeGen.Tests.Corpus.SoftplusMlp.Rhs(t, y, p, dy);
+            {
+                global::System.Span<double> h = stackalloc double[16];
+                for (int i = 0; i < 16; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    double s = p[48 + i];
+                    double s1 = p[48 + i1];
+                    double s2 = p[48 + i2];
+                    double s3 = p[48 + i3];
+                    for (int j = 0; j < 3; j++)
+                    {
+                        double element = y[j];
+                        s += p[i * 3 + j] * element;
+                        s1 += p[i1 * 3 + j] * element;
+                        s2 += p[i2 * 3 + j] * element;
+                        s3 += p[i3 * 3 + j] * element;
+                    }
+                    h[i] = global::System.Math.Log(1.0 + global::System.Math.Exp(s));
+                    h[i1] = global::System.Math.Log(1.0 + global::System.Math.Exp(s1));
+                    h[i2] = global::System.Math.Log(1.0 + global::System.Math.Exp(s2));
+                    h[i3] = global::System.Math.Log(1.0 + global::System.Math.Exp(s3));
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    double o = p[112 + k];
+                    for (int i = 0; i < 16; i++)
+                    {
+                        o += p[64 + (k * 16 + i)] * h[i];
+                    }
+                    double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
+                    dy[k] = gate * o - 0.1 * y[k];
+                }
+            }
 
             /// <inheritdoc/>
             public void Jvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.Span<double> dy, global::System.Span<double> jv)
