@@ -1,11 +1,10 @@
+using static VerifyXunit.Verifier;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using ApprovalTests;
-using ApprovalTests.Namers;
-using ApprovalTests.Writers;
+using System.Threading.Tasks;
 
 namespace SnapshotRecipe;
 
@@ -14,19 +13,18 @@ namespace SnapshotRecipe;
 /// read from where the build emits it (EmitCompilerGeneratedFiles), the values are rounded to 10 significant digits
 /// so that an algebraically equal rewrite of the generated code, which moves the last bits, does not fail them.
 /// </summary>
-[UseApprovalSubdirectory("snapshots")]
 public class SirSnapshotTests
 {
     [Fact]
-    public void Generated_code()
+    public Task Generated_code()
     {
         string folder = typeof(SirSnapshotTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GeneratedFiles").Value!;
         string file = Directory.GetFiles(folder, "SnapshotRecipe.Sir.Rhs.g.cs", SearchOption.AllDirectories).Single();
-        Approvals.Verify(new ApprovalTextWriter(File.ReadAllText(file), "cs"));
+        return Verify(File.ReadAllText(file), extension: "cs").UseDirectory("snapshots");
     }
 
     [Fact]
-    public void Derivative_values()
+    public Task Derivative_values()
     {
         var system = new Sir.RhsSystem();
         double[] y = [0.99, 0.01, 0.0], p = [0.3, 0.1], v = [1.0, -0.5, 0.25], vp = [0.2, -0.1], w = [0.5, 1.0, -1.0];
@@ -42,7 +40,7 @@ public class SirSnapshotTests
         text.AppendLine("wJy " + Round(wJy));
         text.AppendLine("wJp " + Round(wJp));
         text.AppendLine("df/dy " + Round(jac));
-        Approvals.Verify(text.ToString());
+        return Verify(text.ToString()).UseDirectory("snapshots");
     }
 
     private static string Round(double[] values) =>

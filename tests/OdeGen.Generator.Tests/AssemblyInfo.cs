@@ -1,4 +1,10 @@
-using ApprovalTests.Reporters;
+using System.Runtime.CompilerServices;
 
-// No diff tool runs here: a missing or different approved file simply fails, as CI needs.
-[assembly: UseReporter(typeof(QuietReporter))]
+namespace OdeGen.Generator.Tests;
+
+internal static class SnapshotSettings
+{
+    // No diff tool runs here: a missing or different verified file simply fails (leaving the .received file), as CI needs.
+    [ModuleInitializer]
+    public static void Initialize() => DiffEngine.DiffRunner.Disabled = true;
+}

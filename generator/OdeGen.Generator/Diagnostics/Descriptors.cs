@@ -79,7 +79,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor DuplicateSystem = new(
         "ODE0015", "Duplicate dynamics name",
-        "'{0}' is already declared {2}: give '{1}' a different name, or take the other declaration out of the compilation (a snapshot of generated code compiled into the project is one: <Compile Remove=\"**/*.approved.cs\" />)",
+        "'{0}' is already declared {2}: give '{1}' a different name, or take the other declaration out of the compilation (a snapshot of generated code compiled into the project is one: <Compile Remove=\"**/*.verified.cs\" />)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor OutputReadInLoops = new(

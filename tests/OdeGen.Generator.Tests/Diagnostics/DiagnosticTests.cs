@@ -249,7 +249,7 @@ public class DiagnosticTests
     [Fact]
     public void AGeneratedStructCompiledIntoTheProjectIsNamedWhereItIs()
     {
-        // A user's approved snapshot of the generated code, compiled with the project: the struct exists twice.
+        // A user's verified snapshot of the generated code, compiled with the project: the struct exists twice.
         var snapshot = "namespace Demo { public static partial class Sys { public readonly struct RhsSystem { } } }\n";
         var source = GeneratorHarness.Usings + "namespace Demo;\npublic static partial class Sys\n{\n    [OdeDynamics]\n    " + Signature + " { dy[0] = y[0]; }\n}\n";
         var result = GeneratorHarness.Run(source, snapshot);

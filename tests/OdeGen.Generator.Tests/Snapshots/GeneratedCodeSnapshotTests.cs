@@ -1,18 +1,16 @@
+using static VerifyXunit.Verifier;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using ApprovalTests;
-using ApprovalTests.Namers;
-using ApprovalTests.Writers;
+using System.Threading.Tasks;
 
 namespace OdeGen.Generator.Tests.Snapshots;
 
 /// <summary>
-/// The emitted code for the corpus in tests/OdeGen.Tests/Corpus, compared with the approved files in
+/// The emitted code for the corpus in tests/OdeGen.Tests/Corpus, compared with the verified files (Verify) in
 /// approved/ (reviewed like code). The same corpus is compiled with the generator attached and checked
 /// numerically in OdeGen.Tests.
 /// </summary>
-[UseApprovalSubdirectory("approved")]
 public class GeneratedCodeSnapshotTests
 {
     public static TheoryData<string> Corpus()
@@ -25,7 +23,7 @@ public class GeneratedCodeSnapshotTests
 
     [Theory]
     [MemberData(nameof(Corpus))]
-    public void EmittedCode(string system)
+    public Task EmittedCode(string system)
     {
         var source = GeneratorHarness.Usings + File.ReadAllText(Path.Combine(CorpusDirectory(), system + ".cs"));
         var result = GeneratorHarness.Run(source);
@@ -33,10 +31,7 @@ public class GeneratedCodeSnapshotTests
         // A file of several layers generates one struct each, in the order of their methods.
         Assert.NotEmpty(result.GeneratedSources);
         string generated = string.Join("\n", result.GeneratedSources);
-        using (ApprovalResults.ForScenario(system))
-        {
-            Approvals.Verify(new ApprovalTextWriter(generated, "cs"));
-        }
+        return Verify(generated, extension: "cs").UseDirectory("approved").UseParameters(system);
     }
 
     private static string CorpusDirectory([CallerFilePath] string here = "") =>
