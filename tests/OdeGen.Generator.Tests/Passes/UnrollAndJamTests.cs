@@ -123,6 +123,8 @@ public class UnrollAndJamTests
         return loops;
     }
 
+    internal static string CorpusSource(string name) => Corpus(name);
+
     private static string Corpus(string name, [CallerFilePath] string here = "") =>
         File.ReadAllText(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "OdeGen.Tests", "Corpus", name + ".cs")));
 }
