@@ -71,8 +71,9 @@ public class BatchThreadTests
             batch.VjpAccumulate(0.1, y, p, w, dy, wJy, wJp);
         }
         for (int i = 0; i < 200; i++) Call();
-        // The count is the whole process's: the JIT recompiling a hot method in the background can allocate during one
-        // window, a call that allocates does so in every window.
+        // The count is the whole process's: the JIT and the runtime's own threads can allocate a few bytes during a window
+        // (24 were seen in a Debug build); one object per call would be at least 150 x 24 bytes in every window.
+        const int calls = 3 * 50;
         long least = long.MaxValue;
         for (int window = 0; window < 5 && least > 0; window++)
         {
@@ -80,7 +81,7 @@ public class BatchThreadTests
             for (int i = 0; i < 50; i++) Call();
             least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
         }
-        Assert.Equal(0, least);
+        Assert.True(least < calls, $"{least} bytes allocated in {calls} calls");
     }
 
     [Fact]
