@@ -22,9 +22,8 @@ internal static class LaneKernels
     public static Plan? For(DerivativeModel derivatives, out string? reason, out int culprit)
     {
         culprit = -1;
-        reason = "it has no forward program";
-        if (derivatives.Forward is null) return null;
-        if ((derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate) is null) return null;
+        reason = "it has no forward program or no accumulating VJP program";
+        if (derivatives.Forward is null || (derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate) is null) return null;
         var forward = Pipeline.OptimizeLanes(derivatives.Forward);
         var jvp = Pipeline.OptimizeLanes(derivatives.Jvp);
         var vjp = Pipeline.OptimizeLanes(derivatives.VjpAccumulates ? derivatives.Vjp : derivatives.VjpAccumulate!);

@@ -56,10 +56,10 @@ internal static class SystemEmitter
         w.Line();
 
         string forwardSignature = "public void Forward(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + Span + " dy)";
-        if (derivatives.Forward is { } forward && HasJammedLoop(Pipeline.Optimize(forward)))
+        if (derivatives.Forward is { } forward && Pipeline.Optimize(forward) is var blocked && HasJammedLoop(blocked))
         {
             // The user's arithmetic in the user's order, with rows of its matrix-vector products run four at a time: the same bits, sooner.
-            Method(w, derivatives, forward, forwardSignature, "<inheritdoc/>", guardsOutput: false);
+            WriteMethod(w, derivatives, blocked, forwardSignature, "<inheritdoc/>", null, null, guardsOutput: false);
         }
         else
         {
@@ -162,14 +162,19 @@ internal static class SystemEmitter
     }
 
     private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature, string documentation = "<inheritdoc/>",
-        SpanNames? spans = null, string[]? prologue = null, bool guardsOutput = true)
+        SpanNames? spans = null, string[]? prologue = null) =>
+        WriteMethod(w, derivatives, Pipeline.Optimize(program), signature, documentation, spans, prologue, guardsOutput: true);
+
+    /// <summary>A member whose body is <paramref name="program"/>, already through <see cref="Pipeline.Optimize"/>.</summary>
+    private static void WriteMethod(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, string signature, string documentation,
+        SpanNames? spans, string[]? prologue, bool guardsOutput)
     {
         var model = derivatives.Source;
         w.Line("/// " + documentation);
         w.Open(signature);
         foreach (var line in prologue ?? new string[0]) w.Line(line);
         var names = new NameTable(Reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate" }), model.UserNames);
-        new ProgramEmitter(Pipeline.Optimize(program), model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit,
+        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit,
             guardsOutput: guardsOutput).Emit();
         w.Close();
     }
