@@ -32,19 +32,6 @@ public readonly partial struct BatchedSystem<TSystem>
     /// <summary>The number of threads a call may use (<see cref="BatchOptions.MaxThreads"/>).</summary>
     public int MaxThreads => _maxThreads;
 
-    private void ForwardOnThreads(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
-    {
-        var job = BlockJob.ForThisThread(this);
-        job.Forward(t, y, p, dy);
-    }
-
-    private void JvpOnThreads(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt,
-                              Span<double> dy, Span<double> jv)
-    {
-        var job = BlockJob.ForThisThread(this);
-        job.Jvp(t, y, p, vy, vp, vt, dy, jv);
-    }
-
     /// <summary>The blocks' VJPs on the threads, each block's share of wJp in its own row of the job's scratch; then the shares added in the blocks' order.</summary>
     private double VjpOnThreads(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w,
                                 Span<double> dy, Span<double> wJy, Span<double> wJp)

@@ -129,9 +129,10 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         CheckState(y, nameof(y));
         CheckParameters(p, nameof(p));
         CheckState(dy, nameof(dy));
-        if (IsSplit) ForwardOnThreads(t, y, p, dy);
+        if (IsSplit) BlockJob.ForThisThread(this).Forward(t, y, p, dy);
         else ForwardUnits(t, y, p, dy, 0, Units);
-        ForwardRest(t, y, p, dy);
+        int n = _innerStateSize;
+        for (int b = FirstRestCopy; b < _batchSize; b++) _system.Forward(t, y.Slice(b * n, n), p, dy.Slice(b * n, n));
     }
 
     /// <summary>Forward on units [<paramref name="from"/>, <paramref name="to"/>): lane groups, or single copies when no copy runs on lanes.</summary>
@@ -154,13 +155,6 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         }
     }
 
-    /// <summary>The copies after the last lane group, one by one.</summary>
-    private void ForwardRest(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
-    {
-        int n = _innerStateSize;
-        for (int b = FirstRestCopy; b < _batchSize; b++) _system.Forward(t, y.Slice(b * n, n), p, dy.Slice(b * n, n));
-    }
-
     /// <summary>
     /// <c>jv = (df/dy) vy + (df/dp) vp + (df/dt) vt</c>: the inner <c>Jvp</c> on every copy with that copy's part of
     /// <paramref name="vy"/> and the same <paramref name="vp"/> and <paramref name="vt"/>; also writes <c>f</c> into
@@ -176,7 +170,7 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         CheckParameters(vp, nameof(vp));
         if (!dy.IsEmpty) CheckState(dy, nameof(dy));
         CheckState(jv, nameof(jv));
-        if (IsSplit) JvpOnThreads(t, y, p, vy, vp, vt, dy, jv);
+        if (IsSplit) BlockJob.ForThisThread(this).Jvp(t, y, p, vy, vp, vt, dy, jv);
         else JvpUnits(t, y, p, vy, vp, vt, dy, jv, 0, Units);
         int n = _innerStateSize;
         for (int b = FirstRestCopy; b < _batchSize; b++)
