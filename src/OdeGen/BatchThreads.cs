@@ -28,6 +28,19 @@ internal static class BatchThreads
     private static int s_next;
     private static int s_pending;
     private static Exception? s_failure;
+    private static long[] s_workerAllocations = [];
+
+    /// <summary>Bytes the worker threads have allocated since they started, as each saw it after its last block (for the allocation tests: a process-wide count also sees the test host's threads).</summary>
+    internal static long WorkerAllocatedBytes
+    {
+        get
+        {
+            var perWorker = Volatile.Read(ref s_workerAllocations);
+            long total = 0;
+            for (int worker = 0; worker < perWorker.Length; worker++) total += Volatile.Read(ref perWorker[worker]);
+            return total;
+        }
+    }
 
     /// <summary>Runs blocks 0 .. <paramref name="blocks"/> - 1 of <paramref name="work"/> on at most <paramref name="maxThreads"/> threads and returns when all have run.</summary>
     public static void Run(IBlockWork work, int blocks, int maxThreads)
@@ -80,20 +93,23 @@ internal static class BatchThreads
         if (Volatile.Read(ref s_started) >= count) return;
         lock (StartLock)
         {
+            if (s_workerAllocations.Length < count) Volatile.Write(ref s_workerAllocations, new long[count]);
             for (; s_started < count; s_started++)
             {
-                var thread = new Thread(Serve) { IsBackground = true, Name = "OdeGen batch worker " + (s_started + 1) };
+                int worker = s_started;
+                var thread = new Thread(() => Serve(worker)) { IsBackground = true, Name = "OdeGen batch worker " + (worker + 1) };
                 thread.Start();
             }
         }
     }
 
-    private static void Serve()
+    private static void Serve(int worker)
     {
         while (true)
         {
             Wake.Wait();
             Drain();
+            Volatile.Write(ref s_workerAllocations[worker], GC.GetAllocatedBytesForCurrentThread());
             if (Interlocked.Decrement(ref s_pending) == 0) Done.Set();
         }
     }
