@@ -79,7 +79,24 @@ public interface IOdeSystem
             $"{GetType().Name} does not implement JvpVjp: second derivatives are generated for [OdeDynamics] systems; " +
             "a hand-written IOdeSystem must implement JvpVjp itself (and return true from HasSecondDerivatives).");
 
-    /// <summary>True when <see cref="JvpVjp"/> is implemented (every generated system); false for the default.</summary>
+    /// <summary>
+    /// <see cref="JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>
+    /// with a time tangent too: <c>jv = (df/dy) vy + (df/dp) vp + (df/dt) vt</c>, and hy, hp its gradients weighted by w.
+    /// The reverse of a Rosenbrock step needs it (its stages use <c>df/dt</c>).
+    /// </summary>
+    /// <remarks>Generated systems implement it exactly. This default serves <c>vt = 0</c> only and refuses otherwise.</remarks>
+    void JvpVjp(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p,
+                ReadOnlySpan<double> vy, ReadOnlySpan<double> vp, double vt, ReadOnlySpan<double> w,
+                Span<double> jv, Span<double> hy, Span<double> hp)
+    {
+        if (vt != 0)
+            throw new NotSupportedException(
+                $"{GetType().Name} does not implement JvpVjp with a time tangent vt; generated systems do. A hand-written IOdeSystem " +
+                "whose rate depends on t must implement this overload itself.");
+        JvpVjp(t, y, p, vy, vp, w, jv, hy, hp);
+    }
+
+    /// <summary>True when <see cref="JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> is implemented (every generated system); false for the default.</summary>
     bool HasSecondDerivatives => false;
 
     /// <summary>The divergence <c>tr(∂f/∂y)</c>, exactly.</summary>
@@ -95,7 +112,7 @@ public interface IOdeSystem
     /// Returns the divergence <c>tr(∂f/∂y)</c> and overwrites its gradients <c>gy = ∂ tr/∂y</c> and
     /// <c>gp = ∂ tr/∂p</c>, exactly.
     /// </summary>
-    /// <remarks>This default sums <see cref="JvpVjp"/> over the unit vectors, so it needs
+    /// <remarks>This default sums <see cref="JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> over the unit vectors, so it needs
     /// <see cref="HasSecondDerivatives"/>.</remarks>
     double DivergenceGradient(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> gy, Span<double> gp)
     {

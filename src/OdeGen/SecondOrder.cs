@@ -7,7 +7,7 @@ namespace OdeGen;
 /// <summary>
 /// The divergence and its gradient from first- and second-order products, for systems that do not generate
 /// them from their sparsity: <c>tr(∂f/∂y) = Σ_i e_iᵀ (∂f/∂y) e_i</c>, and its gradient
-/// <c>Σ_i ∂(e_iᵀ (∂f/∂y) e_i)/∂(y, p)</c>, one <see cref="IOdeSystem.JvpVjp"/> with <c>vy = w = e_i</c> per component.
+/// <c>Σ_i ∂(e_iᵀ (∂f/∂y) e_i)/∂(y, p)</c>, one <see cref="IOdeSystem.JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> with <c>vy = w = e_i</c> per component.
 /// </summary>
 internal static class SecondOrder
 {

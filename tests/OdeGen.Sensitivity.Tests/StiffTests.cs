@@ -67,12 +67,37 @@ public class StiffTests(ITestOutputHelper output)
         Assert.False(((IOdeSystem)new FirstOrderOnly<Robertson.RhsSystem>(new Robertson.RhsSystem())).HasSecondDerivatives);
     }
 
-    [Theory]
-    [InlineData("BacksolveAdjoint")]
-    [InlineData("DiscreteAdjoint")]
-    public void Methods_without_a_stiff_backward_pass_refuse_Rodas5P(string method)
+    [Fact]
+    public void Robertson_discrete_adjoint_with_Rodas5P_matches_finite_differences()
     {
-        var e = Assert.Throws<NotSupportedException>(() => Gradient(Methods.Create(method)));
+        var g = Gradient(new DiscreteAdjoint());
+        double err = Reference.From(g).RelativeError(Fd.Value, out string worst);
+        output.WriteLine($"max relative error {err:E2} ({worst}); forward {g.ForwardStats}, backward {g.BackwardStats}");
+        Assert.True(err <= 1e-5, $"relative error {err:E2} at {worst}");
+    }
+
+    private static readonly double[] LongTimes = [0.4, 4.0, 40.0, 400.0, 4000.0];
+
+    private static readonly Lazy<Reference> LongFd = new(() => Reference.FiniteDifferences(
+        new Robertson.RhsSystem(), Y0, P, 0.0, LongTimes, new Rodas5P(), 1e-12, 1e-3, forwardStepAtZero: 1e-5));
+
+    [Theory]
+    [InlineData("InterpolatingAdjoint")]
+    [InlineData("ForwardSensitivity")]
+    [InlineData("DiscreteAdjoint")]
+    public void Robertson_observed_from_0_4_to_4000_gets_its_gradient_from_every_stiff_method(string method)
+    {
+        var g = OdeGen.Sensitivity.Gradient(new Robertson.RhsSystem(), Y0, P, 0.0, LongTimes, SumOfSquares.Gradient, Methods.Create(method), new Rodas5P(),
+            new SolverOptions { RelTol = 1e-9, AbsTol = 1e-12 });
+        double err = Reference.From(g).RelativeError(LongFd.Value, out string worst);
+        output.WriteLine($"{method}: max relative error {err:E2} ({worst}); forward {g.ForwardStats}, backward {g.BackwardStats}");
+        Assert.True(err <= 1e-5, $"{method}: relative error {err:E2} at {worst}");
+    }
+
+    [Fact]
+    public void The_backsolve_adjoint_refuses_Rodas5P()
+    {
+        var e = Assert.Throws<NotSupportedException>(() => Gradient(new BacksolveAdjoint()));
         Assert.Contains("InterpolatingAdjoint", e.Message);
     }
 }

@@ -32,6 +32,44 @@ public class LuDecompositionTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(40)]
+    public void Solves_transposed_systems(int n)
+    {
+        // Aᵀ x = b from the factors of A (the reverse of a stage solve): the residual of Aᵀ and the dot-product identity
+        // <A u, x> = <u, Aᵀ x> = <u, b>.
+        var rng = new Random(100 + n);
+        var a = new double[n * n];
+        var b = new double[n];
+        var u = new double[n];
+        for (int i = 0; i < a.Length; i++) a[i] = rng.NextDouble() - 0.5;
+        for (int i = 0; i < n; i++) { b[i] = rng.NextDouble() - 0.5; u[i] = rng.NextDouble() - 0.5; }
+        var lu = (double[])a.Clone();
+        var pivots = new int[n];
+        Assert.True(LuDecomposition.Factor(lu, n, pivots));
+        Assert.True(n < 3 || pivots.Where((p, k) => p != k).Any(), "the test matrix needs row swaps");
+        var x = (double[])b.Clone();
+        LuDecomposition.SolveTransposed(lu, n, pivots, x);
+        for (int j = 0; j < n; j++)
+        {
+            double r = -b[j];
+            for (int i = 0; i < n; i++) r += a[i * n + j] * x[i];
+            Assert.True(Math.Abs(r) < 1e-12, $"residual {r}");
+        }
+        double left = 0, right = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double row = 0;
+            for (int j = 0; j < n; j++) row += a[i * n + j] * u[j];
+            left += row * x[i];
+            right += u[i] * b[i];
+        }
+        Assert.Equal(right, left, 1e-12);
+    }
+
     [Fact]
     public void Needs_pivoting()
     {

@@ -120,9 +120,9 @@ public class GeneratedMembersTests
     public void Declares_VjpAccumulate_and_JvpVjp(string name)
     {
         var type = typeof(GeneratedMembersTests).Assembly.GetType(name)!;
-        foreach (var member in new[] { "VjpAccumulate", "JvpVjp", "Divergence", "DivergenceGradient" })
-            Assert.True(type.GetMethod(member, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly) is not null,
-                $"{type.Name} does not declare {member}");
+        var declared = type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly);
+        foreach (var (member, overloads) in new[] { ("VjpAccumulate", 1), ("JvpVjp", 2), ("Divergence", 1), ("DivergenceGradient", 1) })
+            Assert.True(declared.Count(m => m.Name == member) == overloads, $"{type.Name} does not declare {member} ({overloads} overload(s))");
         Assert.True(((IOdeSystem)Activator.CreateInstance(type)!).HasSecondDerivatives);
     }
 }

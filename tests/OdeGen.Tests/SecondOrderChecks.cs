@@ -17,12 +17,14 @@ public static class SecondOrderChecks
         var vp = DerivativeChecks.RandomVector(random, m);
         var w = DerivativeChecks.RandomVector(random, n);
 
+        // With a time tangent vt: jv = Jvp(vy, vp, vt) and hy, hp its gradients (what a Rosenbrock step's adjoint uses).
+        double vt = random.NextDouble() * 2 - 1;
         var jv = new double[n];
-        var hy = DerivativeChecks.RandomVector(random, n);
-        var hp = DerivativeChecks.RandomVector(random, m);
-        system.JvpVjp(t, y, p, vy, vp, w, jv, hy, hp);
+        var hyT = DerivativeChecks.RandomVector(random, n);
+        var hpT = DerivativeChecks.RandomVector(random, m);
+        system.JvpVjp(t, y, p, vy, vp, vt, w, jv, hyT, hpT);
         var expectedJv = new double[n];
-        system.Jvp(t, y, p, vy, vp, 0, Span<double>.Empty, expectedJv);
+        system.Jvp(t, y, p, vy, vp, vt, Span<double>.Empty, expectedJv);
         for (int i = 0; i < n; i++) DerivativeChecks.AssertClose(expectedJv[i], jv[i], 1e-12, $"JvpVjp's jv[{i}]");
 
         // hy_j = d/dy_j (wᵀ jv), hp_k = d/dp_k (wᵀ jv), one input at a time.
@@ -30,14 +32,24 @@ public static class SecondOrderChecks
         {
             var u = new double[n];
             u[j] = 1;
-            DerivativeChecks.AssertClose(DirectionalSecond(system, t, y, p, vy, vp, w, u, new double[m]), hy[j], 1e-6, $"hy[{j}] against central differences of Jvp");
+            DerivativeChecks.AssertClose(DirectionalSecond(system, t, y, p, vy, vp, vt, w, u, new double[m]), hyT[j], 1e-6, $"hy[{j}] against central differences of Jvp");
         }
         for (int k = 0; k < m; k++)
         {
             var q = new double[m];
             q[k] = 1;
-            DerivativeChecks.AssertClose(DirectionalSecond(system, t, y, p, vy, vp, w, new double[n], q), hp[k], 1e-6, $"hp[{k}] against central differences of Jvp");
+            DerivativeChecks.AssertClose(DirectionalSecond(system, t, y, p, vy, vp, vt, w, new double[n], q), hpT[k], 1e-6, $"hp[{k}] against central differences of Jvp");
         }
+
+        // Without vt, the overload of the contract gives the same as vt = 0.
+        var hy = DerivativeChecks.RandomVector(random, n);
+        var hp = DerivativeChecks.RandomVector(random, m);
+        system.JvpVjp(t, y, p, vy, vp, w, Span<double>.Empty, hy, hp);
+        var hyZero = new double[n];
+        var hpZero = new double[m];
+        system.JvpVjp(t, y, p, vy, vp, 0.0, w, Span<double>.Empty, hyZero, hpZero);
+        Assert.Equal(hyZero, hy);
+        Assert.Equal(hpZero, hp);
 
         // <H (a), b> = <H (b), a> for the Hessian H of wᵀ f in (y, p).
         var ay = DerivativeChecks.RandomVector(random, n);
@@ -65,14 +77,14 @@ public static class SecondOrderChecks
         DerivativeChecks.AssertClose(slope, DerivativeChecks.Dot(gy, dy) + DerivativeChecks.Dot(gp, dp), 1e-6, "DivergenceGradient against differences of Divergence");
     }
 
-    /// <summary>d/dε wᵀ Jvp(y + ε u, p + ε q; vy, vp) at ε = 0, by 4th-order central differences.</summary>
-    private static double DirectionalSecond<TSystem>(TSystem system, double t, double[] y, double[] p, double[] vy, double[] vp, double[] w, double[] u, double[] q)
+    /// <summary>d/dε wᵀ Jvp(y + ε u, p + ε q; vy, vp, vt) at ε = 0, by 4th-order central differences.</summary>
+    private static double DirectionalSecond<TSystem>(TSystem system, double t, double[] y, double[] p, double[] vy, double[] vp, double vt, double[] w, double[] u, double[] q)
         where TSystem : IOdeSystem
     {
         var jv = new double[y.Length];
         return CentralDifference(h =>
         {
-            system.Jvp(t, Shift(y, u, h), Shift(p, q, h), vy, vp, 0, Span<double>.Empty, jv);
+            system.Jvp(t, Shift(y, u, h), Shift(p, q, h), vy, vp, vt, Span<double>.Empty, jv);
             return DerivativeChecks.Dot(w, jv);
         });
     }

@@ -9,7 +9,7 @@ namespace OdeGen.Generator.Differentiation;
 /// The second-order product JvpVjp as the JVP of the VJP program (forward over reverse; Griewank and Walther,
 /// Evaluating Derivatives, 2nd ed., §5.3). Differentiating g(y, p) = wᵀ f'(y, p), with w fixed, along (vy, vp) gives
 /// hy = Σ_k w_k ∂²f_k/∂y∂(y, p) · (vy, vp), which by the symmetry of second derivatives is wᵀ ∂jv/∂y with
-/// jv = (∂f/∂y) vy + (∂f/∂p) vp; likewise hp; and the tangent of the f the VJP writes is jv itself.
+/// jv = (∂f/∂y) vy + (∂f/∂p) vp + (∂f/∂t) vt; likewise hp; and the tangent of the f the VJP writes is jv itself.
 /// </summary>
 internal static class ForwardOverReverse
 {
@@ -51,6 +51,8 @@ internal static class ForwardOverReverse
             {
                 Op.State => new SortedDictionary<int, int> { [0] = g.Leaf(Op.TangentState, leaf.Index) },
                 Op.Parameter => new SortedDictionary<int, int> { [0] = g.Leaf(Op.TangentParameter, leaf.Index) },
+                // A time tangent vt gives hy = wᵀ ∂(∂f/∂t)/∂y vt too: what a Rosenbrock step's adjoint needs for its h d_i f_t term.
+                Op.Time => new SortedDictionary<int, int> { [0] = g.Leaf(Op.TangentTime) },
                 _ => null,
             }, (name, _) => name + "Dot", tangentArrays, tangentSpans, activeAccumulators, accumulatorOffset);
             if (missingArrays.Count > 0 || missingAccumulators.Count > 0)

@@ -101,7 +101,11 @@ internal static class SystemEmitter
             w.Line();
             // The loops add into hy and hp, as the VJP they differentiate adds into wJy and wJp.
             var clears = derivatives.VjpAccumulates ? (model.ParameterSize > 0 ? new[] { "hy.Clear();", "hp.Clear();" } : new[] { "hy.Clear();" }) : new string[0];
-            Method(w, derivatives, jvpVjp, "public void JvpVjp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + ReadOnlySpan + " vp, " + ReadOnlySpan + " w, " + Span + " jv, " + Span + " hy, " + Span + " hp)",
+            w.Line("/// <inheritdoc/>");
+            w.Line("public void JvpVjp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + ReadOnlySpan + " vp, " + ReadOnlySpan + " w, " + Span + " jv, " + Span + " hy, " + Span + " hp)");
+            w.Line("    => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);");
+            w.Line();
+            Method(w, derivatives, jvpVjp, "public void JvpVjp(double t, " + ReadOnlySpan + " y, " + ReadOnlySpan + " p, " + ReadOnlySpan + " vy, " + ReadOnlySpan + " vp, double vt, " + ReadOnlySpan + " w, " + Span + " jv, " + Span + " hy, " + Span + " hp)",
                 spans: SpanNames.SecondOrder, prologue: clears);
             w.Line();
         }

@@ -10,7 +10,7 @@ namespace OdeGen.Flows;
 /// </summary>
 /// <remarks>
 /// Its <see cref="Vjp"/>, which the adjoint methods need, is exact: the dynamics' VJP plus, for the log-densities,
-/// the gradient of the trace (<see cref="IOdeSystem.DivergenceGradient"/>, or one <see cref="IOdeSystem.JvpVjp"/> for
+/// the gradient of the trace (<see cref="IOdeSystem.DivergenceGradient"/>, or one <see cref="IOdeSystem.JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> for
 /// Hutchinson's estimate). The trace's derivative in t, which only the time cotangent holds, is a central
 /// difference. There is no Jvp or Jacobian (they would need third derivatives): solve it with an explicit solver.
 /// An instance keeps scratch arrays and the noise: one solve at a time (its own chunks may run in parallel).

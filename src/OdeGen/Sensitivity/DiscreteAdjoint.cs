@@ -12,7 +12,9 @@ namespace OdeGen;
 /// end rather than an interpolated value) and keeps every step's start time and state: memory <c>O(steps · n)</c>. The
 /// backward pass recomputes each step's stages from its start state and costs about two evaluations per stage.
 /// <c>dL/dt0 = -(dL/dy0) · f(t0, y0)</c> and <c>dL/dt_k = dL/dy(t_k) · f(t_k, y(t_k))</c> use the continuous formulas
-/// (the discrete step sequence has no derivative in time). Explicit Runge–Kutta solvers, adaptive or fixed-step.
+/// (the discrete step sequence has no derivative in time). Explicit Runge–Kutta solvers, adaptive or fixed-step, and
+/// Rodas5P, whose steps are reversed with their Jacobian's derivative (<see cref="RosenbrockStepAdjoint"/>; generated
+/// systems only, which have second derivatives).
 /// </para>
 /// </summary>
 public sealed class DiscreteAdjoint : SensitivityMethod
@@ -22,10 +24,8 @@ public sealed class DiscreteAdjoint : SensitivityMethod
 
     internal override GradientResult Compute<TSystem>(GradientProblem<TSystem> problem)
     {
-        Passes.RequireExplicit(problem.Solver, Name,
-            "the reverse of a Rosenbrock step differentiates its Jacobian, which needs second derivatives of f; use InterpolatingAdjoint.");
-        var tableau = ((ExplicitRungeKuttaSolver)problem.Solver).Tableau;
         int n = problem.N, m = problem.M, count = problem.K;
+        IStepAdjoint reverse = Reverse(problem.Solver, problem.System, n, m);
         var times = problem.Times;
         var result = new GradientResult(n, m, count);
 
@@ -59,7 +59,6 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         problem.ObservationCotangents(result, cotangents);
 
         // Backward: λ = ∂L/∂y at the end of the current step, reversed step by step.
-        var reverse = new RungeKuttaStepAdjoint(tableau, n, m);
         var lambda = new double[n];
         var previous = new double[n];
         cotangents.AsSpan((count - 1) * n, n).CopyTo(lambda);
@@ -78,7 +77,7 @@ public sealed class DiscreteAdjoint : SensitivityMethod
                     lambda.CopyTo(previous, 0);
                     evaluations += reverse.Reverse(problem.System, problem.P, start, end - start, interval.State(i), lambda, result.P);
                     if (NonFiniteAdjoint(lambda, result.P, start, end) is { } what)
-                        throw Failure(what, end, times[count - 1], cotangents.AsSpan((count - 1) * n, n), previous, new SolverStats(evaluations, 0, 0, steps, 0));
+                        throw Failure(what, end, times[count - 1], cotangents.AsSpan((count - 1) * n, n), previous, new SolverStats(evaluations, steps * reverse.JacobiansPerStep, steps * reverse.JacobiansPerStep, steps, 0));
                     end = start;
                     steps++;
                 }
@@ -91,8 +90,26 @@ public sealed class DiscreteAdjoint : SensitivityMethod
         var f0 = new double[n];
         problem.System.Forward(problem.T0, problem.Y0, problem.P, f0);
         result.T0 = -GradientProblem<TSystem>.Dot(result.Y0, f0);
-        result.BackwardStats = new SolverStats(evaluations, 0, 0, steps, 0);
+        result.BackwardStats = new SolverStats(evaluations, steps * reverse.JacobiansPerStep, steps * reverse.JacobiansPerStep, steps, 0);
         return result;
+    }
+
+    /// <summary>The reverse of the solver's steps: Runge–Kutta stages, or Rosenbrock stages with their Jacobian, which needs the system's second derivatives.</summary>
+    private IStepAdjoint Reverse<TSystem>(IOdeSolver solver, in TSystem system, int n, int m)
+        where TSystem : IOdeSystem
+    {
+        switch (solver)
+        {
+            case ExplicitRungeKuttaSolver explicitSolver:
+                return new RungeKuttaStepAdjoint(explicitSolver.Tableau, n, m);
+            case Rodas5P when !system.HasSecondDerivatives:
+                throw new NotSupportedException($"{Name} through {solver.Name} differentiates each step's Jacobian, which needs the second derivatives " +
+                    $"(JvpVjp) that generated systems have and {typeof(TSystem).Name} does not; use InterpolatingAdjoint or ForwardSensitivity, or implement JvpVjp.");
+            case Rodas5P:
+                return new RosenbrockStepAdjoint(Rodas5P.Coefficients, n, m);
+            default:
+                throw new NotSupportedException($"{Name} cannot reverse the steps of {solver.Name}: it reverses explicit Runge–Kutta and Rodas5P steps.");
+        }
     }
 
     /// <summary>What went non-finite in reversing the step [start, end], or null when λ and ∂L/∂p are finite.</summary>

@@ -12,7 +12,7 @@ namespace OdeGen;
 /// backward pass (<see cref="GradientResult.BackwardStats"/> is zero). The sensitivities are error-controlled like the
 /// state, so they are accurate to the tolerance. Works with every solver; with <see cref="Rodas5P"/> the
 /// augmented Jacobian's coupling blocks (second derivatives of <c>f</c>) come from the generated
-/// <see cref="IOdeSystem.JvpVjp"/>, exactly, <c>n (n + m)</c> second-order products per Jacobian (a hand-written
+/// <see cref="IOdeSystem.JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>, exactly, <c>n (n + m)</c> second-order products per Jacobian (a hand-written
 /// system without them gets central differences of the JVP), so it suits small stiff systems.
 /// </para>
 /// </summary>

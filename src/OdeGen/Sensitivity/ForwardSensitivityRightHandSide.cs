@@ -9,7 +9,7 @@ namespace OdeGen;
 /// <para>
 /// For stiff solvers it also supplies its Jacobian: block lower triangular, <c>∂f/∂y</c> on the diagonal and, in the
 /// first block column, <c>∂(J s_j + ∂f/∂p e_j)/∂y</c>, which holds second derivatives of <c>f</c>: row r of it is
-/// <c>hy</c> of the generated <see cref="IOdeSystem.JvpVjp"/> with <c>w = e_r</c>, exactly. A hand-written system
+/// <c>hy</c> of the generated <see cref="IOdeSystem.JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> with <c>w = e_r</c>, exactly. A hand-written system
 /// without second derivatives gets central differences of the JVP instead (as CVODES's staggered corrector and
 /// DifferentialEquations.jl's forward sensitivity do when no second derivative is available). The time derivative
 /// of the sensitivity rows, <c>∂(J s_j)/∂t</c>, is a central difference in t, exactly zero for autonomous dynamics.

@@ -12,7 +12,7 @@ namespace OdeGen;
 /// <c>∂L/∂y0 = λ + Σ_i Ȳ_i</c>. The stages are recomputed from <c>y0</c> (no stored stages); one generated
 /// <see cref="IOdeSystem.Vjp"/> per stage that carries a cotangent. Buffers are allocated once.
 /// </summary>
-internal sealed class RungeKuttaStepAdjoint
+internal sealed class RungeKuttaStepAdjoint : IStepAdjoint
 {
     private readonly ButcherTableau _tableau;
     private readonly int _n;
@@ -51,6 +51,8 @@ internal sealed class RungeKuttaStepAdjoint
             _hasCotangent[i] = has;
         }
     }
+
+    public int JacobiansPerStep => 0;
 
     /// <summary>
     /// Replaces <paramref name="lambda"/> = ∂L/∂y1 by ∂L/∂y0 and adds the step's ∂L/∂p to <paramref name="pBar"/>;

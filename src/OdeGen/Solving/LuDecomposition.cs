@@ -69,4 +69,29 @@ internal static class LuDecomposition
             b[i] = sum / row[i];
         }
     }
+
+    /// <summary>
+    /// Solves <c>Aᵀ x = b</c> in place from <see cref="Factor"/>'s output: with <c>P A = L U</c>, <c>Aᵀ = Uᵀ Lᵀ P</c>, so
+    /// a forward solve with <c>Uᵀ</c>, a backward one with the unit <c>Lᵀ</c>, and the row swaps undone in reverse order.
+    /// </summary>
+    public static void SolveTransposed(ReadOnlySpan<double> lu, int n, ReadOnlySpan<int> pivots, Span<double> b)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            double sum = b[i];
+            for (int j = 0; j < i; j++) sum -= lu[j * n + i] * b[j];
+            b[i] = sum / lu[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double sum = b[i];
+            for (int j = i + 1; j < n; j++) sum -= lu[j * n + i] * b[j];
+            b[i] = sum;
+        }
+        for (int k = n - 1; k >= 0; k--)
+        {
+            int p = pivots[k];
+            if (p != k) (b[k], b[p]) = (b[p], b[k]);
+        }
+    }
 }

@@ -78,6 +78,9 @@ internal sealed class RosenbrockStepper
         return LuDecomposition.Factor(_w, _n, _pivots);
     }
 
+    /// <summary>Solves <c>Mᵀ x = b</c> in place with the current factorization (the reverse of a stage solve).</summary>
+    public void SolveTransposed(Span<double> b) => LuDecomposition.SolveTransposed(_w, _n, _pivots, b);
+
     /// <summary>Computes all stages and <paramref name="y1"/>; <see cref="F0"/>, the Jacobian and the factorization must be current.</summary>
     public void Step<TRhs>(ref TRhs rhs, double t, ReadOnlySpan<double> y0, double h, Span<double> y1)
         where TRhs : struct, IJacobianRightHandSide

@@ -189,9 +189,13 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
             {
                 double drive = p[1] * t;
-                double driveDot = t * vp[1];
+                double driveDot = t * vp[1] + p[1] * vt;
                 bool condition = y[0] > 0.5;
                 double rate;
                 double rateDot;
@@ -261,7 +265,7 @@ namespace OdeGen.Tests.Corpus
                     yBar1 -= p[0] * product10;
                     yBar1Dot -= product10 * vp[0] + p[0] * sum2;
                 }
-                double pBar1Dot = t * driveBarDot;
+                double pBar1Dot = driveBar * vt + t * driveBarDot;
                 hy[0] = yBar0Dot;
                 hy[1] = yBar1Dot;
                 hp[0] = pBar0Dot;

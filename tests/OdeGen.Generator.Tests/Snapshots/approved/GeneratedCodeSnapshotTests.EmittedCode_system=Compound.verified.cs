@@ -123,6 +123,10 @@ namespace OdeGen.Tests.Corpus
 
                 /// <inheritdoc/>
                 public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                    => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+                /// <inheritdoc/>
+                public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
                 {
                     double acc = y[0] * y[1];
                     double product = 2.0 * (y[2] * vy[2]);
@@ -131,14 +135,14 @@ namespace OdeGen.Tests.Corpus
                     double difference = vp[0] / sum - quotient / sum * product;
                     double acc2 = acc + quotient;
                     double acc3 = acc2 - t * p[1];
-                    double accDot = y[1] * vy[0] + y[0] * vy[1] + difference - t * vp[1];
+                    double accDot = y[1] * vy[0] + y[0] * vy[1] + difference - (p[1] * vt + t * vp[1]);
                     double wDot = accDot / 2.0;
                     double sum2 = y[0] * accDot + acc3 * vy[0];
                     double product2 = w[2] * vy[2];
                     double product3Bar = -(y[2] * w[2]) - w[1];
                     double accBarDot = product3Bar * vy[0] - y[0] * product2;
                     double accBar = y[0] * product3Bar + (w[0] + w[2]) / 2.0;
-                    double pBar1Dot = -(t * accBarDot);
+                    double pBar1Dot = -(accBar * vt + t * accBarDot);
                     double quotient2 = quotient / sum;
                     double pBar0Dot = accBarDot / sum - accBar / sum / sum * product;
                     double sum3 = quotient2 * accBar * vy[2] + y[2] * (accBar * (difference / sum - quotient2 / sum * product) + quotient2 * accBarDot);

@@ -293,6 +293,10 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
             {
                 hy.Clear();
                 hp.Clear();
@@ -367,6 +371,7 @@ namespace OdeGen.Tests.Corpus
                     rDot[index6] = sigmoid * (1.0 - sigmoid) * aDot[i];
                 }
                 r[8] += t;
+                rDot[8] += vt;
                 global::System.Span<double> g = stackalloc double[4];
                 global::System.Span<double> gDot = stackalloc double[4];
                 global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);

@@ -79,13 +79,17 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
             {
                 hy[0] = 0.0;
                 hy[1] = 0.0;
                 if (!jv.IsEmpty)
                 {
                     jv[0] = vy[1];
-                    jv[1] = -4.0 * vy[0];
+                    jv[1] = -4.0 * vy[0] + global::System.Math.Cos(t) * vt;
                 }
             }
 

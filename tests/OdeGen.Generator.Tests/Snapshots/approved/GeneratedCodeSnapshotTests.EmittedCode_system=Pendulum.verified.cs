@@ -100,15 +100,20 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
             {
                 (double sin, double cos) = global::System.Math.SinCos(y[0]);
                 double product = global::System.Math.Cos(y[0]) * vy[0];
                 double product2 = p[3] * t;
-                double product3 = t * vp[3];
+                double sum = t * vp[3] + p[3] * vt;
                 (double sin2, double cos2) = global::System.Math.SinCos(product2);
-                double product4 = global::System.Math.Sin(product2) * product3;
-                double pBar2Dot = -(w[1] * product4);
-                double pBar3Dot = -(t * (p[2] * w[1] * (cos2 * product3) + sin2 * (w[1] * vp[2])));
+                double product3 = global::System.Math.Sin(product2) * sum;
+                double pBar2Dot = -(w[1] * product3);
+                double cos2Bar = p[2] * w[1];
+                double pBar3Dot = -(sin2 * cos2Bar * vt + t * (cos2Bar * (cos2 * sum) + sin2 * (w[1] * vp[2])));
                 double pBar1Dot = -(w[1] * vy[1]);
                 double yBar1Dot = -(w[1] * vp[1]);
                 double pBar0Dot = -(w[1] * product);
@@ -122,7 +127,7 @@ namespace OdeGen.Tests.Corpus
                 if (!jv.IsEmpty)
                 {
                     jv[0] = vy[1];
-                    jv[1] = -(sin * vp[0] + p[0] * product) - (y[1] * vp[1] + p[1] * vy[1]) + (cos2 * vp[2] - p[2] * product4);
+                    jv[1] = -(sin * vp[0] + p[0] * product) - (y[1] * vp[1] + p[1] * vy[1]) + (cos2 * vp[2] - p[2] * product3);
                 }
             }
 

@@ -120,6 +120,10 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
             {
                 double r1Dot = y[0] * vp[0] + p[0] * vy[0];
                 double sum = y[1] * vp[1] + p[1] * vy[1];

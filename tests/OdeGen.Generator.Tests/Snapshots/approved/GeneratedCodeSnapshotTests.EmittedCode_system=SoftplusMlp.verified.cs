@@ -250,6 +250,10 @@ namespace OdeGen.Tests.Corpus
 
             /// <inheritdoc/>
             public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
+                => JvpVjp(t, y, p, vy, vp, 0.0, w, jv, hy, hp);
+
+            /// <inheritdoc/>
+            public void JvpVjp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<double> w, global::System.Span<double> jv, global::System.Span<double> hy, global::System.Span<double> hp)
             {
                 hy.Clear();
                 hp.Clear();
@@ -316,49 +320,63 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    double oDot = vp[112 + k];
+                    int index9 = 112 + k;
+                    double o = p[index9];
+                    double oDot = vp[index9];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index9 = 64 + (k * 16 + i);
-                        oDot += h[i] * vp[index9] + p[index9] * hDot[i];
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        double element8 = h[i];
+                        o += element7 * element8;
+                        oDot += element8 * vp[index10] + element7 * hDot[i];
                     }
-                    double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
+                    double exp5 = global::System.Math.Exp(-t);
+                    double sum5 = 1.0 + exp5;
+                    double gate = 1.0 / sum5;
                     if (!jv.IsEmpty)
                     {
-                        jv[k] = gate * oDot - 0.1 * vy[k];
+                        jv[k] = o * (gate / sum5 * (exp5 * vt)) + gate * oDot - 0.1 * vy[k];
                     }
                 }
                 double tBar = 0.0;
                 double tBarDot = 0.0;
                 for (int k = 2; k >= 0; k--)
                 {
-                    int index10 = 112 + k;
-                    double o = p[index10];
-                    double oDot2 = vp[index10];
+                    int index9 = 112 + k;
+                    double o = p[index9];
+                    double oDot2 = vp[index9];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index9 = 64 + (k * 16 + i);
-                        double element7 = p[index9];
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
                         double element8 = h[i];
                         o += element7 * element8;
-                        oDot2 += element8 * vp[index9] + element7 * hDot[i];
+                        oDot2 += element8 * vp[index10] + element7 * hDot[i];
                     }
                     double exp5 = global::System.Math.Exp(-t);
+                    double product = exp5 * vt;
                     double sum5 = 1.0 + exp5;
                     double gate = 1.0 / sum5;
+                    double gateDot = gate / sum5 * product;
                     double differenceBar = dyBar[k];
                     dyBar[k] = 0.0;
+                    double gateBar = o * differenceBar;
                     double oBar = gate * differenceBar;
+                    double oBarDot = differenceBar * gateDot;
                     double quotient = gate / sum5;
-                    tBar += exp5 * (quotient * (o * differenceBar));
-                    tBarDot += exp5 * (quotient * (differenceBar * oDot2));
+                    double product2 = quotient * gateBar;
+                    tBar += exp5 * product2;
+                    tBarDot += exp5 * (gateBar * (gateDot / sum5 + quotient / sum5 * product) + quotient * (differenceBar * oDot2)) - product2 * product;
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index9 = 64 + (k * 16 + i);
-                        hBar[i] += p[index9] * oBar;
-                        hBarDot[i] += oBar * vp[index9];
-                        hp[index9] += oBar * hDot[i];
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        hBar[i] += element7 * oBar;
+                        hBarDot[i] += oBar * vp[index10] + element7 * oBarDot;
+                        hp[index10] += oBar * hDot[i] + h[i] * oBarDot;
                     }
+                    hp[index9] += oBarDot;
                 }
                 for (int i = 15; i >= 0; i--)
                 {
@@ -374,13 +392,13 @@ namespace OdeGen.Tests.Corpus
                         sDot4 += element5 * vp[index5] + element * vy[j];
                     }
                     double exp = global::System.Math.Exp(s);
-                    double product = exp * sDot4;
+                    double product3 = exp * sDot4;
                     double sum = 1.0 + exp;
                     double logBar = hBar[i];
                     double logBarDot = hBarDot[i];
                     double sumBar = logBar / sum;
                     double sBar = exp * sumBar;
-                    double sBarDot = sumBar * product + exp * (logBarDot / sum - sumBar / sum * product);
+                    double sBarDot = sumBar * product3 + exp * (logBarDot / sum - sumBar / sum * product3);
                     for (int j = 2; j >= 0; j--)
                     {
                         int index5 = i * 3 + j;
