@@ -10,6 +10,7 @@ public class SolverStiffBenchmarks
     private static readonly double[] Y0 = [1.0, 0.0, 0.0];
     private static readonly double[] P = [0.04, 3e7, 1e4];
     private readonly Rodas5P _rodas = new();
+    private readonly Rodas5P _unrefined = new() { RefineStages = false };
     private readonly SolverOptions _loose = new() { RelTol = 1e-6, AbsTol = 1e-10, SaveAt = [40.0] };
     private readonly SolverOptions _tight = new() { RelTol = 1e-10, AbsTol = 1e-14, SaveAt = [40.0] };
 
@@ -18,6 +19,12 @@ public class SolverStiffBenchmarks
 
     [Benchmark(Description = "Rodas5P, Robertson t=40, rtol 1e-10 atol 1e-14")]
     public double RobertsonTight() => Ode.Solve(new SolverRobertson(), Y0, P, 0, 40, _rodas, _tight).State(0)[0];
+
+    [Benchmark(Description = "Rodas5P without stage refinement, Robertson t=40, rtol 1e-6 atol 1e-10")]
+    public double RobertsonLooseUnrefined() => Ode.Solve(new SolverRobertson(), Y0, P, 0, 40, _unrefined, _loose).State(0)[0];
+
+    [Benchmark(Description = "Rodas5P without stage refinement, Robertson t=40, rtol 1e-10 atol 1e-14")]
+    public double RobertsonTightUnrefined() => Ode.Solve(new SolverRobertson(), Y0, P, 0, 40, _unrefined, _tight).State(0)[0];
 }
 
 /// <summary>Factorize and solve an n x n system: OdeGen's in-place LU over spans against MathNet's <c>Matrix.LU().Solve</c>.</summary>

@@ -10,7 +10,7 @@ namespace OdeGen.Samples.Flow;
 /// </summary>
 public static partial class FlowMlp
 {
-    public const int Width = 32;
+    // Width, the units per hidden layer, is the build property FlowWidth (default 32; Flow.csproj writes it).
 
     // Offsets of the layers in p.
     public const int W1 = 0, A1 = W1 + 2 * Width, B1 = A1 + Width;

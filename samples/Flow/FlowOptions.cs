@@ -7,7 +7,7 @@ namespace OdeGen.Samples.Flow;
 /// <summary>The command line of the sample.</summary>
 public sealed record FlowOptions
 {
-    public int Iterations { get; init; } = 4000;
+    public int Iterations { get; init; } = 6000;
     public int Batch { get; init; } = 256;
     public double Tolerance { get; init; } = 1e-5;
     public double LearningRate { get; init; } = 3e-3;
@@ -23,8 +23,9 @@ public sealed record FlowOptions
 
     public static readonly string Usage =
         "usage: Flow [--train FILE --test FILE | --image FILE.png] [--trace exact|hutchinson] [--iterations N] [--batch N]\n" +
-        "            [--tol X] [--lr X] [--seed N] [--out flow.png] [--serial]\n" +
-        "  CSV files hold one 'x,y' point per line, no header. The network has " + FlowMlp.Width + " units per layer (FlowMlp.Width).";
+        "            [--tol X] [--lr X] [--width N] [--seed N] [--out flow.png] [--serial]\n" +
+        "  CSV files hold one 'x,y' point per line, no header. The network has " + FlowMlp.Width + " units per layer, a compile-time\n" +
+        "  size: another width is built with dotnet run --project samples/Flow -c Release -p:FlowWidth=N.";
 
     public static FlowOptions Parse(string[] args)
     {
@@ -50,6 +51,10 @@ public sealed record FlowOptions
                 "--seed" => options with { Seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed) ? seed : throw new ArgumentException("--seed takes an integer.") },
                 "--out" => options with { Output = Value() },
                 "--serial" => options with { Serial = true },
+                "--width" => Positive("--width", Value()) is var width && width == FlowMlp.Width
+                    ? options
+                    : throw new ArgumentException($"This build's network has {FlowMlp.Width} units per layer, a compile-time size (the generator " +
+                        $"differentiates it for that size): run dotnet run --project samples/Flow -c Release -p:FlowWidth={args[i]} -- … for {args[i]}."),
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }

@@ -49,4 +49,12 @@ public class FlowProgramTests
     [Fact]
     public void Train_without_test_is_refused() =>
         Assert.Contains("--train and --test go together", SampleProcess.Run("Flow.dll", "--train", "a.csv").Error);
+
+    [Fact]
+    public void Another_width_is_refused_with_the_build_property_that_makes_it()
+    {
+        var run = SampleProcess.Run("Flow.dll", "--width", "64");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("-p:FlowWidth=64", run.Error);
+    }
 }

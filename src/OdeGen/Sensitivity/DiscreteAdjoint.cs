@@ -105,8 +105,8 @@ public sealed class DiscreteAdjoint : SensitivityMethod
             case Rodas5P when !system.HasSecondDerivatives:
                 throw new NotSupportedException($"{Name} through {solver.Name} differentiates each step's Jacobian, which needs the second derivatives " +
                     $"(JvpVjp) that generated systems have and {typeof(TSystem).Name} does not; use InterpolatingAdjoint or ForwardSensitivity, or implement JvpVjp.");
-            case Rodas5P:
-                return new RosenbrockStepAdjoint(Rodas5P.Coefficients, n, m);
+            case Rodas5P rodas:
+                return new RosenbrockStepAdjoint(Rodas5P.Coefficients, n, m, rodas.RefineStages);
             default:
                 throw new NotSupportedException($"{Name} cannot reverse the steps of {solver.Name}: it reverses explicit Runge–Kutta and Rodas5P steps.");
         }

@@ -96,6 +96,12 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
         }
     }
 
+    // The augmented system has no JVP of its own: its Rosenbrock stages are solved with the assembled Jacobian only.
+    public bool HasJacobianVector => false;
+
+    public void JacobianVector(double t, ReadOnlySpan<double> u, ReadOnlySpan<double> v, Span<double> jv)
+        => throw new NotSupportedException("the augmented sensitivity system has no JVP of its own.");
+
     public void TimeDerivative(double t, ReadOnlySpan<double> u, Span<double> dfdt)
     {
         int n = _n;

@@ -91,6 +91,12 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
         }
     }
 
+    // The augmented system has no JVP of its own: its Rosenbrock stages are solved with the assembled Jacobian only.
+    public bool HasJacobianVector => false;
+
+    public void JacobianVector(double t, ReadOnlySpan<double> u, ReadOnlySpan<double> v, Span<double> jv)
+        => throw new NotSupportedException("the augmented adjoint system has no JVP of its own.");
+
     public void TimeDerivative(double t, ReadOnlySpan<double> u, Span<double> dfdt)
     {
         // Central difference over a thousandth of the forward step at t: y(t) is a piecewise polynomial of the

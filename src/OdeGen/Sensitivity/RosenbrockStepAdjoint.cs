@@ -36,10 +36,14 @@ internal sealed class RosenbrockStepAdjoint : IStepAdjoint
     private readonly double[] _zeroP;
     private readonly double[] _zeroY;
 
-    public RosenbrockStepAdjoint(RosenbrockTableau tableau, int n, int m)
+    /// <param name="tableau">the Rosenbrock method's coefficients.</param>
+    /// <param name="n">the state's size.</param>
+    /// <param name="m">the parameters' size.</param>
+    /// <param name="refineStages">as the forward solve's stepper, so that the recomputed step has its bits.</param>
+    public RosenbrockStepAdjoint(RosenbrockTableau tableau, int n, int m, bool refineStages)
     {
         _tableau = tableau;
-        _stepper = new RosenbrockStepper(tableau, n);
+        _stepper = new RosenbrockStepper(tableau, n, refineStages);
         _n = n;
         _s = tableau.Stages;
         _y1 = new double[n];
@@ -67,7 +71,7 @@ internal sealed class RosenbrockStepAdjoint : IStepAdjoint
     {
         int n = _n, s = _s;
         var tab = _tableau;
-        var rhs = new SystemRightHandSide<TSystem>(system, p);
+        var rhs = new SystemRightHandSide<TSystem>(system, p, _zeroP);
         // The forward step again: J, f_t, M's factors and the stages k_i.
         rhs.Evaluate(t, y0, _stepper.F0);
         _stepper.UpdateJacobian(ref rhs, t, y0);

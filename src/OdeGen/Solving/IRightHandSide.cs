@@ -27,4 +27,14 @@ internal interface IJacobianRightHandSide : IRightHandSide
 
     /// <summary><c>df/dt</c>.</summary>
     void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> dfdt);
+
+    /// <summary>
+    /// Whether <see cref="JacobianVector"/> computes <c>(df/dy) v</c> through f's own operations (the system's JVP),
+    /// which keeps what the assembled matrix loses to rounding: a linear invariant <c>cᵀf = 0</c> holds for it to the
+    /// rounding of the result, not of J's largest entries. Rosenbrock stages are refined with it.
+    /// </summary>
+    bool HasJacobianVector { get; }
+
+    /// <summary><c>jv = (df/dy) v</c> at (<paramref name="t"/>, <paramref name="y"/>); only when <see cref="HasJacobianVector"/>.</summary>
+    void JacobianVector(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> v, Span<double> jv);
 }

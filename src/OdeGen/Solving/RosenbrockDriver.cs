@@ -11,12 +11,12 @@ namespace OdeGen;
 internal static class RosenbrockDriver
 {
     public static OdeSolution Integrate<TRhs>(ref TRhs rhs, RosenbrockTableau tableau, ReadOnlySpan<double> y0,
-        double t0, double t1, SolverOptions options)
+        double t0, double t1, SolverOptions options, bool refineStages = true)
         where TRhs : struct, IJacobianRightHandSide
     {
         int n = rhs.Size;
         bool fixedStep = options.FixedStep is not null;
-        var stepper = new RosenbrockStepper(tableau, n);
+        var stepper = new RosenbrockStepper(tableau, n, refineStages);
         var output = new SolutionBuilder(n, t0, t1, options, DenseForm.HairerNested, 5);
         var y = y0.ToArray();
         var y1 = new double[n];

@@ -19,9 +19,19 @@ internal sealed class RosenbrockStepper
     private readonly double[] _k;
     private readonly double[] _u;
     private readonly double[] _err;
+    private readonly double[] _rightSide;
+    private readonly double[] _residual;
+    private readonly bool _refine;
 
-    public RosenbrockStepper(RosenbrockTableau tableau, int n)
+    /// <param name="tableau">the method's coefficients.</param>
+    /// <param name="n">the state's size.</param>
+    /// <param name="refineStages">whether each stage solve gets one step of iterative refinement with a residual from the
+    /// right-hand side's JVP (<see cref="IJacobianRightHandSide.HasJacobianVector"/>); see <see cref="Step{TRhs}"/>.</param>
+    public RosenbrockStepper(RosenbrockTableau tableau, int n, bool refineStages = true)
     {
+        _refine = refineStages;
+        _rightSide = new double[n];
+        _residual = new double[n];
         _tableau = tableau;
         _n = n;
         _s = tableau.Stages;
@@ -81,7 +91,19 @@ internal sealed class RosenbrockStepper
     /// <summary>Solves <c>Mᵀ x = b</c> in place with the current factorization (the reverse of a stage solve).</summary>
     public void SolveTransposed(Span<double> b) => LuDecomposition.SolveTransposed(_w, _n, _pivots, b);
 
-    /// <summary>Computes all stages and <paramref name="y1"/>; <see cref="F0"/>, the Jacobian and the factorization must be current.</summary>
+    /// <summary>
+    /// Computes all stages and <paramref name="y1"/>; <see cref="F0"/>, the Jacobian and the factorization must be current.
+    /// </summary>
+    /// <remarks>
+    /// A linear invariant <c>cᵀy</c> of f (<c>cᵀf = 0</c>, so <c>cᵀJ = 0</c>) is kept by Rosenbrock steps in exact
+    /// arithmetic: <c>cᵀM = cᵀ/(γh)</c>, so <c>cᵀk_i = γh cᵀr_i = 0</c>. In floating point the assembled J has
+    /// <c>cᵀJ</c> of the order of the rounding of its largest entries, and the stage solve multiplies that by γh:
+    /// on E5 (HNW II, Sect. IV.10) <c>y2 - y3 - y4</c> drifts by 5e-10 of y2 at rtol 1e-6 (h‖J‖ ~ 1e7), and since y2,
+    /// y3 and y4 all decay, y2 ends at the drift, 18 000 tolerance units from the reference. One step of iterative
+    /// refinement whose residual <c>r_i - k_i/(γh) + J k_i</c> takes <c>J k_i</c> from the JVP (f's own operations,
+    /// in which the invariant's rates cancel as they do in f) removes the drift: E5 ends within 1.3 tolerance units at
+    /// every rtol from 1e-6 to 1e-10. It costs one JVP and one triangular solve per stage.
+    /// </remarks>
     public void Step<TRhs>(ref TRhs rhs, double t, ReadOnlySpan<double> y0, double h, Span<double> y1)
         where TRhs : struct, IJacobianRightHandSide
     {
@@ -115,7 +137,16 @@ internal sealed class RosenbrockStepper
                 var kj = Stage(j);
                 for (int l = 0; l < _n; l++) ki[l] += cij * kj[l];
             }
-            LuDecomposition.Solve(_w, _n, _pivots, ki);
+            if (_refine && rhs.HasJacobianVector)
+            {
+                ki.CopyTo(_rightSide);
+                LuDecomposition.Solve(_w, _n, _pivots, ki);
+                Refine(ref rhs, t, y0, h, ki);
+            }
+            else
+            {
+                LuDecomposition.Solve(_w, _n, _pivots, ki);
+            }
         }
         y0.CopyTo(y1);
         for (int j = 0; j < _s; j++)
@@ -125,6 +156,17 @@ internal sealed class RosenbrockStepper
             var kj = Stage(j);
             for (int l = 0; l < _n; l++) y1[l] += b * kj[l];
         }
+    }
+
+    /// <summary>k += M⁻¹ (r - M k) with <c>M k = k/(γh) - J k</c>, J k by the JVP; r is in <see cref="_rightSide"/>.</summary>
+    private void Refine<TRhs>(ref TRhs rhs, double t, ReadOnlySpan<double> y0, double h, Span<double> k)
+        where TRhs : struct, IJacobianRightHandSide
+    {
+        double diag = 1.0 / (_tableau.Gamma * h);
+        rhs.JacobianVector(t, y0, k, _residual);
+        for (int l = 0; l < _n; l++) _residual[l] += _rightSide[l] - diag * k[l];
+        LuDecomposition.Solve(_w, _n, _pivots, _residual);
+        for (int l = 0; l < _n; l++) k[l] += _residual[l];
     }
 
     /// <summary>

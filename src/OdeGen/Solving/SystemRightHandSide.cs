@@ -11,11 +11,16 @@ internal readonly struct SystemRightHandSide<TSystem> : IJacobianRightHandSide
 {
     private readonly TSystem _system;
     private readonly double[] _p;
+    private readonly double[] _zeroP;
 
-    public SystemRightHandSide(TSystem system, double[] p)
+    /// <param name="system">the dynamics.</param>
+    /// <param name="p">the parameters, bound for the solve.</param>
+    /// <param name="zeroP">zeros of p's length, the parameter tangent of <see cref="JacobianVector"/>; made here when not given.</param>
+    public SystemRightHandSide(TSystem system, double[] p, double[]? zeroP = null)
     {
         _system = system;
         _p = p;
+        _zeroP = zeroP ?? new double[p.Length];
         Size = system.StateSize;
     }
 
@@ -26,6 +31,11 @@ internal readonly struct SystemRightHandSide<TSystem> : IJacobianRightHandSide
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dy) => _system.Forward(t, y, _p, dy);
 
     public void JacobianY(double t, ReadOnlySpan<double> y, Span<double> jac) => _system.JacobianY(t, y, _p, jac);
+
+    public bool HasJacobianVector => true;
+
+    public void JacobianVector(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> v, Span<double> jv)
+        => _system.Jvp(t, y, _p, v, _zeroP, 0.0, Span<double>.Empty, jv);
 
     public void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> dfdt) => _system.TimeDerivative(t, y, _p, dfdt);
 }
