@@ -150,6 +150,24 @@ public interface IOdeSystem
                                          Span<Vector<double>> wJy, Span<Vector<double>> wJp)
         => throw NoLanes(nameof(VjpAccumulateLanes));
 
+    /// <summary>
+    /// True when <see cref="JvpVjpAccumulateLanes"/> is implemented: generated systems with lane kernels whose
+    /// second-order program runs on lanes too.
+    /// </summary>
+    bool HasSecondOrderLanes => false;
+
+    /// <summary>
+    /// <see cref="JvpVjp(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>
+    /// on <see cref="Lanes.Count"/> copies at once (see <see cref="ForwardLanes"/>; vp and vt are shared): writes each copy's jv
+    /// (unless <paramref name="jv"/> is empty) and <em>adds</em> its <c>wᵀ ∂jv/∂y</c> into its lane of <paramref name="hy"/>
+    /// and its <c>wᵀ ∂jv/∂p</c> into its lane of <paramref name="hp"/> (the caller sums the lanes), as
+    /// <see cref="VjpAccumulateLanes"/> adds.
+    /// </summary>
+    void JvpVjpAccumulateLanes(double t, ReadOnlySpan<Vector<double>> y, ReadOnlySpan<double> p,
+                               ReadOnlySpan<Vector<double>> vy, ReadOnlySpan<double> vp, double vt, ReadOnlySpan<Vector<double>> w,
+                               Span<Vector<double>> jv, Span<Vector<double>> hy, Span<Vector<double>> hp)
+        => throw NoLanes(nameof(JvpVjpAccumulateLanes));
+
     private static NotSupportedException NoLanes(string member) => new(
         $"{member} is generated for [OdeDynamics] systems that do not branch on the state; check HasLanes before calling it.");
 }

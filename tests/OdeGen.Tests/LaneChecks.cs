@@ -4,7 +4,7 @@ namespace OdeGen.Tests;
 
 /// <summary>
 /// Checks a generated system's lane kernels against its per-copy members: Lanes.Count copies near one point, each in its lane,
-/// must give what Forward, Jvp and VjpAccumulate give copy by copy. The kernels use fused multiply-adds and run
+/// must give what Forward, Jvp, VjpAccumulate (and JvpVjp, when it has lanes) give copy by copy. The kernels use fused multiply-adds and run
 /// TensorPrimitives over all lanes at once, so they agree to rounding, not bit for bit.
 /// </summary>
 public static class LaneChecks
@@ -61,6 +61,35 @@ public static class LaneChecks
         }
         for (int k = 0; k < m; k++)
             DerivativeChecks.AssertClose(wJpSum[k], Vector.Sum(wJpLanes[k]), Tolerance, $"VjpAccumulateLanes: wJp[{k}] summed over the lanes");
+        if (system.HasSecondOrderLanes) SecondOrder(system, t, copies, p, vy, vp, vt, w);
+    }
+
+    /// <summary>JvpVjpAccumulateLanes against JvpVjp copy by copy: jv and hy per lane (added to what the lanes held), hp summed.</summary>
+    private static void SecondOrder<TSystem>(TSystem system, double t, double[][] copies, double[] p, double[][] vy, double[] vp, double vt, double[][] w)
+        where TSystem : IOdeSystem
+    {
+        int n = system.StateSize, m = system.ParameterSize, lanes = Lanes.Count;
+        var jvLanes = new Vector<double>[n];
+        // The kernel adds into hy and hp: start them at one, and take one off.
+        var hyLanes = Enumerable.Repeat(Vector<double>.One, n).ToArray();
+        var hpLanes = Enumerable.Repeat(Vector<double>.One, m).ToArray();
+        system.JvpVjpAccumulateLanes(t, ToLanes(copies, n), p, ToLanes(vy, n), vp, vt, ToLanes(w, n), jvLanes, hyLanes, hpLanes);
+        var hpSum = new double[m];
+        for (int c = 0; c < lanes; c++)
+        {
+            var jv = new double[n];
+            var hy = new double[n];
+            var hp = new double[m];
+            system.JvpVjp(t, copies[c], p, vy[c], vp, vt, w[c], jv, hy, hp);
+            for (int k = 0; k < m; k++) hpSum[k] += hp[k];
+            for (int i = 0; i < n; i++)
+            {
+                DerivativeChecks.AssertClose(jv[i], jvLanes[i][c], Tolerance, $"JvpVjpAccumulateLanes: jv[{i}] of copy {c}");
+                DerivativeChecks.AssertClose(hy[i], hyLanes[i][c] - 1, Tolerance, $"JvpVjpAccumulateLanes: hy[{i}] of copy {c}");
+            }
+        }
+        for (int k = 0; k < m; k++)
+            DerivativeChecks.AssertClose(hpSum[k], Vector.Sum(hpLanes[k]) - lanes, Tolerance, $"JvpVjpAccumulateLanes: hp[{k}] summed over the lanes");
     }
 
     private static Vector<double>[] ToLanes(double[][] copies, int n)

@@ -12,6 +12,9 @@ public class LaneKernelTests
         Assert.True(new VectorizedMlp.RhsSystem().HasLanes);
         Assert.True(new Lorenz.RhsSystem().HasLanes);
         Assert.True(new Gravity.RhsSystem().HasLanes);
+        // Their second-order products run on lanes too (a flow's Hutchinson trace uses them).
+        Assert.True(new Mlp.RhsSystem().HasSecondOrderLanes);
+        Assert.True(new Lorenz.RhsSystem().HasSecondOrderLanes);
         // An if on y runs one way per copy: such a batch runs copy by copy.
         Assert.False(((IOdeSystem)new Branches.RhsSystem()).HasLanes);
     }

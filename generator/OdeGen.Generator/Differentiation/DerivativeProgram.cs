@@ -20,7 +20,8 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// A straight-line program also has <see cref="Divergence"/>, the sum of the diagonal entries of df/dy that can be
 /// non-zero, and its transpose <see cref="DivergenceGradient"/>; a loop program's come from the runtime's defaults.
 /// <see cref="Forward"/> is f alone, the user's program with its outputs stored, for the lane kernels (the per-copy
-/// Forward calls the user's method). A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
+/// Forward calls the user's method). <see cref="JvpVjpAccumulate"/> is JvpVjp adding into hy and hp (forward over
+/// the accumulating VJP), for the lane kernels; a loop program's JvpVjp already is. A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
 /// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,
@@ -37,4 +38,5 @@ internal sealed record DerivativeModel(
     DerivativeProgram? Divergence = null,
     DerivativeProgram? DivergenceGradient = null,
     DerivativeProgram? VjpAccumulate = null,
-    DerivativeProgram? Forward = null);
+    DerivativeProgram? Forward = null,
+    DerivativeProgram? JvpVjpAccumulate = null);

@@ -38,12 +38,13 @@ internal static class Differentiator
                 facts.Pattern, VjpAccumulates: true, JvpVjp: ForwardOverReverse.JvpVjp(accumulating, accumulatingScopes), Forward: ForwardOnly(program));
         }
         var vjp = Vjp(model, null, accumulate: false, out var scopes);
+        var vjpAccumulate = Vjp(model, null, accumulate: true, out var accumulateScopes);
         var jacobianY = Jacobian(program, Op.State, model.StateSize, "Dy");
         var divergence = Divergence.Of(program, model.StateSize, model.ParameterSize);
         return new DerivativeModel(model, jvp, vjp, jacobianY.Program, Jacobian(program, Op.Parameter, model.ParameterSize, "Dp").Program,
             time, null, null, jacobianY.Rows, JvpVjp: ForwardOverReverse.JvpVjp(vjp, scopes),
             Divergence: divergence.Value, DivergenceGradient: divergence.Gradient,
-            VjpAccumulate: Vjp(model, null, accumulate: true, out _), Forward: ForwardOnly(program));
+            VjpAccumulate: vjpAccumulate, Forward: ForwardOnly(program), JvpVjpAccumulate: ForwardOverReverse.JvpVjp(vjpAccumulate, accumulateScopes));
     }
 
     /// <summary>f itself: the parsed body, then its outputs stored into dy (a loop program stores them itself).</summary>

@@ -8,7 +8,9 @@ namespace OdeGen.Generator.Emission;
 /// The lane kernels of a system: Forward, Jvp and VjpAccumulate on <c>Vector&lt;double&gt;.Count</c> copies at once,
 /// each copy a lane (see <see cref="LaneTypes"/>). <c>BatchedSystem</c> calls them on groups of copies, so that a
 /// batch runs at the speed of the SIMD units while the user writes the dynamics of one sample. p and vp are shared,
-/// so they stay <c>double</c> spans; wJp gets one lane per copy, which the caller sums.
+/// so they stay <c>double</c> spans; wJp gets one lane per copy, which the caller sums. The second-order product
+/// JvpVjp gets a lane kernel too when its program runs on lanes (a flow's Hutchinson trace needs it); it adds into
+/// hy and hp as VjpAccumulate adds into wJy and wJp.
 /// </summary>
 internal static class LaneKernels
 {
@@ -16,8 +18,9 @@ internal static class LaneKernels
     private const string LaneOutputs = "global::System.Span<Vector<double>>";
     private const string ReadOnlySpan = GeneratedFile.ReadOnlySpan;
 
-    /// <summary>The three programs and their lane types, or the reason the system has no lane kernels.</summary>
-    public sealed record Plan(DerivativeProgram Forward, LaneTypes ForwardTypes, DerivativeProgram Jvp, LaneTypes JvpTypes, DerivativeProgram Vjp, LaneTypes VjpTypes);
+    /// <summary>The programs and their lane types (the second-order one may be missing), or the reason the system has no lane kernels.</summary>
+    public sealed record Plan(DerivativeProgram Forward, LaneTypes ForwardTypes, DerivativeProgram Jvp, LaneTypes JvpTypes, DerivativeProgram Vjp, LaneTypes VjpTypes,
+        DerivativeProgram? JvpVjp, LaneTypes? JvpVjpTypes);
 
     public static Plan? For(DerivativeModel derivatives, out string? reason, out int culprit)
     {
@@ -30,7 +33,11 @@ internal static class LaneKernels
         var forwardTypes = LaneTypes.Of(forward, out reason, out culprit);
         var jvpTypes = forwardTypes is null ? null : LaneTypes.Of(jvp, out reason, out culprit);
         var vjpTypes = jvpTypes is null ? null : LaneTypes.Of(vjp, out reason, out culprit);
-        return vjpTypes is null ? null : new Plan(forward, forwardTypes!, jvp, jvpTypes!, vjp, vjpTypes);
+        if (vjpTypes is null) return null;
+        var secondOrder = derivatives.VjpAccumulates ? derivatives.JvpVjp : derivatives.JvpVjpAccumulate;
+        var jvpVjp = secondOrder is null ? null : Pipeline.OptimizeLanes(secondOrder);
+        var jvpVjpTypes = jvpVjp is null ? null : LaneTypes.Of(jvpVjp, out _, out _);
+        return new Plan(forward, forwardTypes!, jvp, jvpTypes!, vjp, vjpTypes, jvpVjpTypes is null ? null : jvpVjp, jvpVjpTypes);
     }
 
     public static void Emit(CodeWriter w, DerivativeModel derivatives, Plan plan, string[] reserved)
@@ -46,15 +53,24 @@ internal static class LaneKernels
         w.Line();
         Method(w, derivatives, plan.Vjp, plan.VjpTypes, reserved, guardsOutput: true,
             "public Vector<double> VjpAccumulateLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " dy, " + LaneOutputs + " wJy, " + LaneOutputs + " wJp)");
+        if (plan.JvpVjp is not { } jvpVjp) return;
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public bool HasSecondOrderLanes => true;");
+        w.Line();
+        Method(w, derivatives, jvpVjp, plan.JvpVjpTypes!, reserved, guardsOutput: true,
+            "public void JvpVjpAccumulateLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " vy, " + ReadOnlySpan + " vp, double vt, " + Lanes + " w, " + LaneOutputs + " jv, " + LaneOutputs + " hy, " + LaneOutputs + " hp)",
+            SpanNames.SecondOrder);
     }
 
-    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, LaneTypes types, string[] reserved, bool guardsOutput, string signature)
+    private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, LaneTypes types, string[] reserved, bool guardsOutput, string signature,
+        SpanNames? spans = null)
     {
         var model = derivatives.Source;
         w.Line("/// <inheritdoc/>");
         w.Open(signature);
         var names = new NameTable(reserved.Concat(new[] { model.MethodName, model.StructName, "StateJvp", "ParameterJvp", "VjpAccumulate", "Vector" }), model.UserNames);
-        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, SpanNames.Standard, w, model.SkipsLocalsInit, types, guardsOutput).Emit();
+        new ProgramEmitter(program, model.Program.Nodes.Count, model.Program.Arrays.Count, names, spans ?? SpanNames.Standard, w, model.SkipsLocalsInit, types, guardsOutput).Emit();
         w.Close();
     }
 }

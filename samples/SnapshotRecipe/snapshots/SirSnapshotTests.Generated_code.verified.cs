@@ -243,6 +243,31 @@ namespace SnapshotRecipe
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> sum = Vector.FusedMultiplyAdd(y[0], Vector.Create(vp[0]), p[0] * vy[0]);
+                Vector<double> infectionsDot = Vector.FusedMultiplyAdd(y[1], sum, p[0] * y[0] * vy[1]);
+                Vector<double> sum2 = Vector.FusedMultiplyAdd(y[1], Vector.Create(vp[1]), p[1] * vy[1]);
+                Vector<double> productBar = w[2] - w[1];
+                Vector<double> infectionsBar = w[1] - w[0];
+                Vector<double> product2Bar = y[1] * infectionsBar;
+                Vector<double> product2BarDot = infectionsBar * vy[1];
+                hy[0] += Vector.FusedMultiplyAdd(product2Bar, Vector.Create(vp[0]), p[0] * product2BarDot);
+                hy[1] += Vector.FusedMultiplyAdd(productBar, Vector.Create(vp[1]), infectionsBar * sum);
+                hp[0] += Vector.FusedMultiplyAdd(product2Bar, vy[0], y[0] * product2BarDot);
+                hp[1] = Vector.FusedMultiplyAdd(productBar, vy[1], hp[1]);
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = -infectionsDot;
+                    jv[1] = infectionsDot - sum2;
+                    jv[2] = sum2;
+                }
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace OdeGen.Flows;
 
@@ -72,6 +73,16 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
     /// </summary>
     public bool Parallel { get; init; }
 
+    /// <summary>
+    /// Whether Hutchinson's estimate runs <see cref="Lanes.Count"/> points at a time on the dynamics' lane kernels
+    /// (<see cref="IOdeSystem.HasLanes"/> and <see cref="IOdeSystem.HasSecondOrderLanes"/>; default true). The
+    /// results agree with the point-by-point path to rounding (the kernels fuse multiply-adds); the exact trace always
+    /// runs point by point.
+    /// </summary>
+    public bool UseLanes { get; init; } = true;
+
+    private bool OnLanes => UseLanes && Trace == TraceEstimator.Hutchinson && _f.HasLanes && _f.HasSecondOrderLanes && Vector.IsHardwareAccelerated;
+
     /// <summary>Hutchinson's noise vectors, <see cref="Dimension"/> per point, point after point; fill before a solve.</summary>
     public Span<double> Noise => _noise;
 
@@ -110,7 +121,10 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
     {
         int d = _d, densities = _batch * d;
         var chunk = _chunks[c];
-        for (int b = c * ChunkSize; b < Math.Min(_batch, (c + 1) * ChunkSize); b++)
+        int b = c * ChunkSize, end = Math.Min(_batch, (c + 1) * ChunkSize);
+        if (OnLanes)
+            for (; b + Lanes.Count <= end; b += Lanes.Count) ForwardGroup(chunk.Lanes!, t, y, p, dy, b);
+        for (; b < end; b++)
         {
             var z = y.Slice(b * d, d);
             var dz = dy.Slice(b * d, d);
@@ -164,7 +178,17 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
         var wJp = chunk.WJp.AsSpan();
         wJp.Clear();
         double wJt = 0;
-        for (int b = c * ChunkSize; b < Math.Min(_batch, (c + 1) * ChunkSize); b++)
+        int b = c * ChunkSize, end = Math.Min(_batch, (c + 1) * ChunkSize);
+        if (OnLanes && b + Lanes.Count <= end)
+        {
+            var lanes = chunk.Lanes!;
+            lanes.WJp.AsSpan().Clear();
+            var wJtLanes = Vector<double>.Zero;
+            for (; b + Lanes.Count <= end; b += Lanes.Count) wJtLanes += VjpGroup(lanes, t, y, p, w, dy, wJy, b);
+            LaneBlocks.AddLaneSums(lanes.WJp, wJp);
+            wJt = Vector.Sum(wJtLanes);
+        }
+        for (; b < end; b++)
         {
             var z = y.Slice(b * d, d);
             var wz = wJy.Slice(b * d, d);
@@ -181,6 +205,50 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
             if (TimeCotangent) wJt += omega * TraceTimeDerivative(chunk, t, z, p, b);
         }
         chunk.WJt = wJt;
+    }
+
+    /// <summary>Points b … b + Lanes.Count - 1 on the lane kernels: f and Hutchinson's εᵀ J ε from one JVP with v = ε.</summary>
+    private void ForwardGroup(LaneScratch lanes, double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy, int b)
+    {
+        int d = _d;
+        LaneBlocks.Gather(y, b, d, lanes.Z);
+        LaneBlocks.Gather(_noise, b, d, lanes.Epsilon);
+        _f.JvpLanes(t, lanes.Z, p, lanes.Epsilon, _zeroP, 0.0, lanes.Dz, lanes.Jv);
+        LaneBlocks.Scatter(lanes.Dz, dy, b, d);
+        Dot(lanes.Epsilon, lanes.Jv).CopyTo(dy.Slice(_batch * d + b, Lanes.Count));
+    }
+
+    /// <summary>
+    /// The VJP of points b … b + Lanes.Count - 1 on the lane kernels: the dynamics' VJP, and the gradient of
+    /// <c>ω εᵀ J ε</c> as one second-order product with v = ε, w = ω ε, added into the same lanes of wJy and wJp.
+    /// Returns the lanes' time cotangents.
+    /// </summary>
+    private Vector<double> VjpGroup(LaneScratch lanes, double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, ReadOnlySpan<double> w,
+        Span<double> dy, Span<double> wJy, int b)
+    {
+        int d = _d, densities = _batch * d;
+        LaneBlocks.Gather(y, b, d, lanes.Z);
+        LaneBlocks.Gather(w, b, d, lanes.W);
+        LaneBlocks.Gather(_noise, b, d, lanes.Epsilon);
+        var omega = new Vector<double>(w.Slice(densities + b, Lanes.Count));
+        lanes.WJy.AsSpan().Clear();
+        var wJt = _f.VjpAccumulateLanes(t, lanes.Z, p, lanes.W, dy.IsEmpty ? Span<Vector<double>>.Empty : lanes.Dz, lanes.WJy, lanes.WJp);
+        if (!dy.IsEmpty) LaneBlocks.Scatter(lanes.Dz, dy, b, d);
+        for (int i = 0; i < d; i++) lanes.OmegaEpsilon[i] = omega * lanes.Epsilon[i];
+        _f.JvpVjpAccumulateLanes(t, lanes.Z, p, lanes.Epsilon, _zeroP, 0.0, lanes.OmegaEpsilon, lanes.Jv, lanes.WJy, lanes.WJp);
+        LaneBlocks.Scatter(lanes.WJy, wJy, b, d);
+        wJy.Slice(densities + b, Lanes.Count).Clear();
+        if (!dy.IsEmpty) Dot(lanes.Epsilon, lanes.Jv).CopyTo(dy.Slice(densities + b, Lanes.Count));
+        if (!TimeCotangent) return wJt;
+        double h = 6.055454452393343e-6 * Math.Max(1.0, Math.Abs(t));
+        return wJt + omega * (TraceOnLanes(lanes, t + h, p) - TraceOnLanes(lanes, t - h, p)) / (2 * h);
+    }
+
+    /// <summary>εᵀ J ε of the gathered points at time t (for the trace's derivative in t).</summary>
+    private Vector<double> TraceOnLanes(LaneScratch lanes, double t, ReadOnlySpan<double> p)
+    {
+        _f.JvpLanes(t, lanes.Z, p, lanes.Epsilon, _zeroP, 0.0, Span<Vector<double>>.Empty, lanes.Jv);
+        return Dot(lanes.Epsilon, lanes.Jv);
     }
 
     /// <summary>The trace (or its estimate) at point b, with its gradient in z into _gy and in θ into _gp.</summary>
@@ -230,6 +298,24 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
         public double[] Gp { get; } = new double[m];
         public double[] WJp { get; } = new double[m];
         public double WJt { get; set; }
+
+        /// <summary>The lane kernels' buffers, made on first use.</summary>
+        public LaneScratch? Lanes => _lanes ??= new LaneScratch(d, m);
+
+        private LaneScratch? _lanes;
+    }
+
+    /// <summary>A group of points on lanes: their states, cotangents, noise and outputs, and the chunk's wJp lanes.</summary>
+    private sealed class LaneScratch(int d, int m)
+    {
+        public Vector<double>[] Z { get; } = new Vector<double>[d];
+        public Vector<double>[] W { get; } = new Vector<double>[d];
+        public Vector<double>[] Epsilon { get; } = new Vector<double>[d];
+        public Vector<double>[] OmegaEpsilon { get; } = new Vector<double>[d];
+        public Vector<double>[] Dz { get; } = new Vector<double>[d];
+        public Vector<double>[] Jv { get; } = new Vector<double>[d];
+        public Vector<double>[] WJy { get; } = new Vector<double>[d];
+        public Vector<double>[] WJp { get; } = new Vector<double>[m];
     }
 
     /// <inheritdoc/>
@@ -265,6 +351,14 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
             for (int i = 0; i < d; i++) rows[batch * d + b][i] = b * d + i;
         }
         return SparsityPattern.FromRows(batch * (d + 1), rows);
+    }
+
+    /// <summary>Σ_i a_i b_i lane by lane, in the order of the per-point <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double})"/>.</summary>
+    private static Vector<double> Dot(ReadOnlySpan<Vector<double>> a, ReadOnlySpan<Vector<double>> b)
+    {
+        var sum = Vector<double>.Zero;
+        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

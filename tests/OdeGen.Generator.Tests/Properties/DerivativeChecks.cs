@@ -230,6 +230,30 @@ internal sealed class DerivativeChecks
         for (int k = 0; k < _m; k++)
             if (!LanesClose(wJpSum[k], Vector.Sum(wJp[k]))) Fail("VjpAccumulateLanes' wJp summed over the lanes equals the copies' Vjp", point, "wJp[" + k + "]: " + R(Vector.Sum(wJp[k])) + " against " + R(wJpSum[k]));
         if (!LanesClose(wJtSum, Vector.Sum(wJt))) Fail("VjpAccumulateLanes' wJt equals the copies' Vjp", point, R(Vector.Sum(wJt)) + " against " + R(wJtSum));
+        if (_system.HasSecondOrderLanes) SecondOrderLanes(point, y, Lanes(vy), Lanes(w), vy, w);
+    }
+
+    /// <summary>JvpVjpAccumulateLanes against the per-copy JvpVjp, each lane with its own vy and w: jv and hy per lane, hp summed over them.</summary>
+    private void SecondOrderLanes(EvaluationPoint point, Vector<double>[] y, Vector<double>[] vyLanes, Vector<double>[] wLanes, double[][] vy, double[][] w)
+    {
+        var jv = new Vector<double>[_n];
+        var hy = new Vector<double>[_n];
+        var hp = new Vector<double>[_m];
+        _system.JvpVjpAccumulateLanes(point.T, y, point.P, vyLanes, point.Vp, point.Vt, wLanes, jv, hy, hp);
+        var hpSum = new double[_m];
+        for (int c = 0; c < Vector<double>.Count; c++)
+        {
+            double[] copyJv = Filled(_n), copyHy = Filled(_n), copyHp = Filled(_m);
+            _system.JvpVjp(point.T, point.Y, point.P, vy[c], point.Vp, point.Vt, w[c], copyJv, copyHy, copyHp);
+            for (int k = 0; k < _m; k++) hpSum[k] += copyHp[k];
+            for (int i = 0; i < _n; i++)
+            {
+                if (!LanesClose(copyJv[i], jv[i][c])) Fail("JvpVjpAccumulateLanes' jv equals JvpVjp's", point, "lane " + c + ", jv[" + i + "]: " + R(jv[i][c]) + " against " + R(copyJv[i]));
+                if (!LanesClose(copyHy[i], hy[i][c])) Fail("JvpVjpAccumulateLanes' hy equals JvpVjp's", point, "lane " + c + ", hy[" + i + "]: " + R(hy[i][c]) + " against " + R(copyHy[i]));
+            }
+        }
+        for (int k = 0; k < _m; k++)
+            if (!LanesClose(hpSum[k], Vector.Sum(hp[k]))) Fail("JvpVjpAccumulateLanes' hp summed over the lanes equals the copies' JvpVjp", point, "hp[" + k + "]: " + R(Vector.Sum(hp[k])) + " against " + R(hpSum[k]));
     }
 
     /// <summary>A lane kernel's value against the per-copy one: fused multiply-adds round once where the copy rounds twice.</summary>

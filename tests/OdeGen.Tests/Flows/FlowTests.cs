@@ -124,6 +124,37 @@ public class FlowTests
                 $"dL/dp[{k}]: serial {serial.Gradient[k]:R}, parallel {parallel.Gradient[k]:R}");
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(37)]
+    public void Hutchinson_on_lanes_agrees_with_the_points_one_by_one(int batch)
+    {
+        // Groups of Lanes.Count points on the lane kernels, the rest of each chunk point by point: the same values to rounding.
+        FlowSystem<FlowDynamics.MlpSystem> System(bool lanes) => new(new FlowDynamics.MlpSystem(), batch, TraceEstimator.Hutchinson) { UseLanes = lanes };
+        var onLanes = System(true);
+        var onePoint = System(false);
+        Assert.True(new FlowDynamics.MlpSystem().HasSecondOrderLanes);
+        onLanes.DrawNoise(new Random(2));
+        onePoint.DrawNoise(new Random(2));
+        var random = new Random(batch);
+        var p = MlpParameters();
+        var y = DerivativeChecks.RandomVector(random, onLanes.StateSize);
+        var w = DerivativeChecks.RandomVector(random, onLanes.StateSize);
+        double[] Run(FlowSystem<FlowDynamics.MlpSystem> system)
+        {
+            var f = new double[system.StateSize];
+            system.Forward(0.3, y, p, f);
+            var dy = new double[system.StateSize];
+            var wJy = new double[system.StateSize];
+            var wJp = new double[p.Length];
+            double wJt = system.Vjp(0.3, y, p, w, dy, wJy, wJp);
+            return f.Concat(dy).Concat(wJy).Concat(wJp).Append(wJt).ToArray();
+        }
+        var expected = Run(onePoint);
+        var actual = Run(onLanes);
+        for (int i = 0; i < expected.Length; i++) DerivativeChecks.AssertClose(expected[i], actual[i], 1e-11, $"output {i}");
+    }
+
     [Fact]
     public void Without_the_time_cotangent_the_other_cotangents_are_the_same()
     {

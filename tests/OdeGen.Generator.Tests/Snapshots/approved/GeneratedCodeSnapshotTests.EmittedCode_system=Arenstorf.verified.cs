@@ -398,6 +398,72 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                double muPrime = 1.0 - p[0];
+                Vector<double> sum = y[0] + Vector.Create(p[0]);
+                Vector<double> sum2 = vy[0] + Vector.Create(vp[0]);
+                Vector<double> product = y[1] * y[1];
+                Vector<double> product2 = 2.0 * (y[1] * vy[1]);
+                Vector<double> sum3 = Vector.FusedMultiplyAdd(sum, sum, product);
+                Vector<double> sum4 = Vector.FusedMultiplyAdd(Vector.Create(2.0), sum * sum2, product2);
+                Vector<double> d1 = global::OdeGen.Lanes.Pow(sum3, Vector.Create(1.5));
+                Vector<double> d1Dot = 1.5 * global::OdeGen.Lanes.Pow(sum3, Vector.Create(0.5)) * sum4;
+                Vector<double> difference = y[0] - Vector.Create(muPrime);
+                Vector<double> sum5 = Vector.FusedMultiplyAdd(difference, difference, product);
+                Vector<double> sum6 = Vector.FusedMultiplyAdd(Vector.Create(2.0), difference * sum2, product2);
+                Vector<double> d2 = global::OdeGen.Lanes.Pow(sum5, Vector.Create(1.5));
+                Vector<double> d2Dot = 1.5 * global::OdeGen.Lanes.Pow(sum5, Vector.Create(0.5)) * sum6;
+                Vector<double> quotient = muPrime * sum / d1;
+                Vector<double> difference2 = (muPrime * sum2 - sum * vp[0]) / d1 - quotient / d1 * d1Dot;
+                Vector<double> quotient2 = p[0] * difference / d2;
+                Vector<double> difference3 = Vector.FusedMultiplyAdd(difference, Vector.Create(vp[0]), p[0] * sum2) / d2 - quotient2 / d2 * d2Dot;
+                Vector<double> product3 = y[1] * vp[0];
+                Vector<double> quotient3 = muPrime * y[1] / d1;
+                Vector<double> difference4 = (muPrime * vy[1] - product3) / d1 - quotient3 / d1 * d1Dot;
+                Vector<double> quotient4 = p[0] * y[1] / d2;
+                Vector<double> difference5 = Vector.FusedMultiplyAdd(Vector.Create(p[0]), vy[1], product3) / d2 - quotient4 / d2 * d2Dot;
+                Vector<double> quotient5 = quotient4 / d2;
+                Vector<double> quotient6 = w[3] / d2;
+                Vector<double> product4BarDot = quotient6 / d2 * d2Dot;
+                Vector<double> quotient7 = quotient3 / d1;
+                Vector<double> quotient8 = w[3] / d1;
+                Vector<double> product5BarDot = quotient8 / d1 * d1Dot;
+                Vector<double> quotient9 = quotient2 / d2;
+                Vector<double> quotient10 = w[2] / d2;
+                Vector<double> product6BarDot = quotient10 / d2 * d2Dot;
+                Vector<double> quotient11 = quotient / d1;
+                Vector<double> quotient12 = w[2] / d1;
+                Vector<double> product7BarDot = quotient12 / d1 * d1Dot;
+                Vector<double> d2Bar = Vector.FusedMultiplyAdd(quotient5, w[3], quotient9 * w[2]);
+                Vector<double> product8 = 1.5 * global::OdeGen.Lanes.Pow(sum5, Vector.Create(0.5));
+                Vector<double> sum5Bar = product8 * d2Bar;
+                Vector<double> sum5BarDot = Vector.FusedMultiplyAdd(d2Bar, 1.5 * Vector.ConditionalSelect(Vector.Equals<double>(sum6, Vector<double>.Zero), Vector<double>.Zero, 0.5 * global::OdeGen.Lanes.Pow(sum5, Vector.Create(-0.5)) * sum6), product8 * Vector.FusedMultiplyAdd(w[3], difference5 / d2 - quotient5 / d2 * d2Dot, w[2] * (difference3 / d2 - quotient9 / d2 * d2Dot)));
+                Vector<double> sum7 = Vector.FusedMultiplyAdd(sum5Bar, sum2, difference * sum5BarDot);
+                Vector<double> differenceBarDot = sum7 - (quotient10 * vp[0] - p[0] * product6BarDot) + sum7;
+                Vector<double> d1Bar = Vector.FusedMultiplyAdd(quotient7, w[3], quotient11 * w[2]);
+                Vector<double> product9 = 1.5 * global::OdeGen.Lanes.Pow(sum3, Vector.Create(0.5));
+                Vector<double> sum3Bar = product9 * d1Bar;
+                Vector<double> sum3BarDot = Vector.FusedMultiplyAdd(d1Bar, 1.5 * Vector.ConditionalSelect(Vector.Equals<double>(sum4, Vector<double>.Zero), Vector<double>.Zero, 0.5 * global::OdeGen.Lanes.Pow(sum3, Vector.Create(-0.5)) * sum4), product9 * Vector.FusedMultiplyAdd(w[3], difference4 / d1 - quotient7 / d1 * d1Dot, w[2] * (difference2 / d1 - quotient11 / d1 * d1Dot)));
+                Vector<double> sum8 = Vector.FusedMultiplyAdd(sum5Bar + sum3Bar, vy[1], y[1] * (sum5BarDot + sum3BarDot));
+                Vector<double> sum9 = Vector.FusedMultiplyAdd(sum3Bar, sum2, sum * sum3BarDot);
+                Vector<double> sumBarDot = sum9 - (-(quotient12 * vp[0]) - muPrime * product7BarDot) + sum9;
+                hy[0] += differenceBarDot + sumBarDot;
+                hy[1] += -(quotient6 * vp[0] - p[0] * product4BarDot) - (-(quotient8 * vp[0]) - muPrime * product5BarDot) + sum8 + sum8;
+                hp[0] += -(quotient6 * vy[1] - y[1] * product4BarDot) - (quotient10 * sum2 - difference * product6BarDot) + sumBarDot - (-(quotient8 * vy[1] - y[1] * product5BarDot) - (quotient12 * sum2 - sum * product7BarDot) - differenceBarDot);
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[2];
+                    jv[1] = vy[3];
+                    jv[2] = Vector.FusedMultiplyAdd(Vector.Create(2.0), vy[3], vy[0]) - difference2 - difference3;
+                    jv[3] = vy[1] - 2.0 * vy[2] - difference4 - difference5;
+                }
+            }
         }
     }
 }

@@ -215,6 +215,26 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> product = 2.0 * (y[0] * vy[0]);
+                Vector<double> difference = Vector.FusedMultiplyAdd(y[0], Vector.Create(vp[1]), p[1] * vy[0]) - Vector.FusedMultiplyAdd(y[1], product, y[0] * y[0] * vy[1]);
+                Vector<double> difference2Bar = w[1] - w[0];
+                Vector<double> sum = Vector.FusedMultiplyAdd(y[1] * difference2Bar, vy[0], y[0] * (difference2Bar * vy[1]));
+                hy[0] += difference2Bar * vp[1] - sum - sum;
+                hy[1] -= difference2Bar * product;
+                hp[1] = Vector.FusedMultiplyAdd(difference2Bar, vy[0], hp[1]);
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = Vector.Create(vp[0]) - vy[0] - difference;
+                    jv[1] = difference;
+                }
+            }
         }
     }
 }

@@ -505,6 +505,85 @@ namespace OdeGen.Tests.Corpus
                 wJp[0] += pBar0;
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> hBarDot = stackalloc Vector<double>[3];
+                w.CopyTo(dyBar);
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[3];
+                double p0 = p[0];
+                double vp0 = vp[0];
+                Vector<double> s = Vector<double>.Zero;
+                Vector<double> c = Vector<double>.Zero;
+                Vector<double> sDot = Vector<double>.Zero;
+                Vector<double> cDot = Vector<double>.Zero;
+                for (int i = 0; i < 3; i++)
+                {
+                    Vector<double> element = y[i];
+                    Vector<double> element2 = vy[i];
+                    Vector<double> a = global::OdeGen.Lanes.Tanh(p0 * element);
+                    Vector<double> aDot = (Vector<double>.One - a * a) * Vector.FusedMultiplyAdd(element, Vector.Create(vp0), p0 * element2);
+                    h[i] = a;
+                    hDot[i] = aDot;
+                    (Vector<double> b, Vector<double> cos) = Vector.SinCos(element);
+                    s = Vector.FusedMultiplyAdd(a, a, s);
+                    c = Vector.FusedMultiplyAdd(cos, b, c);
+                    sDot = Vector.FusedMultiplyAdd(Vector.Create(2.0), a * aDot, sDot);
+                    cDot += cos * (Vector.Cos(element) * element2) - b * (b * element2);
+                }
+                for (int i = 0; i < 3; i++)
+                {
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = Vector.FusedMultiplyAdd(s, hDot[i], h[i] * sDot) - Vector.FusedMultiplyAdd(y[i], cDot, c * vy[i]);
+                    }
+                }
+                Vector<double> cBar = Vector<double>.Zero;
+                Vector<double> cBarDot = Vector<double>.Zero;
+                Vector<double> sBar = Vector<double>.Zero;
+                Vector<double> sBarDot = Vector<double>.Zero;
+                for (int i = 2; i >= 0; i--)
+                {
+                    Vector<double> differenceBar = dyBar[i];
+                    dyBar[i] = Vector<double>.Zero;
+                    cBar -= y[i] * differenceBar;
+                    cBarDot -= differenceBar * vy[i];
+                    hy[i] -= differenceBar * cDot;
+                    sBar = Vector.FusedMultiplyAdd(h[i], differenceBar, sBar);
+                    sBarDot = Vector.FusedMultiplyAdd(differenceBar, hDot[i], sBarDot);
+                    hBar[i] = Vector.FusedMultiplyAdd(s, differenceBar, hBar[i]);
+                    hBarDot[i] = Vector.FusedMultiplyAdd(differenceBar, sDot, hBarDot[i]);
+                }
+                Vector<double> pBar0 = Vector<double>.Zero;
+                Vector<double> pBar0Dot = Vector<double>.Zero;
+                for (int i = 2; i >= 0; i--)
+                {
+                    Vector<double> element = y[i];
+                    Vector<double> element3 = vy[i];
+                    Vector<double> a = h[i];
+                    Vector<double> element4 = hDot[i];
+                    (Vector<double> b, Vector<double> cos) = Vector.SinCos(element);
+                    Vector<double> bDot = Vector.Cos(element) * element3;
+                    Vector<double> product = b * element3;
+                    Vector<double> aBar = hBar[i];
+                    Vector<double> aBarDot = hBarDot[i];
+                    Vector<double> aBar2 = Vector.FusedMultiplyAdd(Vector.Create(2.0), a * sBar, aBar);
+                    Vector<double> difference2 = Vector<double>.One - a * a;
+                    Vector<double> product2Bar = difference2 * aBar2;
+                    Vector<double> product2BarDot = difference2 * Vector.FusedMultiplyAdd(Vector.Create(2.0), Vector.FusedMultiplyAdd(sBar, element4, a * sBarDot), aBarDot) - aBar2 * (2.0 * (a * element4));
+                    pBar0 = Vector.FusedMultiplyAdd(element, product2Bar, pBar0);
+                    pBar0Dot += Vector.FusedMultiplyAdd(product2Bar, element3, element * product2BarDot);
+                    hy[i] += cos * (cos * cBarDot - cBar * product) - cos * cBar * product - Vector.FusedMultiplyAdd(b * cBar, bDot, b * Vector.FusedMultiplyAdd(cBar, bDot, b * cBarDot)) + Vector.FusedMultiplyAdd(product2Bar, Vector.Create(vp0), p0 * product2BarDot);
+                }
+                hp[0] += pBar0Dot;
+            }
         }
     }
 }

@@ -329,6 +329,41 @@ namespace OdeGen.Tests.Corpus
                     }
                     return tBar;
                 }
+
+                /// <inheritdoc/>
+                public bool HasSecondOrderLanes => true;
+
+                /// <inheritdoc/>
+                public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+                {
+                    Vector<double> acc = y[0] * y[1];
+                    Vector<double> product = 2.0 * (y[2] * vy[2]);
+                    Vector<double> sum = Vector.FusedMultiplyAdd(y[2], y[2], Vector<double>.One);
+                    Vector<double> quotient = Vector.Create(p[0]) / sum;
+                    Vector<double> difference = Vector.Create(vp[0]) / sum - quotient / sum * product;
+                    Vector<double> acc2 = acc + quotient;
+                    Vector<double> acc3 = acc2 - Vector.Create(t * p[1]);
+                    Vector<double> accDot = Vector.FusedMultiplyAdd(y[1], vy[0], y[0] * vy[1]) + difference - Vector.Create(p[1] * vt + t * vp[1]);
+                    Vector<double> wDot = accDot / 2.0;
+                    Vector<double> sum2 = Vector.FusedMultiplyAdd(y[0], accDot, acc3 * vy[0]);
+                    Vector<double> product2 = w[2] * vy[2];
+                    Vector<double> product3Bar = -(y[2] * w[2]) - w[1];
+                    Vector<double> accBarDot = product3Bar * vy[0] - y[0] * product2;
+                    Vector<double> accBar = Vector.FusedMultiplyAdd(y[0], product3Bar, (w[0] + w[2]) / 2.0);
+                    Vector<double> quotient2 = quotient / sum;
+                    Vector<double> sum3 = Vector.FusedMultiplyAdd(quotient2 * accBar, vy[2], y[2] * Vector.FusedMultiplyAdd(accBar, difference / sum - quotient2 / sum * product, quotient2 * accBarDot));
+                    hy[0] += product3Bar * accDot - acc3 * product2 + Vector.FusedMultiplyAdd(accBar, vy[1], y[1] * accBarDot);
+                    hy[1] += Vector.FusedMultiplyAdd(accBar, vy[0], y[0] * accBarDot);
+                    hy[2] += -(w[2] * sum2) - sum3 - sum3;
+                    hp[0] += accBarDot / sum - accBar / sum / sum * product;
+                    hp[1] -= Vector.FusedMultiplyAdd(accBar, Vector.Create(vt), t * accBarDot);
+                    if (!jv.IsEmpty)
+                    {
+                        jv[0] = wDot;
+                        jv[1] = -sum2;
+                        jv[2] = wDot - Vector.FusedMultiplyAdd(y[2], sum2, acc3 * y[0] * vy[2]);
+                    }
+                }
             }
         }
     }

@@ -463,6 +463,71 @@ namespace OdeGen.Tests.Corpus
                 wJy[1] += yBar1;
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> hBarDot = stackalloc Vector<double>[2];
+                w.CopyTo(dyBar);
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> unread = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> unreadDot = stackalloc Vector<double>[2];
+                for (int i = 0; i < 2; i++)
+                {
+                    Vector<double> element = y[i];
+                    Vector<double> element2 = vy[i];
+                    h[i] = element;
+                    hDot[i] = element2;
+                    Vector<double> exp = Vector.Exp(1000.0 * element);
+                    unread[i] = exp;
+                    unreadDot[i] = exp * (1000.0 * element2);
+                }
+                bool condition = t > 0.5;
+                if (condition)
+                {
+                    h[0] = y[1];
+                    hDot[0] = vy[1];
+                }
+                for (int i = 0; i < 2; i++)
+                {
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = 2.0 * (h[i] * hDot[i]);
+                    }
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    Vector<double> productBar = dyBar[i];
+                    dyBar[i] = Vector<double>.Zero;
+                    hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(2.0), h[i] * productBar, hBar[i]);
+                    hBarDot[i] = Vector.FusedMultiplyAdd(Vector.Create(2.0), productBar * hDot[i], hBarDot[i]);
+                }
+                Vector<double> yBar1 = Vector<double>.Zero;
+                Vector<double> yBar1Dot = Vector<double>.Zero;
+                if (condition)
+                {
+                    Vector<double> valueBar = hBar[0];
+                    Vector<double> valueBarDot = hBarDot[0];
+                    yBar1 += valueBar;
+                    yBar1Dot += valueBarDot;
+                    hBar[0] = Vector<double>.Zero;
+                    hBarDot[0] = Vector<double>.Zero;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    Vector<double> elementBarDot = hBarDot[i];
+                    hBar[i] = Vector<double>.Zero;
+                    hBarDot[i] = Vector<double>.Zero;
+                    hy[i] += elementBarDot;
+                }
+                hy[1] += yBar1Dot;
+            }
         }
     }
 }

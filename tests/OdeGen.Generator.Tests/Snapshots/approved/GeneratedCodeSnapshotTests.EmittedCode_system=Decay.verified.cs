@@ -153,6 +153,20 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                hy[0] -= w[0] * vp[0];
+                hp[0] -= w[0] * vy[0];
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = -Vector.FusedMultiplyAdd(y[0], Vector.Create(vp[0]), p[0] * vy[0]);
+                }
+            }
         }
     }
 }

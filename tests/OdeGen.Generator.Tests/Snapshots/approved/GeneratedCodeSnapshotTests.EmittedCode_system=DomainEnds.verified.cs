@@ -285,6 +285,43 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> sqrt = Vector.SquareRoot(Vector<double>.One - y[0] * y[0]);
+                Vector<double> condition = Vector.Equals<double>(vy[0], Vector<double>.Zero);
+                Vector<double> choice = Vector.ConditionalSelect(condition, Vector<double>.Zero, vy[0] / -sqrt);
+                Vector<double> condition2 = Vector.Equals<double>(vy[2], Vector<double>.Zero);
+                Vector<double> sqrt2 = Vector.SquareRoot(y[2]);
+                Vector<double> choice2 = Vector.ConditionalSelect(condition2, Vector<double>.Zero, vy[2] / (2.0 * sqrt2));
+                Vector<double> cbrt = global::OdeGen.Lanes.Cbrt(y[3]);
+                Vector<double> choice3 = Vector.ConditionalSelect(Vector.Equals<double>(vy[3], Vector<double>.Zero), Vector<double>.Zero, vy[3] / (3.0 * (cbrt * cbrt)));
+                Vector<double> product = 3.0 * (cbrt * cbrt);
+                Vector<double> sqrt2Bar = y[1] * w[2];
+                Vector<double> sqrt2BarDot = w[2] * vy[1];
+                Vector<double> product2 = 2.0 * sqrt2;
+                Vector<double> acosBar = y[1] * w[1];
+                Vector<double> product3 = 2.0 * (y[0] * vy[0]);
+                Vector<double> sqrt3 = Vector.SquareRoot(Vector<double>.One - y[0] * y[0]);
+                Vector<double> choice4 = Vector.ConditionalSelect(Vector.Equals<double>(-product3, Vector<double>.Zero), Vector<double>.Zero, -(product3 / (2.0 * sqrt3)));
+                Vector<double> negated = -sqrt3;
+                hy[0] += Vector.ConditionalSelect(Vector.Equals<double>(acosBar, Vector<double>.Zero), Vector<double>.Zero, Vector.FusedMultiplyAdd(acosBar / negated / negated, choice4, w[1] * vy[1] / negated)) + Vector.ConditionalSelect(Vector.Equals<double>(w[0], Vector<double>.Zero), Vector<double>.Zero, -(w[0] / sqrt3 / sqrt3 * choice4));
+                hy[1] += Vector.FusedMultiplyAdd(w[1], choice, Vector.FusedMultiplyAdd(w[2], Vector.Create(vp[0]), w[2] * choice2));
+                hy[2] += Vector.ConditionalSelect(Vector.Equals<double>(sqrt2Bar, Vector<double>.Zero), Vector<double>.Zero, sqrt2BarDot / product2 - sqrt2Bar / product2 / product2 * (2.0 * choice2)) + Vector.ConditionalSelect(Vector.Equals<double>(w[2], Vector<double>.Zero), Vector<double>.Zero, w[2] * (0.5 * (-0.5 * global::OdeGen.Lanes.Pow(y[2], Vector.Create(-1.5)) * vy[2])));
+                hy[3] += Vector.ConditionalSelect(Vector.Equals<double>(w[3], Vector<double>.Zero), Vector<double>.Zero, -(w[3] / product / product * (3.0 * (2.0 * (cbrt * choice3)))));
+                hp[0] += sqrt2BarDot;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = Vector.ConditionalSelect(condition, Vector<double>.Zero, vy[0] / sqrt);
+                    jv[1] = Vector.FusedMultiplyAdd(y[1], choice, global::OdeGen.Lanes.Acos(y[0]) * vy[1]);
+                    jv[2] = Vector.ConditionalSelect(condition2, Vector<double>.Zero, 0.5 * global::OdeGen.Lanes.Pow(y[2], Vector.Create(-0.5)) * vy[2]) + Vector.FusedMultiplyAdd(y[1], choice2, sqrt2 * vy[1]) + Vector.FusedMultiplyAdd(y[1], Vector.Create(vp[0]), p[0] * vy[1]);
+                    jv[3] = Vector.FusedMultiplyAdd(Vector.Ceiling(y[3]), vy[1], choice3);
+                }
+            }
         }
     }
 }

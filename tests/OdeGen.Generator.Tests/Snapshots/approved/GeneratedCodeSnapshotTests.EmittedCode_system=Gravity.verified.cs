@@ -821,6 +821,129 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[28];
+                w.CopyTo(dyBar);
+                for (int i = 0; i < 7; i++)
+                {
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = vy[14 + i];
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[7 + i] = vy[21 + i];
+                    }
+                }
+                for (int i = 0; i < 7; i++)
+                {
+                    Vector<double> axDot = Vector<double>.Zero;
+                    Vector<double> ayDot = Vector<double>.Zero;
+                    for (int j = 0; j < 7; j++)
+                    {
+                        Vector<double> axDot2;
+                        Vector<double> ayDot2;
+                        if (j != i)
+                        {
+                            Vector<double> dx = y[j] - y[i];
+                            Vector<double> dxDot = vy[j] - vy[i];
+                            int index = 7 + j;
+                            int index2 = 7 + i;
+                            Vector<double> dz = y[index] - y[index2];
+                            Vector<double> dzDot = vy[index] - vy[index2];
+                            Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
+                            Vector<double> r2Dot = Vector.FusedMultiplyAdd(Vector.Create(2.0), dx * dxDot, 2.0 * (dz * dzDot));
+                            Vector<double> sqrt = Vector.SquareRoot(r2);
+                            Vector<double> r3 = r2 * sqrt;
+                            Vector<double> r3Dot = Vector.FusedMultiplyAdd(sqrt, r2Dot, r2 * Vector.ConditionalSelect(Vector.Equals<double>(r2Dot, Vector<double>.Zero), Vector<double>.Zero, r2Dot / (2.0 * sqrt)));
+                            double element = p[j];
+                            double element2 = vp[j];
+                            axDot2 = axDot + (Vector.FusedMultiplyAdd(dx, Vector.Create(element2), element * dxDot) / r3 - element * dx / r3 / r3 * r3Dot);
+                            ayDot2 = ayDot + (Vector.FusedMultiplyAdd(dz, Vector.Create(element2), element * dzDot) / r3 - element * dz / r3 / r3 * r3Dot);
+                        }
+                        else
+                        {
+                            axDot2 = axDot;
+                            ayDot2 = ayDot;
+                        }
+                        axDot = axDot2;
+                        ayDot = ayDot2;
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[14 + i] = axDot;
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[21 + i] = ayDot;
+                    }
+                }
+                for (int i = 6; i >= 0; i--)
+                {
+                    int index3 = 14 + i;
+                    int index4 = 21 + i;
+                    Vector<double> ayBar = dyBar[index4];
+                    dyBar[index4] = Vector<double>.Zero;
+                    Vector<double> axBar = dyBar[index3];
+                    dyBar[index3] = Vector<double>.Zero;
+                    for (int j = 6; j >= 0; j--)
+                    {
+                        if (j != i)
+                        {
+                            Vector<double> dx = y[j] - y[i];
+                            Vector<double> dxDot2 = vy[j] - vy[i];
+                            int index = 7 + j;
+                            int index2 = 7 + i;
+                            Vector<double> dz = y[index] - y[index2];
+                            Vector<double> dzDot2 = vy[index] - vy[index2];
+                            Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
+                            Vector<double> r2Dot2 = Vector.FusedMultiplyAdd(Vector.Create(2.0), dx * dxDot2, 2.0 * (dz * dzDot2));
+                            Vector<double> sqrt = Vector.SquareRoot(r2);
+                            Vector<double> choice = Vector.ConditionalSelect(Vector.Equals<double>(r2Dot2, Vector<double>.Zero), Vector<double>.Zero, r2Dot2 / (2.0 * sqrt));
+                            Vector<double> r3 = r2 * sqrt;
+                            Vector<double> r3Dot2 = Vector.FusedMultiplyAdd(sqrt, r2Dot2, r2 * choice);
+                            double element = p[j];
+                            double element3 = vp[j];
+                            Vector<double> quotient = element * dx / r3;
+                            Vector<double> quotient2 = element * dz / r3;
+                            Vector<double> quotient3 = quotient2 / r3;
+                            Vector<double> productBar = ayBar / r3;
+                            Vector<double> product2 = productBar / r3 * r3Dot2;
+                            Vector<double> quotient4 = quotient / r3;
+                            Vector<double> product3Bar = axBar / r3;
+                            Vector<double> product4 = product3Bar / r3 * r3Dot2;
+                            hp[j] += productBar * dzDot2 - dz * product2 + (product3Bar * dxDot2 - dx * product4);
+                            Vector<double> r3Bar = -(quotient3 * ayBar) - quotient4 * axBar;
+                            Vector<double> r3BarDot = -(ayBar * ((Vector.FusedMultiplyAdd(dz, Vector.Create(element3), element * dzDot2) / r3 - quotient2 / r3 * r3Dot2) / r3 - quotient3 / r3 * r3Dot2)) - axBar * ((Vector.FusedMultiplyAdd(dx, Vector.Create(element3), element * dxDot2) / r3 - quotient / r3 * r3Dot2) / r3 - quotient4 / r3 * r3Dot2);
+                            Vector<double> sqrtBar = r2 * r3Bar;
+                            Vector<double> product5 = 2.0 * sqrt;
+                            Vector<double> quotient5 = sqrtBar / product5;
+                            Vector<double> condition = Vector.Equals<double>(sqrtBar, Vector<double>.Zero);
+                            Vector<double> r2Bar = Vector.FusedMultiplyAdd(sqrt, r3Bar, Vector.ConditionalSelect(condition, Vector<double>.Zero, quotient5));
+                            Vector<double> r2BarDot = Vector.FusedMultiplyAdd(r3Bar, choice, sqrt * r3BarDot) + Vector.ConditionalSelect(condition, Vector<double>.Zero, Vector.FusedMultiplyAdd(r3Bar, r2Dot2, r2 * r3BarDot) / product5 - quotient5 / product5 * (2.0 * choice));
+                            Vector<double> sum = Vector.FusedMultiplyAdd(r2Bar, dzDot2, dz * r2BarDot);
+                            Vector<double> sum2 = Vector.FusedMultiplyAdd(r2Bar, dxDot2, dx * r2BarDot);
+                            Vector<double> dzBarDot = productBar * element3 - element * product2 + sum + sum;
+                            hy[index2] -= dzBarDot;
+                            hy[index] += dzBarDot;
+                            Vector<double> dxBarDot = product3Bar * element3 - element * product4 + sum2 + sum2;
+                            hy[i] -= dxBarDot;
+                            hy[j] += dxBarDot;
+                        }
+                    }
+                }
+                for (int i = 6; i >= 0; i--)
+                {
+                    dyBar[7 + i] = Vector<double>.Zero;
+                    dyBar[i] = Vector<double>.Zero;
+                }
+            }
         }
     }
 }

@@ -329,6 +329,57 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> xn = global::OdeGen.Lanes.Pow(y[1], Vector.Create(2.0));
+                Vector<double> xnDot = 2.0 * y[1] * vy[1];
+                double pow = global::System.Math.Pow(p[1], 2.0);
+                double product = 2.0 * p[1] * vp[1];
+                Vector<double> sum = Vector.Create(pow) + xn;
+                Vector<double> sum2 = Vector.Create(product) + xnDot;
+                Vector<double> quotient = xn / sum;
+                Vector<double> difference = xnDot / sum - quotient / sum * sum2;
+                Vector<double> exp = Vector.Exp(-(y[0] - y[1]));
+                Vector<double> product2 = exp * (vy[0] - vy[1]);
+                Vector<double> sum3 = Vector<double>.One + exp;
+                Vector<double> quotient2 = Vector<double>.One / sum3;
+                Vector<double> product3 = quotient2 / sum3 * product2;
+                Vector<double> xn2 = global::OdeGen.Lanes.Pow(y[0], Vector.Create(2.0));
+                Vector<double> xnDot2 = 2.0 * y[0] * vy[0];
+                Vector<double> sum4 = Vector.Create(pow) + xn2;
+                Vector<double> sum5 = Vector.Create(product) + xnDot2;
+                Vector<double> quotient3 = xn2 / sum4;
+                Vector<double> difference2 = xnDot2 / sum4 - quotient3 / sum4 * sum5;
+                Vector<double> difference3Bar = p[0] * w[1];
+                Vector<double> difference3BarDot = w[1] * vp[0];
+                Vector<double> quotient4 = quotient3 / sum4;
+                Vector<double> quotient5 = difference3Bar / sum4;
+                Vector<double> sum4Bar = quotient4 * difference3Bar;
+                Vector<double> sum4BarDot = Vector.FusedMultiplyAdd(difference3Bar, difference2 / sum4 - quotient4 / sum4 * sum5, quotient4 * difference3BarDot);
+                Vector<double> quotient2Bar = 0.1 * w[0];
+                Vector<double> quotient6 = quotient2 / sum3;
+                Vector<double> difference4BarDot = exp * (quotient2Bar * Vector.FusedMultiplyAdd(quotient6 / sum3, product2, product3 / sum3)) - quotient6 * quotient2Bar * product2;
+                Vector<double> difference5Bar = p[0] * w[0];
+                Vector<double> difference5BarDot = w[0] * vp[0];
+                Vector<double> quotient7 = quotient / sum;
+                Vector<double> quotient8 = difference5Bar / sum;
+                Vector<double> sumBar = quotient7 * difference5Bar;
+                Vector<double> sumBarDot = Vector.FusedMultiplyAdd(difference5Bar, difference / sum - quotient7 / sum * sum2, quotient7 * difference5BarDot);
+                hy[0] += Vector.FusedMultiplyAdd(sum4Bar - quotient5, 2.0 * vy[0], 2.0 * y[0] * (sum4BarDot - (difference3BarDot / sum4 - quotient5 / sum4 * sum5))) + difference4BarDot;
+                hy[1] += Vector.FusedMultiplyAdd(sumBar - quotient8, 2.0 * vy[1], 2.0 * y[1] * (sumBarDot - (difference5BarDot / sum - quotient8 / sum * sum2))) - difference4BarDot;
+                hp[0] += -(w[1] * difference2) - w[0] * difference;
+                hp[1] += Vector.FusedMultiplyAdd(sum4Bar + sumBar, Vector.Create(2.0 * vp[1]), 2.0 * p[1] * (sum4BarDot + sumBarDot));
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = Vector.FusedMultiplyAdd(Vector.Create(0.1), product3, (Vector<double>.One - quotient) * vp[0] - p[0] * difference - vy[0]);
+                    jv[1] = (Vector<double>.One - quotient3) * vp[0] - p[0] * difference2 - vy[1];
+                }
+            }
         }
     }
 }

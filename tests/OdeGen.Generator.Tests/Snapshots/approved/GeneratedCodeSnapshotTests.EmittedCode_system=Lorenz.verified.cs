@@ -232,6 +232,30 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> difference = vy[1] - vy[0];
+                Vector<double> difference2 = Vector.Create(vp[1]) - vy[2];
+                Vector<double> difference3BarDot = w[1] * vy[0];
+                Vector<double> difference4BarDot = w[0] * vp[0];
+                hy[0] += Vector.FusedMultiplyAdd(w[2], vy[1], w[1] * difference2) - difference4BarDot;
+                hy[1] += Vector.FusedMultiplyAdd(w[2], vy[0], difference4BarDot);
+                hy[2] += -(w[2] * vp[2]) - difference3BarDot;
+                hp[0] = Vector.FusedMultiplyAdd(w[0], difference, hp[0]);
+                hp[1] += difference3BarDot;
+                hp[2] -= w[2] * vy[2];
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = Vector.FusedMultiplyAdd(y[1] - y[0], Vector.Create(vp[0]), p[0] * difference);
+                    jv[1] = Vector.FusedMultiplyAdd(Vector.Create(p[1]) - y[2], vy[0], y[0] * difference2) - vy[1];
+                    jv[2] = Vector.FusedMultiplyAdd(y[1], vy[0], y[0] * vy[1]) - Vector.FusedMultiplyAdd(y[2], Vector.Create(vp[2]), p[2] * vy[2]);
+                }
+            }
         }
     }
 }

@@ -217,6 +217,29 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> encounters = y[0] * y[1];
+                Vector<double> encountersDot = Vector.FusedMultiplyAdd(y[1], vy[0], y[0] * vy[1]);
+                Vector<double> encountersBar = p[3] * w[1] - p[1] * w[0];
+                Vector<double> encountersBarDot = w[1] * vp[3] - w[0] * vp[1];
+                hy[0] += Vector.FusedMultiplyAdd(w[0], Vector.Create(vp[0]), Vector.FusedMultiplyAdd(encountersBar, vy[1], y[1] * encountersBarDot));
+                hy[1] += Vector.FusedMultiplyAdd(encountersBar, vy[0], y[0] * encountersBarDot) - w[1] * vp[2];
+                hp[0] = Vector.FusedMultiplyAdd(w[0], vy[0], hp[0]);
+                hp[1] -= w[0] * encountersDot;
+                hp[2] -= w[1] * vy[1];
+                hp[3] = Vector.FusedMultiplyAdd(w[1], encountersDot, hp[3]);
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = Vector.FusedMultiplyAdd(y[0], Vector.Create(vp[0]), p[0] * vy[0]) - Vector.FusedMultiplyAdd(encounters, Vector.Create(vp[1]), p[1] * encountersDot);
+                    jv[1] = Vector.FusedMultiplyAdd(encounters, Vector.Create(vp[3]), p[3] * encountersDot) - Vector.FusedMultiplyAdd(y[1], Vector.Create(vp[2]), p[2] * vy[1]);
+                }
+            }
         }
     }
 }

@@ -1136,6 +1136,215 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBarDot = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hBarDot = stackalloc Vector<double>[50];
+                w.CopyTo(dyBar);
+                global::System.Span<Vector<double>> cube = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeDot = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = vy[j];
+                    Vector<double> product = element * element;
+                    cube[j] = product * element;
+                    cubeDot[j] = Vector.FusedMultiplyAdd(element, 2.0 * (element * element2), product * element2);
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    int index = 100 + i;
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    Vector<double> s0 = Vector.Create(p[index]);
+                    Vector<double> sDot0 = Vector.Create(vp[index]);
+                    Vector<double> s1 = Vector.Create(p[index2]);
+                    Vector<double> sDot1 = Vector.Create(vp[index2]);
+                    Vector<double> s2 = Vector.Create(p[index3]);
+                    Vector<double> sDot2 = Vector.Create(vp[index3]);
+                    Vector<double> s3 = Vector.Create(p[index4]);
+                    Vector<double> sDot3 = Vector.Create(vp[index4]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        Vector<double> element7 = cube[j];
+                        Vector<double> element8 = cubeDot[j];
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(element3), element7, s0);
+                        sDot0 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index5]), element3 * element8);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(element4), element7, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index6]), element4 * element8);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(element5), element7, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index7]), element5 * element8);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(element6), element7, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index8]), element6 * element8);
+                    }
+                    Vector<double> tanh = global::OdeGen.Lanes.Tanh(s0);
+                    Vector<double> tanh2 = global::OdeGen.Lanes.Tanh(s1);
+                    Vector<double> tanh3 = global::OdeGen.Lanes.Tanh(s2);
+                    Vector<double> tanh4 = global::OdeGen.Lanes.Tanh(s3);
+                    h[i] = tanh;
+                    h[i1] = tanh2;
+                    h[i2] = tanh3;
+                    h[i3] = tanh4;
+                    hDot[i] = (Vector<double>.One - tanh * tanh) * sDot0;
+                    hDot[i1] = (Vector<double>.One - tanh2 * tanh2) * sDot1;
+                    hDot[i2] = (Vector<double>.One - tanh3 * tanh3) * sDot2;
+                    hDot[i3] = (Vector<double>.One - tanh4 * tanh4) * sDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    Vector<double> s = Vector.Create(p[index9]);
+                    Vector<double> sDot = Vector.Create(vp[index9]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        Vector<double> element7 = cube[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(element9), element7, s);
+                        sDot += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index10]), element9 * cubeDot[j]);
+                    }
+                    Vector<double> tanh5 = global::OdeGen.Lanes.Tanh(s);
+                    h[i] = tanh5;
+                    hDot[i] = (Vector<double>.One - tanh5 * tanh5) * sDot;
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector<double> oDot = Vector.Create(vp[250 + k]);
+                    for (int i = 0; i < 50; i++)
+                    {
+                        int index11 = 150 + (k * 50 + i);
+                        oDot += Vector.FusedMultiplyAdd(h[i], Vector.Create(vp[index11]), p[index11] * hDot[i]);
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[k] = oDot;
+                    }
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    Vector<double> oBar = dyBar[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    for (int i = 49; i >= 0; i--)
+                    {
+                        int index11 = 150 + (k * 50 + i);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index11]), oBar, hBar[i]);
+                        hBarDot[i] = Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index11]), hBarDot[i]);
+                        hp[index11] = Vector.FusedMultiplyAdd(oBar, hDot[i], hp[index11]);
+                    }
+                }
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    Vector<double> tanh6 = h[i];
+                    Vector<double> tanh7 = h[i1];
+                    Vector<double> tanh8 = h[i2];
+                    Vector<double> tanh9 = h[i3];
+                    Vector<double> tanh6Bar = hBar[i];
+                    Vector<double> tanh7Bar = hBar[i1];
+                    Vector<double> tanh8Bar = hBar[i2];
+                    Vector<double> tanh9Bar = hBar[i3];
+                    Vector<double> tanh6BarDot = hBarDot[i];
+                    Vector<double> tanh7BarDot = hBarDot[i1];
+                    Vector<double> tanh8BarDot = hBarDot[i2];
+                    Vector<double> tanh9BarDot = hBarDot[i3];
+                    Vector<double> difference = Vector<double>.One - tanh6 * tanh6;
+                    Vector<double> difference2 = Vector<double>.One - tanh7 * tanh7;
+                    Vector<double> difference3 = Vector<double>.One - tanh8 * tanh8;
+                    Vector<double> difference4 = Vector<double>.One - tanh9 * tanh9;
+                    Vector<double> sBar0 = difference * tanh6Bar;
+                    Vector<double> sBar1 = difference2 * tanh7Bar;
+                    Vector<double> sBar2 = difference3 * tanh8Bar;
+                    Vector<double> sBar3 = difference4 * tanh9Bar;
+                    Vector<double> sBarDot0 = difference * tanh6BarDot - tanh6Bar * (2.0 * (tanh6 * hDot[i]));
+                    Vector<double> sBarDot1 = difference2 * tanh7BarDot - tanh7Bar * (2.0 * (tanh7 * hDot[i1]));
+                    Vector<double> sBarDot2 = difference3 * tanh8BarDot - tanh8Bar * (2.0 * (tanh8 * hDot[i2]));
+                    Vector<double> sBarDot3 = difference4 * tanh9BarDot - tanh9Bar * (2.0 * (tanh9 * hDot[i3]));
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index12 = i * 2 + j;
+                        int index13 = i1 * 2 + j;
+                        int index14 = i2 * 2 + j;
+                        int index15 = i3 * 2 + j;
+                        double element10 = p[index12];
+                        double element11 = p[index13];
+                        double element12 = p[index14];
+                        double element13 = p[index15];
+                        Vector<double> element7 = cube[j];
+                        Vector<double> element14 = cubeDot[j];
+                        Vector<double> cubeBarSum = cubeBar[j];
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element10), sBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element11), sBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element12), sBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element13), sBar3, cubeBarSum);
+                        cubeBar[j] = cubeBarSum;
+                        Vector<double> cubeBarDotSum = cubeBarDot[j];
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar0, Vector.Create(vp[index12]), element10 * sBarDot0);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar1, Vector.Create(vp[index13]), element11 * sBarDot1);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar2, Vector.Create(vp[index14]), element12 * sBarDot2);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar3, Vector.Create(vp[index15]), element13 * sBarDot3);
+                        cubeBarDot[j] = cubeBarDotSum;
+                        hp[index12] += Vector.FusedMultiplyAdd(sBar0, element14, element7 * sBarDot0);
+                        hp[index13] += Vector.FusedMultiplyAdd(sBar1, element14, element7 * sBarDot1);
+                        hp[index14] += Vector.FusedMultiplyAdd(sBar2, element14, element7 * sBarDot2);
+                        hp[index15] += Vector.FusedMultiplyAdd(sBar3, element14, element7 * sBarDot3);
+                    }
+                    hp[100 + i] += sBarDot0;
+                    hp[100 + i1] += sBarDot1;
+                    hp[100 + i2] += sBarDot2;
+                    hp[100 + i3] += sBarDot3;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    Vector<double> tanh5 = h[i];
+                    Vector<double> tanh5Bar = hBar[i];
+                    Vector<double> tanh5BarDot = hBarDot[i];
+                    Vector<double> difference5 = Vector<double>.One - tanh5 * tanh5;
+                    Vector<double> sBar = difference5 * tanh5Bar;
+                    Vector<double> sBarDot = difference5 * tanh5BarDot - tanh5Bar * (2.0 * (tanh5 * hDot[i]));
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(element9), sBar, cubeBar[j]);
+                        cubeBarDot[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vp[index10]), element9 * sBarDot);
+                        hp[index10] += Vector.FusedMultiplyAdd(sBar, cubeDot[j], cube[j] * sBarDot);
+                    }
+                    hp[100 + i] += sBarDot;
+                }
+                for (int j = 1; j >= 0; j--)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element15 = vy[j];
+                    Vector<double> product2Bar = cubeBar[j];
+                    Vector<double> product2BarDot = cubeBarDot[j];
+                    Vector<double> sum = Vector.FusedMultiplyAdd(element * product2Bar, element15, element * Vector.FusedMultiplyAdd(product2Bar, element15, element * product2BarDot));
+                    hy[j] += Vector.FusedMultiplyAdd(product2Bar, 2.0 * (element * element15), element * element * product2BarDot) + sum + sum;
+                }
+            }
         }
     }
 }

@@ -283,6 +283,43 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> product = y[0] * y[1];
+                Vector<double> sum = Vector.FusedMultiplyAdd(y[1], vy[0], y[0] * vy[1]);
+                Vector<double> product2 = p[2] * y[0];
+                Vector<double> sum2 = Vector.FusedMultiplyAdd(y[0], Vector.Create(vp[2]), p[2] * vy[0]);
+                Vector<double> difference = vy[1] - sum + vy[0] - Vector.FusedMultiplyAdd(y[0], sum2, product2 * vy[0]);
+                Vector<double> quotient = (-y[1] - product + y[2]) / p[0];
+                Vector<double> difference2 = (-vy[1] - sum + vy[2]) / p[0] - quotient / p[0] * vp[0];
+                Vector<double> difference3 = vy[0] - vy[2];
+                Vector<double> difference4BarDot = w[2] * vp[1];
+                Vector<double> sum3Bar = w[1] / p[0];
+                Vector<double> product3 = sum3Bar / p[0] * vp[0];
+                Vector<double> difference5Bar = p[0] * w[0];
+                Vector<double> difference5BarDot = w[0] * vp[0];
+                Vector<double> product4 = y[0] * difference5Bar;
+                Vector<double> sum4 = Vector.FusedMultiplyAdd(difference5Bar, vy[0], y[0] * difference5BarDot);
+                Vector<double> productBar = -sum3Bar - difference5Bar;
+                Vector<double> productBarDot = product3 - difference5BarDot;
+                hy[0] += difference4BarDot - Vector.FusedMultiplyAdd(difference5Bar, sum2, product2 * difference5BarDot) - Vector.FusedMultiplyAdd(product4, Vector.Create(vp[2]), p[2] * sum4) + difference5BarDot + Vector.FusedMultiplyAdd(productBar, vy[1], y[1] * productBarDot);
+                hy[1] += difference5BarDot + product3 + Vector.FusedMultiplyAdd(productBar, vy[0], y[0] * productBarDot);
+                hy[2] += -product3 - difference4BarDot;
+                hp[0] += w[0] * difference - w[1] * (difference2 / p[0] - quotient / p[0] / p[0] * vp[0]);
+                hp[1] = Vector.FusedMultiplyAdd(w[2], difference3, hp[1]);
+                hp[2] -= Vector.FusedMultiplyAdd(product4, vy[0], y[0] * sum4);
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = Vector.FusedMultiplyAdd(y[1] - product + y[0] - product2 * y[0], Vector.Create(vp[0]), p[0] * difference);
+                    jv[1] = difference2;
+                    jv[2] = Vector.FusedMultiplyAdd(y[0] - y[2], Vector.Create(vp[1]), p[1] * difference3);
+                }
+            }
         }
     }
 }

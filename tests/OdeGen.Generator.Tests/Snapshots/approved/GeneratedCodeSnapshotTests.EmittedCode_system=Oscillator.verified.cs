@@ -165,6 +165,19 @@ namespace OdeGen.Tests.Corpus
                 }
                 return tBar;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[1];
+                    jv[1] = Vector.FusedMultiplyAdd(Vector.Create(-4.0), vy[0], Vector.Create(global::System.Math.Cos(t) * vt));
+                }
+            }
         }
     }
 }

@@ -226,6 +226,32 @@ namespace OdeGen.Tests.Corpus
                 }
                 return tBar;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                (Vector<double> sin, Vector<double> cos) = Vector.SinCos(y[0]);
+                Vector<double> product = Vector.Cos(y[0]) * vy[0];
+                double product2 = p[3] * t;
+                double sum = t * vp[3] + p[3] * vt;
+                (double sin2, double cos2) = global::System.Math.SinCos(product2);
+                double product3 = global::System.Math.Sin(product2) * sum;
+                Vector<double> cos2Bar = p[2] * w[1];
+                hy[0] -= cos * (w[1] * vp[0]) - p[0] * w[1] * (sin * vy[0]);
+                hy[1] -= w[1] * vp[1];
+                hp[0] -= w[1] * product;
+                hp[1] -= w[1] * vy[1];
+                hp[2] -= w[1] * product3;
+                hp[3] -= Vector.FusedMultiplyAdd(sin2 * cos2Bar, Vector.Create(vt), t * Vector.FusedMultiplyAdd(cos2Bar, Vector.Create(cos2 * sum), sin2 * (w[1] * vp[2])));
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[1];
+                    jv[1] = -Vector.FusedMultiplyAdd(sin, Vector.Create(vp[0]), p[0] * product) - Vector.FusedMultiplyAdd(y[1], Vector.Create(vp[1]), p[1] * vy[1]) + Vector.Create(cos2 * vp[2] - p[2] * product3);
+                }
+            }
         }
     }
 }

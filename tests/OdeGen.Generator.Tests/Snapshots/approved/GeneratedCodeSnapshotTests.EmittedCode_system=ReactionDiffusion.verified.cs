@@ -695,6 +695,120 @@ namespace OdeGen.Tests.Corpus
                 wJp[1] += pBar1;
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[100];
+                w.CopyTo(dyBar);
+                double diffusion = p[0] / 0.0001;
+                double diffusionDot = vp[0] / 0.0001;
+                double p1 = p[1];
+                double vp1 = vp[1];
+                for (int i = 0; i < 100; i++)
+                {
+                    Vector<double> merged;
+                    Vector<double> phiDot;
+                    if (i > 0)
+                    {
+                        int index = i - 1;
+                        merged = y[index];
+                        phiDot = vy[index];
+                    }
+                    else
+                    {
+                        merged = y[i];
+                        phiDot = vy[i];
+                    }
+                    Vector<double> merged2;
+                    Vector<double> phiDot2;
+                    if (i < 99)
+                    {
+                        int index2 = i + 1;
+                        merged2 = y[index2];
+                        phiDot2 = vy[index2];
+                    }
+                    else
+                    {
+                        merged2 = y[i];
+                        phiDot2 = vy[i];
+                    }
+                    Vector<double> element = y[i];
+                    Vector<double> element2 = vy[i];
+                    if (!jv.IsEmpty)
+                    {
+                        jv[i] = Vector.FusedMultiplyAdd(merged - 2.0 * element + merged2, Vector.Create(diffusionDot), diffusion * (phiDot - 2.0 * element2 + phiDot2)) + ((Vector<double>.One - element) * Vector.FusedMultiplyAdd(element, Vector.Create(vp1), p1 * element2) - p1 * element * element2);
+                    }
+                }
+                Vector<double> pBar1 = Vector<double>.Zero;
+                Vector<double> pBar1Dot = Vector<double>.Zero;
+                Vector<double> diffusionBar = Vector<double>.Zero;
+                Vector<double> diffusionBarDot = Vector<double>.Zero;
+                for (int i = 99; i >= 0; i--)
+                {
+                    bool condition = i > 0;
+                    Vector<double> merged;
+                    Vector<double> phiDot3;
+                    if (condition)
+                    {
+                        int index = i - 1;
+                        merged = y[index];
+                        phiDot3 = vy[index];
+                    }
+                    else
+                    {
+                        merged = y[i];
+                        phiDot3 = vy[i];
+                    }
+                    bool condition2 = i < 99;
+                    Vector<double> merged2;
+                    Vector<double> phiDot4;
+                    if (condition2)
+                    {
+                        int index2 = i + 1;
+                        merged2 = y[index2];
+                        phiDot4 = vy[index2];
+                    }
+                    else
+                    {
+                        merged2 = y[i];
+                        phiDot4 = vy[i];
+                    }
+                    Vector<double> element = y[i];
+                    Vector<double> element3 = vy[i];
+                    Vector<double> sumBar = dyBar[i];
+                    dyBar[i] = Vector<double>.Zero;
+                    Vector<double> productBar = (Vector<double>.One - element) * sumBar;
+                    Vector<double> product2 = sumBar * element3;
+                    pBar1 = Vector.FusedMultiplyAdd(element, productBar, pBar1);
+                    pBar1Dot += productBar * element3 - element * product2;
+                    diffusionBar = Vector.FusedMultiplyAdd(merged - 2.0 * element + merged2, sumBar, diffusionBar);
+                    diffusionBarDot = Vector.FusedMultiplyAdd(sumBar, phiDot3 - 2.0 * element3 + phiDot4, diffusionBarDot);
+                    Vector<double> sum2BarDot = sumBar * diffusionDot;
+                    hy[i] += productBar * vp1 - p1 * product2 - sumBar * Vector.FusedMultiplyAdd(element, Vector.Create(vp1), p1 * element3) - 2.0 * sum2BarDot;
+                    if (condition2)
+                    {
+                        hy[i + 1] += sum2BarDot;
+                    }
+                    else
+                    {
+                        hy[i] += sum2BarDot;
+                    }
+                    if (condition)
+                    {
+                        hy[i - 1] += sum2BarDot;
+                    }
+                    else
+                    {
+                        hy[i] += sum2BarDot;
+                    }
+                }
+                hp[0] += diffusionBarDot / 0.0001;
+                hp[1] += pBar1Dot;
+            }
         }
     }
 }

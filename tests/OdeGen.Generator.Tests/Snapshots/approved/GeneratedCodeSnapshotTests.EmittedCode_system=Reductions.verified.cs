@@ -786,6 +786,175 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> sBar = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> sBarDot = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hBarDot = stackalloc Vector<double>[12];
+                w.CopyTo(dyBar);
+                global::System.Span<Vector<double>> s = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> sDot = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[12];
+                for (int i = 0; i < 12; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    int index = 3 * i;
+                    int index2 = 3 * i1;
+                    int index3 = 3 * i2;
+                    int index4 = 3 * i3;
+                    Vector<double> dot = Vector<double>.Zero;
+                    Vector<double> dotDot = Vector<double>.Zero;
+                    Vector<double> dot1 = Vector<double>.Zero;
+                    Vector<double> dotDot1 = Vector<double>.Zero;
+                    Vector<double> dot2 = Vector<double>.Zero;
+                    Vector<double> dotDot2 = Vector<double>.Zero;
+                    Vector<double> dot3 = Vector<double>.Zero;
+                    Vector<double> dotDot3 = Vector<double>.Zero;
+                    for (int i4 = 0; i4 < 3; i4++)
+                    {
+                        int index5 = index + i4;
+                        int index6 = index2 + i4;
+                        int index7 = index3 + i4;
+                        int index8 = index4 + i4;
+                        double element = p[index5];
+                        double element2 = p[index6];
+                        double element3 = p[index7];
+                        double element4 = p[index8];
+                        Vector<double> element5 = y[i4];
+                        Vector<double> element6 = vy[i4];
+                        dot = Vector.FusedMultiplyAdd(Vector.Create(element), element5, dot);
+                        dotDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * element6);
+                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(element2), element5, dot1);
+                        dotDot1 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index6]), element2 * element6);
+                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(element3), element5, dot2);
+                        dotDot2 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index7]), element3 * element6);
+                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(element4), element5, dot3);
+                        dotDot3 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index8]), element4 * element6);
+                    }
+                    int index9 = 36 + i;
+                    int index10 = 36 + i1;
+                    int index11 = 36 + i2;
+                    int index12 = 36 + i3;
+                    s[i] = dot + Vector.Create(p[index9]);
+                    s[i1] = dot1 + Vector.Create(p[index10]);
+                    s[i2] = dot2 + Vector.Create(p[index11]);
+                    s[i3] = dot3 + Vector.Create(p[index12]);
+                    sDot[i] = dotDot + Vector.Create(vp[index9]);
+                    sDot[i1] = dotDot1 + Vector.Create(vp[index10]);
+                    sDot[i2] = dotDot2 + Vector.Create(vp[index11]);
+                    sDot[i3] = dotDot3 + Vector.Create(vp[index12]);
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
+                for (int i = 0; i < 12; i++)
+                {
+                    Vector<double> tanh = h[i];
+                    hDot[i] = (Vector<double>.One - tanh * tanh) * sDot[i];
+                }
+                Vector<double> sum = Vector<double>.Zero;
+                Vector<double> sumDot = Vector<double>.Zero;
+                for (int i = 0; i < 12; i++)
+                {
+                    sum += h[i];
+                    sumDot += hDot[i];
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    int index13 = 48 + k * 12;
+                    Vector<double> dotDot4 = Vector<double>.Zero;
+                    for (int i = 0; i < 12; i++)
+                    {
+                        int index14 = index13 + i;
+                        dotDot4 += Vector.FusedMultiplyAdd(h[i], Vector.Create(vp[index14]), p[index14] * hDot[i]);
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[k] = dotDot4 - Vector.FusedMultiplyAdd(y[k], 0.1 * sumDot, 0.1 * sum * vy[k]) + Vector.Create(vp[84 + k]);
+                    }
+                }
+                Vector<double> sumBar = Vector<double>.Zero;
+                Vector<double> sumBarDot = Vector<double>.Zero;
+                for (int k = 2; k >= 0; k--)
+                {
+                    int index13 = 48 + k * 12;
+                    Vector<double> sum2Bar = dyBar[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    hy[k] -= sum2Bar * (0.1 * sumDot);
+                    sumBar -= 0.1 * (y[k] * sum2Bar);
+                    sumBarDot -= 0.1 * (sum2Bar * vy[k]);
+                    for (int i = 11; i >= 0; i--)
+                    {
+                        int index14 = index13 + i;
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), sum2Bar, hBar[i]);
+                        hBarDot[i] = Vector.FusedMultiplyAdd(sum2Bar, Vector.Create(vp[index14]), hBarDot[i]);
+                        hp[index14] = Vector.FusedMultiplyAdd(sum2Bar, hDot[i], hp[index14]);
+                    }
+                }
+                for (int i = 11; i >= 0; i--)
+                {
+                    hBar[i] += sumBar;
+                    hBarDot[i] += sumBarDot;
+                }
+                for (int i = 11; i >= 0; i--)
+                {
+                    Vector<double> tanh = h[i];
+                    Vector<double> tanhBar = hBar[i];
+                    Vector<double> tanhBarDot = hBarDot[i];
+                    Vector<double> difference = Vector<double>.One - tanh * tanh;
+                    sBar[i] = Vector.FusedMultiplyAdd(difference, tanhBar, sBar[i]);
+                    sBarDot[i] += difference * tanhBarDot - tanhBar * (2.0 * (tanh * hDot[i]));
+                }
+                for (int i = 11; i >= 3; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    int index = 3 * i;
+                    int index15 = 3 * i1;
+                    int index16 = 3 * i2;
+                    int index17 = 3 * i3;
+                    Vector<double> sum3Bar = sBar[i];
+                    Vector<double> sum3Bar2 = sBar[i1];
+                    Vector<double> sum3Bar3 = sBar[i2];
+                    Vector<double> sum3Bar4 = sBar[i3];
+                    Vector<double> sum3BarDot = sBarDot[i];
+                    Vector<double> sum3BarDot2 = sBarDot[i1];
+                    Vector<double> sum3BarDot3 = sBarDot[i2];
+                    Vector<double> sum3BarDot4 = sBarDot[i3];
+                    hp[36 + i] += sum3BarDot;
+                    hp[36 + i1] += sum3BarDot2;
+                    hp[36 + i2] += sum3BarDot3;
+                    hp[36 + i3] += sum3BarDot4;
+                    for (int i4 = 2; i4 >= 0; i4--)
+                    {
+                        int index5 = index + i4;
+                        int index18 = index15 + i4;
+                        int index19 = index16 + i4;
+                        int index20 = index17 + i4;
+                        Vector<double> element5 = y[i4];
+                        Vector<double> element7 = vy[i4];
+                        Vector<double> hySum = hy[i4];
+                        hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar, Vector.Create(vp[index5]), p[index5] * sum3BarDot);
+                        hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar2, Vector.Create(vp[index18]), p[index18] * sum3BarDot2);
+                        hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar3, Vector.Create(vp[index19]), p[index19] * sum3BarDot3);
+                        hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar4, Vector.Create(vp[index20]), p[index20] * sum3BarDot4);
+                        hy[i4] = hySum;
+                        hp[index5] += Vector.FusedMultiplyAdd(sum3Bar, element7, element5 * sum3BarDot);
+                        hp[index18] += Vector.FusedMultiplyAdd(sum3Bar2, element7, element5 * sum3BarDot2);
+                        hp[index19] += Vector.FusedMultiplyAdd(sum3Bar3, element7, element5 * sum3BarDot3);
+                        hp[index20] += Vector.FusedMultiplyAdd(sum3Bar4, element7, element5 * sum3BarDot4);
+                    }
+                }
+            }
         }
     }
 }

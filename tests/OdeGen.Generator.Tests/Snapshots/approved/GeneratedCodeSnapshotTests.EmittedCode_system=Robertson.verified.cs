@@ -284,6 +284,38 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> r1Dot = Vector.FusedMultiplyAdd(y[0], Vector.Create(vp[0]), p[0] * vy[0]);
+                Vector<double> sum = Vector.FusedMultiplyAdd(y[1], Vector.Create(vp[1]), p[1] * vy[1]);
+                Vector<double> r2Dot = Vector.FusedMultiplyAdd(y[1], sum, p[1] * y[1] * vy[1]);
+                Vector<double> sum2 = Vector.FusedMultiplyAdd(y[1], Vector.Create(vp[2]), p[2] * vy[1]);
+                Vector<double> r3Dot = Vector.FusedMultiplyAdd(y[2], sum2, p[2] * y[1] * vy[2]);
+                Vector<double> r3Bar = w[0] - w[1];
+                Vector<double> productBar = y[2] * r3Bar;
+                Vector<double> productBarDot = r3Bar * vy[2];
+                Vector<double> r2Bar = w[2] - w[1];
+                Vector<double> product2Bar = y[1] * r2Bar;
+                Vector<double> product2BarDot = r2Bar * vy[1];
+                Vector<double> r1Bar = w[1] - w[0];
+                hy[0] = Vector.FusedMultiplyAdd(r1Bar, Vector.Create(vp[0]), hy[0]);
+                hy[1] += Vector.FusedMultiplyAdd(r2Bar, sum, Vector.FusedMultiplyAdd(productBar, Vector.Create(vp[2]), p[2] * productBarDot)) + Vector.FusedMultiplyAdd(product2Bar, Vector.Create(vp[1]), p[1] * product2BarDot);
+                hy[2] = Vector.FusedMultiplyAdd(r3Bar, sum2, hy[2]);
+                hp[0] = Vector.FusedMultiplyAdd(r1Bar, vy[0], hp[0]);
+                hp[1] += Vector.FusedMultiplyAdd(product2Bar, vy[1], y[1] * product2BarDot);
+                hp[2] += Vector.FusedMultiplyAdd(productBar, vy[1], y[1] * productBarDot);
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = r3Dot - r1Dot;
+                    jv[1] = r1Dot - r2Dot - r3Dot;
+                    jv[2] = r2Dot;
+                }
+            }
         }
     }
 }

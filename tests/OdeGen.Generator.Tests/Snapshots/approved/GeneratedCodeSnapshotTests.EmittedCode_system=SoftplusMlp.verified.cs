@@ -903,6 +903,164 @@ namespace OdeGen.Tests.Corpus
                 }
                 return tBar;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[16];
+                global::System.Span<Vector<double>> hBarDot = stackalloc Vector<double>[16];
+                w.CopyTo(dyBar);
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[16];
+                global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[16];
+                for (int i = 0; i < 16; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    int index = 48 + i;
+                    int index2 = 48 + i1;
+                    int index3 = 48 + i2;
+                    int index4 = 48 + i3;
+                    Vector<double> s = Vector.Create(p[index]);
+                    Vector<double> sDot = Vector.Create(vp[index]);
+                    Vector<double> s1 = Vector.Create(p[index2]);
+                    Vector<double> sDot1 = Vector.Create(vp[index2]);
+                    Vector<double> s2 = Vector.Create(p[index3]);
+                    Vector<double> sDot2 = Vector.Create(vp[index3]);
+                    Vector<double> s3 = Vector.Create(p[index4]);
+                    Vector<double> sDot3 = Vector.Create(vp[index4]);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int index5 = i * 3 + j;
+                        int index6 = i1 * 3 + j;
+                        int index7 = i2 * 3 + j;
+                        int index8 = i3 * 3 + j;
+                        double element = p[index5];
+                        double element2 = p[index6];
+                        double element3 = p[index7];
+                        double element4 = p[index8];
+                        Vector<double> element5 = y[j];
+                        Vector<double> element6 = vy[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(element), element5, s);
+                        sDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * element6);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(element2), element5, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index6]), element2 * element6);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(element3), element5, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index7]), element3 * element6);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(element4), element5, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index8]), element4 * element6);
+                    }
+                    Vector<double> exp = Vector.Exp(s);
+                    Vector<double> exp2 = Vector.Exp(s1);
+                    Vector<double> exp3 = Vector.Exp(s2);
+                    Vector<double> exp4 = Vector.Exp(s3);
+                    Vector<double> sum = Vector<double>.One + exp;
+                    Vector<double> sum2 = Vector<double>.One + exp2;
+                    Vector<double> sum3 = Vector<double>.One + exp3;
+                    Vector<double> sum4 = Vector<double>.One + exp4;
+                    h[i] = Vector.Log(sum);
+                    h[i1] = Vector.Log(sum2);
+                    h[i2] = Vector.Log(sum3);
+                    h[i3] = Vector.Log(sum4);
+                    hDot[i] = exp * sDot / sum;
+                    hDot[i1] = exp2 * sDot1 / sum2;
+                    hDot[i2] = exp3 * sDot2 / sum3;
+                    hDot[i3] = exp4 * sDot3 / sum4;
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    int index9 = 112 + k;
+                    Vector<double> o = Vector.Create(p[index9]);
+                    Vector<double> oDot = Vector.Create(vp[index9]);
+                    for (int i = 0; i < 16; i++)
+                    {
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        Vector<double> element8 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(element7), element8, o);
+                        oDot += Vector.FusedMultiplyAdd(element8, Vector.Create(vp[index10]), element7 * hDot[i]);
+                    }
+                    double exp5 = global::System.Math.Exp(-t);
+                    double sum5 = 1.0 + exp5;
+                    double gate = 1.0 / sum5;
+                    if (!jv.IsEmpty)
+                    {
+                        jv[k] = Vector.FusedMultiplyAdd(o, Vector.Create(gate / sum5 * (exp5 * vt)), gate * oDot) - 0.1 * vy[k];
+                    }
+                }
+                Vector<double> tBar = Vector<double>.Zero;
+                Vector<double> tBarDot = Vector<double>.Zero;
+                for (int k = 2; k >= 0; k--)
+                {
+                    int index9 = 112 + k;
+                    Vector<double> o = Vector.Create(p[index9]);
+                    Vector<double> oDot2 = Vector.Create(vp[index9]);
+                    for (int i = 0; i < 16; i++)
+                    {
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        Vector<double> element8 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(element7), element8, o);
+                        oDot2 += Vector.FusedMultiplyAdd(element8, Vector.Create(vp[index10]), element7 * hDot[i]);
+                    }
+                    double exp5 = global::System.Math.Exp(-t);
+                    double product = exp5 * vt;
+                    double sum5 = 1.0 + exp5;
+                    double gate = 1.0 / sum5;
+                    double gateDot = gate / sum5 * product;
+                    Vector<double> differenceBar = dyBar[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    Vector<double> gateBar = o * differenceBar;
+                    Vector<double> oBar = gate * differenceBar;
+                    Vector<double> oBarDot = differenceBar * gateDot;
+                    double quotient = gate / sum5;
+                    Vector<double> product2 = quotient * gateBar;
+                    tBar = Vector.FusedMultiplyAdd(Vector.Create(exp5), product2, tBar);
+                    tBarDot += exp5 * Vector.FusedMultiplyAdd(gateBar, Vector.Create(gateDot / sum5 + quotient / sum5 * product), quotient * (differenceBar * oDot2)) - product2 * product;
+                    for (int i = 15; i >= 0; i--)
+                    {
+                        int index10 = 64 + (k * 16 + i);
+                        double element7 = p[index10];
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(element7), oBar, hBar[i]);
+                        hBarDot[i] += Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index10]), element7 * oBarDot);
+                        hp[index10] += Vector.FusedMultiplyAdd(oBar, hDot[i], h[i] * oBarDot);
+                    }
+                    hp[index9] += oBarDot;
+                }
+                for (int i = 15; i >= 0; i--)
+                {
+                    int index = 48 + i;
+                    Vector<double> s = Vector.Create(p[index]);
+                    Vector<double> sDot4 = Vector.Create(vp[index]);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        int index5 = i * 3 + j;
+                        double element = p[index5];
+                        Vector<double> element5 = y[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(element), element5, s);
+                        sDot4 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * vy[j]);
+                    }
+                    Vector<double> exp = Vector.Exp(s);
+                    Vector<double> product3 = exp * sDot4;
+                    Vector<double> sum = Vector<double>.One + exp;
+                    Vector<double> logBar = hBar[i];
+                    Vector<double> logBarDot = hBarDot[i];
+                    Vector<double> sumBar = logBar / sum;
+                    Vector<double> sBar = exp * sumBar;
+                    Vector<double> sBarDot = Vector.FusedMultiplyAdd(sumBar, product3, exp * (logBarDot / sum - sumBar / sum * product3));
+                    for (int j = 2; j >= 0; j--)
+                    {
+                        int index5 = i * 3 + j;
+                        hy[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vp[index5]), p[index5] * sBarDot);
+                        hp[index5] += Vector.FusedMultiplyAdd(sBar, vy[j], y[j] * sBarDot);
+                    }
+                    hp[index] += sBarDot;
+                }
+            }
         }
     }
 }

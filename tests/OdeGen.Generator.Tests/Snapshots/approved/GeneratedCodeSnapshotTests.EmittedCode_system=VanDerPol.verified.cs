@@ -197,6 +197,28 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                Vector<double> product = 2.0 * (y[0] * vy[0]);
+                Vector<double> difference = Vector<double>.One - y[0] * y[0];
+                Vector<double> difference2 = difference * vp[0] - p[0] * product;
+                Vector<double> product2Bar = y[1] * w[1];
+                Vector<double> product2BarDot = w[1] * vy[1];
+                Vector<double> sum = Vector.FusedMultiplyAdd(p[0] * product2Bar, vy[0], y[0] * Vector.FusedMultiplyAdd(product2Bar, Vector.Create(vp[0]), p[0] * product2BarDot));
+                hy[0] += -sum - sum;
+                hy[1] = Vector.FusedMultiplyAdd(w[1], difference2, hy[1]);
+                hp[0] += difference * product2BarDot - product2Bar * product;
+                if (!jv.IsEmpty)
+                {
+                    jv[0] = vy[1];
+                    jv[1] = Vector.FusedMultiplyAdd(y[1], difference2, p[0] * difference * vy[1]) - vy[0];
+                }
+            }
         }
     }
 }

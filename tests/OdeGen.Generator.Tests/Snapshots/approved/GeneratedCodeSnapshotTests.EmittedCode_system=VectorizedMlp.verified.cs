@@ -1146,6 +1146,209 @@ namespace OdeGen.Tests.Corpus
                 }
                 return Vector<double>.Zero;
             }
+
+            /// <inheritdoc/>
+            public bool HasSecondOrderLanes => true;
+
+            /// <inheritdoc/>
+            public void JvpVjpAccumulateLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> vy, global::System.ReadOnlySpan<double> vp, double vt, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> jv, global::System.Span<Vector<double>> hy, global::System.Span<Vector<double>> hp)
+            {
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBarDot = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> sBar = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> sBarDot = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hBarDot = stackalloc Vector<double>[50];
+                w.CopyTo(dyBar);
+                global::System.Span<Vector<double>> cube = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeDot = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> s = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> sDot = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = vy[j];
+                    Vector<double> product = element * element;
+                    cube[j] = product * element;
+                    cubeDot[j] = Vector.FusedMultiplyAdd(element, 2.0 * (element * element2), product * element2);
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    int index = 100 + i;
+                    int index2 = 100 + i1;
+                    int index3 = 100 + i2;
+                    int index4 = 100 + i3;
+                    Vector<double> a0 = Vector.Create(p[index]);
+                    Vector<double> aDot0 = Vector.Create(vp[index]);
+                    Vector<double> a1 = Vector.Create(p[index2]);
+                    Vector<double> aDot1 = Vector.Create(vp[index2]);
+                    Vector<double> a2 = Vector.Create(p[index3]);
+                    Vector<double> aDot2 = Vector.Create(vp[index3]);
+                    Vector<double> a3 = Vector.Create(p[index4]);
+                    Vector<double> aDot3 = Vector.Create(vp[index4]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index5 = i * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element3 = p[index5];
+                        double element4 = p[index6];
+                        double element5 = p[index7];
+                        double element6 = p[index8];
+                        Vector<double> element7 = cube[j];
+                        Vector<double> element8 = cubeDot[j];
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(element3), element7, a0);
+                        aDot0 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index5]), element3 * element8);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(element4), element7, a1);
+                        aDot1 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index6]), element4 * element8);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(element5), element7, a2);
+                        aDot2 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index7]), element5 * element8);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(element6), element7, a3);
+                        aDot3 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index8]), element6 * element8);
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sDot[i] = aDot0;
+                    sDot[i1] = aDot1;
+                    sDot[i2] = aDot2;
+                    sDot[i3] = aDot3;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    int index9 = 100 + i;
+                    Vector<double> a = Vector.Create(p[index9]);
+                    Vector<double> aDot = Vector.Create(vp[index9]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        Vector<double> element7 = cube[j];
+                        a = Vector.FusedMultiplyAdd(Vector.Create(element9), element7, a);
+                        aDot += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index10]), element9 * cubeDot[j]);
+                    }
+                    s[i] = a;
+                    sDot[i] = aDot;
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
+                for (int i = 0; i < 50; i++)
+                {
+                    Vector<double> tanh = h[i];
+                    hDot[i] = (Vector<double>.One - tanh * tanh) * sDot[i];
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector<double> oDot = Vector.Create(vp[250 + k]);
+                    for (int i = 0; i < 50; i++)
+                    {
+                        int index11 = 150 + (k * 50 + i);
+                        oDot += Vector.FusedMultiplyAdd(h[i], Vector.Create(vp[index11]), p[index11] * hDot[i]);
+                    }
+                    if (!jv.IsEmpty)
+                    {
+                        jv[k] = oDot;
+                    }
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    Vector<double> oBar = dyBar[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    for (int i = 49; i >= 0; i--)
+                    {
+                        int index11 = 150 + (k * 50 + i);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index11]), oBar, hBar[i]);
+                        hBarDot[i] = Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index11]), hBarDot[i]);
+                        hp[index11] = Vector.FusedMultiplyAdd(oBar, hDot[i], hp[index11]);
+                    }
+                }
+                for (int i = 49; i >= 0; i--)
+                {
+                    Vector<double> tanh = h[i];
+                    Vector<double> tanhBar = hBar[i];
+                    Vector<double> tanhBarDot = hBarDot[i];
+                    Vector<double> difference = Vector<double>.One - tanh * tanh;
+                    sBar[i] = Vector.FusedMultiplyAdd(difference, tanhBar, sBar[i]);
+                    sBarDot[i] += difference * tanhBarDot - tanhBar * (2.0 * (tanh * hDot[i]));
+                }
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    Vector<double> aBar0 = sBar[i];
+                    Vector<double> aBar1 = sBar[i1];
+                    Vector<double> aBar2 = sBar[i2];
+                    Vector<double> aBar3 = sBar[i3];
+                    Vector<double> aBarDot0 = sBarDot[i];
+                    Vector<double> aBarDot1 = sBarDot[i1];
+                    Vector<double> aBarDot2 = sBarDot[i2];
+                    Vector<double> aBarDot3 = sBarDot[i3];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index12 = i * 2 + j;
+                        int index13 = i1 * 2 + j;
+                        int index14 = i2 * 2 + j;
+                        int index15 = i3 * 2 + j;
+                        double element10 = p[index12];
+                        double element11 = p[index13];
+                        double element12 = p[index14];
+                        double element13 = p[index15];
+                        Vector<double> element7 = cube[j];
+                        Vector<double> element14 = cubeDot[j];
+                        Vector<double> cubeBarSum = cubeBar[j];
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element10), aBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element11), aBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element12), aBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element13), aBar3, cubeBarSum);
+                        cubeBar[j] = cubeBarSum;
+                        Vector<double> cubeBarDotSum = cubeBarDot[j];
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar0, Vector.Create(vp[index12]), element10 * aBarDot0);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar1, Vector.Create(vp[index13]), element11 * aBarDot1);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar2, Vector.Create(vp[index14]), element12 * aBarDot2);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar3, Vector.Create(vp[index15]), element13 * aBarDot3);
+                        cubeBarDot[j] = cubeBarDotSum;
+                        hp[index12] += Vector.FusedMultiplyAdd(aBar0, element14, element7 * aBarDot0);
+                        hp[index13] += Vector.FusedMultiplyAdd(aBar1, element14, element7 * aBarDot1);
+                        hp[index14] += Vector.FusedMultiplyAdd(aBar2, element14, element7 * aBarDot2);
+                        hp[index15] += Vector.FusedMultiplyAdd(aBar3, element14, element7 * aBarDot3);
+                    }
+                    hp[100 + i] += aBarDot0;
+                    hp[100 + i1] += aBarDot1;
+                    hp[100 + i2] += aBarDot2;
+                    hp[100 + i3] += aBarDot3;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    Vector<double> aBar = sBar[i];
+                    Vector<double> aBarDot = sBarDot[i];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index10 = i * 2 + j;
+                        double element9 = p[index10];
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(element9), aBar, cubeBar[j]);
+                        cubeBarDot[j] += Vector.FusedMultiplyAdd(aBar, Vector.Create(vp[index10]), element9 * aBarDot);
+                        hp[index10] += Vector.FusedMultiplyAdd(aBar, cubeDot[j], cube[j] * aBarDot);
+                    }
+                    hp[100 + i] += aBarDot;
+                }
+                for (int j = 1; j >= 0; j--)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element15 = vy[j];
+                    Vector<double> product2Bar = cubeBar[j];
+                    Vector<double> product2BarDot = cubeBarDot[j];
+                    Vector<double> sum = Vector.FusedMultiplyAdd(element * product2Bar, element15, element * Vector.FusedMultiplyAdd(product2Bar, element15, element * product2BarDot));
+                    hy[j] += Vector.FusedMultiplyAdd(product2Bar, 2.0 * (element * element15), element * element * product2BarDot) + sum + sum;
+                }
+            }
         }
     }
 }
