@@ -7,7 +7,7 @@ namespace OdeGen.Samples.Flow;
 /// <summary>The command line of the sample.</summary>
 public sealed record FlowOptions
 {
-    public int Iterations { get; init; } = 6000;
+    public int Iterations { get; init; } = 10000;
     public int Batch { get; init; } = 256;
     public double Tolerance { get; init; } = 1e-5;
     public double LearningRate { get; init; } = 3e-3;
