@@ -321,13 +321,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                global::System.Span<double> h = stackalloc double[3];
-                double p0 = p[0];
-                for (int i = 0; i < 3; i++)
-                {
-                    double a = global::System.Math.Tanh(p0 * y[i]);
-                    h[i] = a;
-                }
                 for (int i = 0; i < 3; i++)
                 {
                     dfdt[i] = 0.0;

@@ -35,17 +35,10 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[2];
                 global::System.Span<double> hDot = stackalloc double[2];
-                global::System.Span<double> unread = stackalloc double[2];
-                global::System.Span<double> unreadDot = stackalloc double[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    double element = y[i];
-                    double element2 = vy[i];
-                    h[i] = element;
-                    hDot[i] = element2;
-                    double exp = global::System.Math.Exp(1000.0 * element);
-                    unread[i] = exp;
-                    unreadDot[i] = exp * (1000.0 * element2);
+                    h[i] = y[i];
+                    hDot[i] = vy[i];
                 }
                 if (t > 0.5)
                 {
@@ -54,12 +47,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 2; i++)
                 {
-                    double element3 = h[i];
+                    double element = h[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element3 * element3;
+                        dy[i] = element * element;
                     }
-                    jv[i] = 2.0 * (element3 * hDot[i]);
+                    jv[i] = 2.0 * (element * hDot[i]);
                 }
             }
 
@@ -77,12 +70,9 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> hBar = stackalloc double[2];
                 w.CopyTo(dyBar);
                 global::System.Span<double> h = stackalloc double[2];
-                global::System.Span<double> unread = stackalloc double[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    double element = y[i];
-                    h[i] = element;
-                    unread[i] = global::System.Math.Exp(1000.0 * element);
+                    h[i] = y[i];
                 }
                 bool condition = t > 0.5;
                 if (condition)
@@ -91,10 +81,10 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 2; i++)
                 {
-                    double element2 = h[i];
+                    double element = h[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element2 * element2;
+                        dy[i] = element * element;
                     }
                 }
                 for (int i = 1; i >= 0; i--)
@@ -112,9 +102,9 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 1; i >= 0; i--)
                 {
-                    double elementBar = hBar[i];
+                    double element2Bar = hBar[i];
                     hBar[i] = 0.0;
-                    wJy[i] += elementBar;
+                    wJy[i] += element2Bar;
                 }
                 wJy[1] += yBar1;
                 return 0.0;
@@ -137,17 +127,10 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 global::System.Span<double> h = stackalloc double[2];
                 global::System.Span<double> hDot = stackalloc double[2];
-                global::System.Span<double> unread = stackalloc double[2];
-                global::System.Span<double> unreadDot = stackalloc double[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    double element = y[i];
-                    double element2 = vy[i];
-                    h[i] = element;
-                    hDot[i] = element2;
-                    double exp = global::System.Math.Exp(1000.0 * element);
-                    unread[i] = exp;
-                    unreadDot[i] = exp * (1000.0 * element2);
+                    h[i] = y[i];
+                    hDot[i] = vy[i];
                 }
                 bool condition = t > 0.5;
                 if (condition)
@@ -286,18 +269,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                global::System.Span<double> h = stackalloc double[2];
-                global::System.Span<double> unread = stackalloc double[2];
-                for (int i = 0; i < 2; i++)
-                {
-                    double element = y[i];
-                    h[i] = element;
-                    unread[i] = global::System.Math.Exp(1000.0 * element);
-                }
-                if (t > 0.5)
-                {
-                    h[0] = y[1];
-                }
                 for (int i = 0; i < 2; i++)
                 {
                     dfdt[i] = 0.0;
@@ -310,17 +281,10 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> h = stackalloc double[2];
                 global::System.Span<double> hDot = stackalloc double[2];
-                global::System.Span<double> unread = stackalloc double[2];
-                global::System.Span<double> unreadDot = stackalloc double[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    double element = y[i];
-                    double element2 = vy[i];
-                    h[i] = element;
-                    hDot[i] = element2;
-                    double exp = global::System.Math.Exp(1000.0 * element);
-                    unread[i] = exp;
-                    unreadDot[i] = exp * (1000.0 * element2);
+                    h[i] = y[i];
+                    hDot[i] = vy[i];
                 }
                 if (t > 0.5)
                 {
@@ -337,18 +301,6 @@ namespace OdeGen.Tests.Corpus
             private static void ParameterJvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vp, global::System.Span<double> jv)
             {
                 jv.Clear();
-                global::System.Span<double> h = stackalloc double[2];
-                global::System.Span<double> unread = stackalloc double[2];
-                for (int i = 0; i < 2; i++)
-                {
-                    double element = y[i];
-                    h[i] = element;
-                    unread[i] = global::System.Math.Exp(1000.0 * element);
-                }
-                if (t > 0.5)
-                {
-                    h[0] = y[1];
-                }
                 for (int i = 0; i < 2; i++)
                 {
                     jv[i] = 0.0;
@@ -362,12 +314,9 @@ namespace OdeGen.Tests.Corpus
             public void ForwardLanes(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
             {
                 global::System.Span<Vector<double>> h = stackalloc Vector<double>[2];
-                global::System.Span<Vector<double>> unread = stackalloc Vector<double>[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element = y[i];
-                    h[i] = element;
-                    unread[i] = Vector.Exp(1000.0 * element);
+                    h[i] = y[i];
                 }
                 if (t > 0.5)
                 {
@@ -375,8 +324,8 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element2 = h[i];
-                    dy[i] = element2 * element2;
+                    Vector<double> element = h[i];
+                    dy[i] = element * element;
                 }
             }
 
@@ -386,17 +335,10 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<Vector<double>> h = stackalloc Vector<double>[2];
                 global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[2];
-                global::System.Span<Vector<double>> unread = stackalloc Vector<double>[2];
-                global::System.Span<Vector<double>> unreadDot = stackalloc Vector<double>[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element = y[i];
-                    Vector<double> element2 = vy[i];
-                    h[i] = element;
-                    hDot[i] = element2;
-                    Vector<double> exp = Vector.Exp(1000.0 * element);
-                    unread[i] = exp;
-                    unreadDot[i] = exp * (1000.0 * element2);
+                    h[i] = y[i];
+                    hDot[i] = vy[i];
                 }
                 if (t > 0.5)
                 {
@@ -405,12 +347,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element3 = h[i];
+                    Vector<double> element = h[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element3 * element3;
+                        dy[i] = element * element;
                     }
-                    jv[i] = 2.0 * (element3 * hDot[i]);
+                    jv[i] = 2.0 * (element * hDot[i]);
                 }
             }
 
@@ -421,12 +363,9 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[2];
                 w.CopyTo(dyBar);
                 global::System.Span<Vector<double>> h = stackalloc Vector<double>[2];
-                global::System.Span<Vector<double>> unread = stackalloc Vector<double>[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element = y[i];
-                    h[i] = element;
-                    unread[i] = Vector.Exp(1000.0 * element);
+                    h[i] = y[i];
                 }
                 bool condition = t > 0.5;
                 if (condition)
@@ -435,10 +374,10 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element2 = h[i];
+                    Vector<double> element = h[i];
                     if (!dy.IsEmpty)
                     {
-                        dy[i] = element2 * element2;
+                        dy[i] = element * element;
                     }
                 }
                 for (int i = 1; i >= 0; i--)
@@ -456,9 +395,9 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 1; i >= 0; i--)
                 {
-                    Vector<double> elementBar = hBar[i];
+                    Vector<double> element2Bar = hBar[i];
                     hBar[i] = Vector<double>.Zero;
-                    wJy[i] += elementBar;
+                    wJy[i] += element2Bar;
                 }
                 wJy[1] += yBar1;
                 return Vector<double>.Zero;
@@ -476,17 +415,10 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 global::System.Span<Vector<double>> h = stackalloc Vector<double>[2];
                 global::System.Span<Vector<double>> hDot = stackalloc Vector<double>[2];
-                global::System.Span<Vector<double>> unread = stackalloc Vector<double>[2];
-                global::System.Span<Vector<double>> unreadDot = stackalloc Vector<double>[2];
                 for (int i = 0; i < 2; i++)
                 {
-                    Vector<double> element = y[i];
-                    Vector<double> element2 = vy[i];
-                    h[i] = element;
-                    hDot[i] = element2;
-                    Vector<double> exp = Vector.Exp(1000.0 * element);
-                    unread[i] = exp;
-                    unreadDot[i] = exp * (1000.0 * element2);
+                    h[i] = y[i];
+                    hDot[i] = vy[i];
                 }
                 bool condition = t > 0.5;
                 if (condition)

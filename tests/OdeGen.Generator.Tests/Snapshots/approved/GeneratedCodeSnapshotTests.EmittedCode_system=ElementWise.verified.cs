@@ -737,18 +737,12 @@ namespace OdeGen.Tests.Corpus
                 rDt[8] += 1.0;
                 global::System.Span<double> g = stackalloc double[4];
                 global::System.Numerics.Tensors.TensorPrimitives.Sigmoid<double>(a.Slice(4, 4), g);
-                global::System.Span<double> q = stackalloc double[8];
-                for (int k = 0; k < 2; k++)
-                {
-                    int index = 4 * k;
-                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(a.Slice(index, 4), q.Slice(index, 4));
-                }
                 for (int i = 0; i < 4; i++)
                 {
-                    int index2 = 4 + i;
-                    int index3 = 12 + i;
-                    int index4 = 16 + i;
-                    dfdt[i] = r[index2] * rDt[i] + r[i] * rDt[index2] - rDt[8 + i] + (r[index4] * rDt[index3] + r[index3] * rDt[index4]) + y[(i + 1) % 4] * rDt[20 + i] + g[i] * rDt[24 + i];
+                    int index = 4 + i;
+                    int index2 = 12 + i;
+                    int index3 = 16 + i;
+                    dfdt[i] = r[index] * rDt[i] + r[i] * rDt[index] - rDt[8 + i] + (r[index3] * rDt[index2] + r[index2] * rDt[index3]) + y[(i + 1) % 4] * rDt[20 + i] + g[i] * rDt[24 + i];
                 }
             }
 

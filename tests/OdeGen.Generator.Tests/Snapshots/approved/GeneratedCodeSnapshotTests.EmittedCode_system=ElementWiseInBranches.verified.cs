@@ -398,19 +398,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                global::System.Span<double> h = stackalloc double[6];
-                if (t > 0.5)
-                {
-                    global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(y, h.Slice(0, 3));
-                }
-                else
-                {
-                    global::System.Numerics.Tensors.TensorPrimitives.Sin<double>(y, h.Slice(0, 3));
-                }
-                for (int k = 0; k < 2; k++)
-                {
-                    global::System.Numerics.Tensors.TensorPrimitives.Exp<double>(p.Slice(3 * k, 3), h.Slice(3, 3));
-                }
                 for (int i = 0; i < 3; i++)
                 {
                     dfdt[i] = 0.0;

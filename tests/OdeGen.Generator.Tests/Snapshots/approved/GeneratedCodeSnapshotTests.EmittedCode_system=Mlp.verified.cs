@@ -631,44 +631,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                global::System.Span<double> cube = stackalloc double[2];
-                global::System.Span<double> h = stackalloc double[50];
-                for (int j = 0; j < 2; j++)
-                {
-                    double element = y[j];
-                    cube[j] = element * element * element;
-                }
-                for (int i = 0; i < 48; i += 4)
-                {
-                    int i1 = i + 1;
-                    int i2 = i + 2;
-                    int i3 = i + 3;
-                    double s0 = p[100 + i];
-                    double s1 = p[100 + i1];
-                    double s2 = p[100 + i2];
-                    double s3 = p[100 + i3];
-                    for (int j = 0; j < 2; j++)
-                    {
-                        double element2 = cube[j];
-                        s0 += p[i * 2 + j] * element2;
-                        s1 += p[i1 * 2 + j] * element2;
-                        s2 += p[i2 * 2 + j] * element2;
-                        s3 += p[i3 * 2 + j] * element2;
-                    }
-                    h[i] = global::System.Math.Tanh(s0);
-                    h[i1] = global::System.Math.Tanh(s1);
-                    h[i2] = global::System.Math.Tanh(s2);
-                    h[i3] = global::System.Math.Tanh(s3);
-                }
-                for (int i = 48; i < 50; i++)
-                {
-                    double s = p[100 + i];
-                    for (int j = 0; j < 2; j++)
-                    {
-                        s += p[i * 2 + j] * cube[j];
-                    }
-                    h[i] = global::System.Math.Tanh(s);
-                }
                 for (int k = 0; k < 2; k++)
                 {
                     dfdt[k] = 0.0;
@@ -681,7 +643,6 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> cube = stackalloc double[2];
                 global::System.Span<double> cubeDot = stackalloc double[2];
-                global::System.Span<double> h = stackalloc double[50];
                 global::System.Span<double> hDot = stackalloc double[50];
                 for (int j = 0; j < 2; j++)
                 {
@@ -725,10 +686,6 @@ namespace OdeGen.Tests.Corpus
                     double tanh2 = global::System.Math.Tanh(s1);
                     double tanh3 = global::System.Math.Tanh(s2);
                     double tanh4 = global::System.Math.Tanh(s3);
-                    h[i] = tanh;
-                    h[i1] = tanh2;
-                    h[i2] = tanh3;
-                    h[i3] = tanh4;
                     hDot[i] = (1.0 - tanh * tanh) * sDot0;
                     hDot[i1] = (1.0 - tanh2 * tanh2) * sDot1;
                     hDot[i2] = (1.0 - tanh3 * tanh3) * sDot2;
@@ -745,7 +702,6 @@ namespace OdeGen.Tests.Corpus
                         sDot += element9 * cubeDot[j];
                     }
                     double tanh5 = global::System.Math.Tanh(s);
-                    h[i] = tanh5;
                     hDot[i] = (1.0 - tanh5 * tanh5) * sDot;
                 }
                 for (int k = 0; k < 2; k++)

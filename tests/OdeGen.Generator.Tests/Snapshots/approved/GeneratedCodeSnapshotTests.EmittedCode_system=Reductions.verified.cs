@@ -417,14 +417,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                global::System.Span<double> s = stackalloc double[12];
-                global::System.Span<double> h = stackalloc double[12];
-                for (int i = 0; i < 12; i++)
-                {
-                    double dot = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(3 * i, 3), y);
-                    s[i] = dot + p[36 + i];
-                }
-                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 for (int k = 0; k < 3; k++)
                 {
                     dfdt[k] = 0.0;

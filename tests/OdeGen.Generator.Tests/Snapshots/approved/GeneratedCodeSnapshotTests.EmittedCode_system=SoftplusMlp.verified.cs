@@ -559,7 +559,6 @@ namespace OdeGen.Tests.Corpus
             private static void StateJvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vy, global::System.Span<double> jv)
             {
                 jv.Clear();
-                global::System.Span<double> h = stackalloc double[16];
                 global::System.Span<double> hDot = stackalloc double[16];
                 for (int i = 0; i < 16; i += 4)
                 {
@@ -595,18 +594,10 @@ namespace OdeGen.Tests.Corpus
                     double exp2 = global::System.Math.Exp(s1);
                     double exp3 = global::System.Math.Exp(s2);
                     double exp4 = global::System.Math.Exp(s3);
-                    double sum = 1.0 + exp;
-                    double sum2 = 1.0 + exp2;
-                    double sum3 = 1.0 + exp3;
-                    double sum4 = 1.0 + exp4;
-                    h[i] = global::System.Math.Log(sum);
-                    h[i1] = global::System.Math.Log(sum2);
-                    h[i2] = global::System.Math.Log(sum3);
-                    h[i3] = global::System.Math.Log(sum4);
-                    hDot[i] = exp * sDot / sum;
-                    hDot[i1] = exp2 * sDot1 / sum2;
-                    hDot[i2] = exp3 * sDot2 / sum3;
-                    hDot[i3] = exp4 * sDot3 / sum4;
+                    hDot[i] = exp * sDot / (1.0 + exp);
+                    hDot[i1] = exp2 * sDot1 / (1.0 + exp2);
+                    hDot[i2] = exp3 * sDot2 / (1.0 + exp3);
+                    hDot[i3] = exp4 * sDot3 / (1.0 + exp4);
                 }
                 for (int k = 0; k < 3; k++)
                 {

@@ -629,46 +629,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                global::System.Span<double> cube = stackalloc double[2];
-                global::System.Span<double> s = stackalloc double[50];
-                global::System.Span<double> h = stackalloc double[50];
-                for (int j = 0; j < 2; j++)
-                {
-                    double element = y[j];
-                    cube[j] = element * element * element;
-                }
-                for (int i = 0; i < 48; i += 4)
-                {
-                    int i1 = i + 1;
-                    int i2 = i + 2;
-                    int i3 = i + 3;
-                    double a0 = p[100 + i];
-                    double a1 = p[100 + i1];
-                    double a2 = p[100 + i2];
-                    double a3 = p[100 + i3];
-                    for (int j = 0; j < 2; j++)
-                    {
-                        double element2 = cube[j];
-                        a0 += p[i * 2 + j] * element2;
-                        a1 += p[i1 * 2 + j] * element2;
-                        a2 += p[i2 * 2 + j] * element2;
-                        a3 += p[i3 * 2 + j] * element2;
-                    }
-                    s[i] = a0;
-                    s[i1] = a1;
-                    s[i2] = a2;
-                    s[i3] = a3;
-                }
-                for (int i = 48; i < 50; i++)
-                {
-                    double a = p[100 + i];
-                    for (int j = 0; j < 2; j++)
-                    {
-                        a += p[i * 2 + j] * cube[j];
-                    }
-                    s[i] = a;
-                }
-                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 for (int k = 0; k < 2; k++)
                 {
                     dfdt[k] = 0.0;
