@@ -12,7 +12,7 @@ public static class Program
     /// <c>solver-accuracy</c> instead prints the error and work of the work-precision cases (no timing);
     /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>);
     /// <c>train-step</c> times one training step of the spiral and of the batched 64-128-64 MLP (<see cref="TrainStep"/>);
-    /// <c>stiff-adjoint [repeats]</c> times a Robertson adjoint gradient with 50 observations beside bench/stiff/robertson_cvodes.c (<see cref="StiffAdjoint"/>);
+    /// <c>stiff-adjoint [robertson|hires] [repeats]</c> times a stiff adjoint gradient with 50 observations beside bench/stiff/stiff_adjoint_cvodes.c (<see cref="StiffAdjoint"/>);
     /// <c>wide-mlp [batch ...]</c> times batched d-2d-d MLPs (d = 32, 64, 256) on lane kernels, on every core and copy by copy (<see cref="WideMlpTiming"/>).
     /// </summary>
     public static int Main(string[] args)
@@ -35,7 +35,9 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "stiff-adjoint")
         {
-            StiffAdjoint.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+            string problem = args.Length > 1 && args[1] == "hires" ? "hires" : "robertson";
+            var numbers = args.Skip(1).Where(a => a != "hires" && a != "robertson").ToArray();
+            StiffAdjoint.Run(Console.Out, problem, numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 50);
             return 0;
         }
         if (args.Length > 0 && args[0] == "wide-mlp")
