@@ -80,11 +80,19 @@ public class BatchThreadTests
             if (BatchThreads.WorkerAllocatedBytes == before) break;
         }
         // Counted on the threads that run the blocks, the caller's and the workers': a process-wide count also sees the
-        // test host's threads, which allocate now and then (168 bytes per window on a loaded machine).
-        long callerBefore = GC.GetAllocatedBytesForCurrentThread(), workersBefore = BatchThreads.WorkerAllocatedBytes;
-        for (int i = 0; i < 100; i++) Call();
-        long caller = GC.GetAllocatedBytesForCurrentThread() - callerBefore, workers = BatchThreads.WorkerAllocatedBytes - workersBefore;
-        Assert.True(caller == 0 && workers == 0, $"{caller} bytes allocated on the calling thread and {workers} on the workers in 300 calls");
+        // test host's threads, which allocate now and then (168 bytes per window on a loaded machine). The runtime itself
+        // can allocate once on the caller (24 bytes were seen in a Debug build), so the least of a few windows must be 0:
+        // an allocation per call shows in every window.
+        long least = long.MaxValue;
+        string worst = "";
+        for (int window = 0; window < 5 && least > 0; window++)
+        {
+            long callerBefore = GC.GetAllocatedBytesForCurrentThread(), workersBefore = BatchThreads.WorkerAllocatedBytes;
+            for (int i = 0; i < 100; i++) Call();
+            long caller = GC.GetAllocatedBytesForCurrentThread() - callerBefore, workers = BatchThreads.WorkerAllocatedBytes - workersBefore;
+            if (caller + workers < least) (least, worst) = (caller + workers, $"{caller} bytes allocated on the calling thread and {workers} on the workers in 300 calls");
+        }
+        Assert.True(least == 0, worst);
     }
 
     [Fact]
