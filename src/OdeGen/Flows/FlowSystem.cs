@@ -123,7 +123,7 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
         var chunk = _chunks[c];
         int b = c * ChunkSize, end = Math.Min(_batch, (c + 1) * ChunkSize);
         if (OnLanes)
-            for (; b + Lanes.Count <= end; b += Lanes.Count) ForwardGroup(chunk.Lanes!, t, y, p, dy, b);
+            for (; b + Lanes.Count <= end; b += Lanes.Count) ForwardGroup(chunk.Lanes, t, y, p, dy, b);
         for (; b < end; b++)
         {
             var z = y.Slice(b * d, d);
@@ -181,7 +181,7 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
         int b = c * ChunkSize, end = Math.Min(_batch, (c + 1) * ChunkSize);
         if (OnLanes && b + Lanes.Count <= end)
         {
-            var lanes = chunk.Lanes!;
+            var lanes = chunk.Lanes;
             lanes.WJp.AsSpan().Clear();
             var wJtLanes = Vector<double>.Zero;
             for (; b + Lanes.Count <= end; b += Lanes.Count) wJtLanes += VjpGroup(lanes, t, y, p, w, dy, wJy, b);
@@ -240,7 +240,7 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
         wJy.Slice(densities + b, Lanes.Count).Clear();
         if (!dy.IsEmpty) Dot(lanes.Epsilon, lanes.Jv).CopyTo(dy.Slice(densities + b, Lanes.Count));
         if (!TimeCotangent) return wJt;
-        double h = 6.055454452393343e-6 * Math.Max(1.0, Math.Abs(t));
+        double h = TimeStep(t);
         return wJt + omega * (TraceOnLanes(lanes, t + h, p) - TraceOnLanes(lanes, t - h, p)) / (2 * h);
     }
 
@@ -264,9 +264,12 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
     /// <summary>∂/∂t of the trace at point b by a central difference (Press et al., Numerical Recipes, Sect. 5.7).</summary>
     private double TraceTimeDerivative(Chunk chunk, double t, ReadOnlySpan<double> z, ReadOnlySpan<double> p, int b)
     {
-        double h = 6.055454452393343e-6 * Math.Max(1.0, Math.Abs(t));
+        double h = TimeStep(t);
         return (TraceAt(chunk, t + h, z, p, b) - TraceAt(chunk, t - h, z, p, b)) / (2 * h);
     }
+
+    /// <summary>The step of the central difference in t: the cube root of machine epsilon, relative to |t| beyond 1.</summary>
+    private static double TimeStep(double t) => 6.055454452393343e-6 * Math.Max(1.0, Math.Abs(t));
 
     private double TraceAt(Chunk chunk, double t, ReadOnlySpan<double> z, ReadOnlySpan<double> p, int b)
     {
@@ -300,7 +303,7 @@ public sealed class FlowSystem<TSystem> : IOdeSystem
         public double WJt { get; set; }
 
         /// <summary>The lane kernels' buffers, made on first use.</summary>
-        public LaneScratch? Lanes => _lanes ??= new LaneScratch(d, m);
+        public LaneScratch Lanes => _lanes ??= new LaneScratch(d, m);
 
         private LaneScratch? _lanes;
     }

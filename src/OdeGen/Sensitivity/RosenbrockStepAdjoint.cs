@@ -94,15 +94,8 @@ internal sealed class RosenbrockStepAdjoint : IStepAdjoint
             if (IsZero(_rBar)) continue;
             _stepper.SolveTransposed(_rBar);
 
-            // The f term: U_i = y0 + Σ a_ij k_j.
-            y0.CopyTo(_stageState);
-            for (int j = 0; j < i; j++)
-            {
-                double a = tab.A[i * s + j];
-                if (a == 0.0) continue;
-                var kj = _stepper.Stage(j);
-                for (int l = 0; l < n; l++) _stageState[l] += a * kj[l];
-            }
+            // The f term at U_i = y0 + Σ a_ij k_j.
+            _stepper.StageState(i, y0, _stageState);
             system.Vjp(t + tab.C[i] * h, _stageState, p, _rBar, Span<double>.Empty, _yBar, _pBar);
             evaluations++;
             TensorPrimitives.Add(pBar, _pBar, pBar);

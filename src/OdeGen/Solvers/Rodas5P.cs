@@ -40,7 +40,7 @@ public sealed class Rodas5P : IOdeSolver
 
     OdeSolution IOdeSolver.Solve<TSystem>(TSystem system, ReadOnlySpan<double> y0, double[] p, double t0, double t1, SolverOptions options)
     {
-        var rhs = new SystemRightHandSide<TSystem>(system, p);
+        var rhs = new SystemRightHandSide<TSystem>(system, p, RefineStages ? new double[p.Length] : null);
         return RosenbrockDriver.Integrate(ref rhs, Coefficients, y0, t0, t1, options, RefineStages);
     }
 

@@ -117,14 +117,7 @@ internal sealed class RosenbrockStepper
             }
             else
             {
-                y0.CopyTo(_u);
-                for (int j = 0; j < i; j++)
-                {
-                    double a = tab.A[i * _s + j];
-                    if (a == 0.0) continue;
-                    var kj = Stage(j);
-                    for (int l = 0; l < _n; l++) _u[l] += a * kj[l];
-                }
+                StageState(i, y0, _u);
                 rhs.Evaluate(t + tab.C[i] * h, _u, ki);
             }
             double hd = h * tab.D[i];
@@ -155,6 +148,19 @@ internal sealed class RosenbrockStepper
             if (b == 0.0) continue;
             var kj = Stage(j);
             for (int l = 0; l < _n; l++) y1[l] += b * kj[l];
+        }
+    }
+
+    /// <summary>Stage i's point <c>U_i = y0 + Σ_{j&lt;i} a_ij k_j</c> from the stages of the last step, into <paramref name="u"/>.</summary>
+    public void StageState(int i, ReadOnlySpan<double> y0, Span<double> u)
+    {
+        y0.CopyTo(u);
+        for (int j = 0; j < i; j++)
+        {
+            double a = _tableau.A[i * _s + j];
+            if (a == 0.0) continue;
+            var kj = Stage(j);
+            for (int l = 0; l < _n; l++) u[l] += a * kj[l];
         }
     }
 

@@ -11,16 +11,17 @@ internal readonly struct SystemRightHandSide<TSystem> : IJacobianRightHandSide
 {
     private readonly TSystem _system;
     private readonly double[] _p;
-    private readonly double[] _zeroP;
+    private readonly double[]? _zeroP;
 
     /// <param name="system">the dynamics.</param>
     /// <param name="p">the parameters, bound for the solve.</param>
-    /// <param name="zeroP">zeros of p's length, the parameter tangent of <see cref="JacobianVector"/>; made here when not given.</param>
+    /// <param name="zeroP">zeros of p's length, the parameter tangent of <see cref="JacobianVector"/>; without them (explicit
+    /// solvers, unrefined Rosenbrock stages) the right-hand side has no JacobianVector and allocates nothing.</param>
     public SystemRightHandSide(TSystem system, double[] p, double[]? zeroP = null)
     {
         _system = system;
         _p = p;
-        _zeroP = zeroP ?? new double[p.Length];
+        _zeroP = zeroP;
         Size = system.StateSize;
     }
 
@@ -32,10 +33,10 @@ internal readonly struct SystemRightHandSide<TSystem> : IJacobianRightHandSide
 
     public void JacobianY(double t, ReadOnlySpan<double> y, Span<double> jac) => _system.JacobianY(t, y, _p, jac);
 
-    public bool HasJacobianVector => true;
+    public bool HasJacobianVector => _zeroP is not null;
 
     public void JacobianVector(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> v, Span<double> jv)
-        => _system.Jvp(t, y, _p, v, _zeroP, 0.0, Span<double>.Empty, jv);
+        => _system.Jvp(t, y, _p, v, _zeroP ?? throw new InvalidOperationException("made without the zeros JacobianVector needs"), 0.0, Span<double>.Empty, jv);
 
     public void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> dfdt) => _system.TimeDerivative(t, y, _p, dfdt);
 }
