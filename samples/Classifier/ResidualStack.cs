@@ -29,50 +29,44 @@ public sealed class ResidualStack(int depth) : IFeatureBlock
 
     public Evaluations Forward(ReadOnlySpan<double> h0, int batch, ReadOnlySpan<double> p, Span<double> h1)
     {
-        int n = Architecture.FeatureSize;
+        var system = new BatchedSystem<OdeBlock.DynamicsSystem>(F, batch);
         h0.CopyTo(h1);
-        var dh = new double[n];
+        var dh = new double[batch * Architecture.FeatureSize];
         for (int k = 0; k < Depth; k++)
-            for (int b = 0; b < batch; b++)
-            {
-                Span<double> h = h1.Slice(b * n, n);
-                F.Forward(0, h, Block(p, k), dh);
-                for (int i = 0; i < n; i++) h[i] += dh[i];
-            }
+        {
+            system.Forward(0, h1, Block(p, k), dh);
+            for (int i = 0; i < dh.Length; i++) h1[i] += dh[i];
+        }
         return new Evaluations(Depth, 0);
     }
 
     public Evaluations Gradient(ReadOnlySpan<double> h0, int batch, ReadOnlySpan<double> p, FeatureLoss loss,
                                 Span<double> dLdh0, Span<double> dLdp)
     {
-        int n = Architecture.FeatureSize, size = batch * n;
+        // The whole batch at once, on the block's lane kernels (several images per SIMD vector).
+        var system = new BatchedSystem<OdeBlock.DynamicsSystem>(F, batch);
+        int size = batch * Architecture.FeatureSize;
         // The input of every block, kept for the backward pass.
         var inputs = new double[Depth + 1][];
         inputs[0] = h0.ToArray();
-        var dh = new double[n];
+        var dh = new double[size];
         for (int k = 0; k < Depth; k++)
         {
-            var next = (double[])inputs[k].Clone();
-            for (int b = 0; b < batch; b++)
-            {
-                F.Forward(0, inputs[k].AsSpan(b * n, n), Block(p, k), dh);
-                for (int i = 0; i < n; i++) next[b * n + i] += dh[i];
-            }
-            inputs[k + 1] = next;
+            system.Forward(0, inputs[k], Block(p, k), dh);
+            var next = inputs[k + 1] = new double[size];
+            for (int i = 0; i < size; i++) next[i] = inputs[k][i] + dh[i];
         }
 
         var g = new double[size];
         loss(inputs[Depth], g);
         dLdp.Clear();
-        var w = new double[n];
+        var w = new double[size];
         for (int k = Depth - 1; k >= 0; k--)
-            for (int b = 0; b < batch; b++)
-            {
-                // dL/dh_k = dL/dh_(k+1) (I + ∂f/∂h): the identity path plus the VJP, added in place.
-                Span<double> gb = g.AsSpan(b * n, n);
-                gb.CopyTo(w);
-                F.VjpAccumulate(0, inputs[k].AsSpan(b * n, n), Block(p, k), w, Span<double>.Empty, gb, Block(dLdp, k));
-            }
+        {
+            // dL/dh_k = dL/dh_(k+1) (I + ∂f/∂h): the identity path plus the VJP, added in place.
+            g.CopyTo(w);
+            system.VjpAccumulate(0, inputs[k], Block(p, k), w, Span<double>.Empty, g, Block(dLdp, k));
+        }
         g.CopyTo(dLdh0);
         return new Evaluations(Depth, Depth);
     }

@@ -56,6 +56,8 @@ public class CorpusDerivativeTests
         Check(new Branches.RhsSystem(), Corpus.Branches.Rhs, random => (random.NextDouble(), new[] { 0.7 + 0.3 * random.NextDouble(), 0.2 + 0.8 * random.NextDouble() }, new[] { 1.2, 0.7 }), seed: 3);
     }
 
+    [Fact] public void ConvRelu() => Check(new ConvRelu.RhsSystem(), Corpus.ConvRelu.Rhs, Uniform(12, 24));
+
     [Fact] public void Helper() => Check(new Helper.RhsSystem(), Corpus.Helper.Rhs, Uniform(2, 2, 0.1, 2));
 
     [Fact] public void OscillatorWithoutParameters() => Check(new Oscillator.RhsSystem(), WithoutParameters(Corpus.Oscillator.Rhs), Uniform(2, 0));

@@ -12,6 +12,8 @@ public class LaneKernelTests
         Assert.True(new VectorizedMlp.RhsSystem().HasLanes);
         Assert.True(new Lorenz.RhsSystem().HasLanes);
         Assert.True(new Gravity.RhsSystem().HasLanes);
+        // A relu in a loop, written as a conditional expression, and padding ifs on indices run on lanes.
+        Assert.True(new ConvRelu.RhsSystem().HasLanes);
         // Their second-order products run on lanes too (a flow's Hutchinson trace uses them).
         Assert.True(new Mlp.RhsSystem().HasSecondOrderLanes);
         Assert.True(new Lorenz.RhsSystem().HasSecondOrderLanes);

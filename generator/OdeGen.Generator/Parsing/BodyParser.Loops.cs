@@ -143,14 +143,17 @@ internal sealed partial class BodyParser
 
     /// <summary>
     /// <c>c ? a : b</c> inside a loop: the arms go into an If region so that an element read in one arm
-    /// (<c>i &gt; 0 ? y[i - 1] : 0</c>) is read only when that arm is taken.
+    /// (<c>i &gt; 0 ? y[i - 1] : 0</c>) is read only when that arm is taken. Arms of plain arithmetic on locals
+    /// (a relu, <c>s &gt; 0 ? s : 0</c>) cannot fail either way and stay a select, which lane kernels run with a mask.
     /// </summary>
     private Value TernaryRegion(IConditionalOperation conditional)
     {
         var condition = Expression(conditional.Condition);
         if (condition.Kind == ValueKind.Error) return Value.Error;
         var kind = KindOf(conditional.Type!) ?? ValueKind.Double;
-        if (kind != ValueKind.Double || _graph[condition.Node].IsConst) return Ternary(conditional, condition);
+        if (kind != ValueKind.Double || _graph[condition.Node].IsConst
+            || (IsPlainArithmetic(conditional.WhenTrue) && IsPlainArithmetic(conditional.WhenFalse!)))
+            return Ternary(conditional, condition);
 
         Value Arm(IOperation arm, out Block block)
         {
@@ -170,6 +173,21 @@ internal sealed partial class BodyParser
         _graph.Append(new IfStmt(condition.Node, thenBlock, elseBlock, new[] { new PhiAssignment(phi, whenTrue.Node, whenFalse.Node) }.ToEquatableArray()));
         return Value.Double(phi);
     }
+
+    /// <summary>
+    /// An expression of locals, the method's scalar parameters and literals under <c>+</c>, <c>-</c> and <c>*</c>: no
+    /// element read that could be out of range, no division or call that could be infinite or NaN when its arm is
+    /// not taken (whose derivative, times the zero the select gives it, would still be NaN).
+    /// </summary>
+    private static bool IsPlainArithmetic(IOperation arm) =>
+        arm.DescendantsAndSelf().All(operation => operation switch
+        {
+            ILocalReferenceOperation or IParameterReferenceOperation { Type.SpecialType: SpecialType.System_Double } => true,
+            ILiteralOperation or IConversionOperation or IParenthesizedOperation => true,
+            IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus } => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply } => true,
+            _ => false,
+        });
 
     /// <summary>
     /// Whether the carried variable only accumulates: from its running value to its next one, every step
