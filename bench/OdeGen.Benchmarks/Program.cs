@@ -13,6 +13,7 @@ public static class Program
     /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>);
     /// <c>train-step</c> times one training step of the spiral and of the batched 64-128-64 MLP (<see cref="TrainStep"/>);
     /// <c>stiff-adjoint [robertson|hires] [repeats]</c> times a stiff adjoint gradient with 50 observations beside bench/stiff/stiff_adjoint_cvodes.c (<see cref="StiffAdjoint"/>);
+    /// <c>stiff-front [repeats]</c> measures dL/dmu of van der Pol (mu = 1000) across a relaxation jump by every gradient method (<see cref="StiffFront"/>);
     /// <c>wide-mlp [batch ...]</c> times batched d-2d-d MLPs (d = 32, 64, 256) on lane kernels, on every core and copy by copy (<see cref="WideMlpTiming"/>).
     /// </summary>
     public static int Main(string[] args)
@@ -31,6 +32,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "train-step")
         {
             TrainStep.Run(Console.Out);
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "stiff-front")
+        {
+            StiffFront.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
             return 0;
         }
         if (args.Length > 0 && args[0] == "stiff-adjoint")

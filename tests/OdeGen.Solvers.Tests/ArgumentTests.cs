@@ -52,6 +52,16 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void StepStops_must_be_finite_and_sorted_in_the_direction_of_integration()
+    {
+        Expect("options.StepStops", () => Ode.Solve(new Lorenz(), Y0, P, 0, 1, new Dopri5(), new SolverOptions { StepStops = [0.5, 0.2] }));
+        Expect("options.StepStops", () => Ode.Solve(new Lorenz(), Y0, P, 0, 1, new Dopri5(), new SolverOptions { StepStops = [double.NaN] }));
+        Expect("options.StepStops", () => Ode.Solve(new Lorenz(), Y0, P, 1, 0, new Dopri5(), new SolverOptions { StepStops = [0.2, 0.5] }));
+        var ok = Ode.Solve(new Lorenz(), Y0, P, 1, 0, new Dopri5(), new SolverOptions { StepStops = [0.5, 0.2] });
+        Assert.Contains(0.5, ok.Times);
+    }
+
+    [Fact]
     public void Step_options_are_checked()
     {
         Expect("options.FixedStep", () => Ode.Solve(new Lorenz(), Y0, P, 0, 1, new Rk4(), new SolverOptions { FixedStep = -0.1 }));

@@ -95,8 +95,10 @@ internal sealed class GradientProblem<TSystem> where TSystem : IOdeSystem
     /// reported, no dense output, <paramref name="normComponents"/> leading components in the error norm, and a first
     /// step (null: Hairer's estimate).
     /// </summary>
-    public SolverOptions BackwardOptions(double? relTol, double? absTol, double end, int normComponents, double? initialStep) => new()
+    public SolverOptions BackwardOptions(double? relTol, double? absTol, double end, int normComponents, double? initialStep,
+        IReadOnlyList<double>? stops = null) => new()
     {
+        StepStops = stops,
         InitialStep = initialStep,
         RelTol = relTol ?? Options.RelTol,
         AbsTol = absTol ?? Options.AbsTol,

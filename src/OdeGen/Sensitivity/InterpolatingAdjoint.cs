@@ -23,6 +23,17 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
     /// <summary>Number of checkpoint windows over <c>[t0, t_N]</c>; 0 (the default) keeps the whole forward interpolant.</summary>
     public int Checkpoints { get; init; }
 
+    /// <summary>
+    /// End a backward step on every forward step's start. The forward interpolant is one polynomial per forward
+    /// step, so <c>y(t)</c>, and with it the adjoint's right-hand side, has a kink at each step's start; a backward
+    /// step across one loses the method's order, and its error estimate does not see it. Across the steep fronts of
+    /// a stiff problem that error dominates: on van der Pol with <c>mu = 1000</c>, <c>dL/dmu</c> at rtol 1e-6 has the
+    /// wrong sign without the stops. The price is at least one backward step per forward step: 5–30% more backward
+    /// steps on Robertson, 40–55% more evaluations on Lotka–Volterra with Dopri5, where it gains nothing.
+    /// <c>null</c> (the default) stops for implicit solvers (<see cref="IOdeSolver.IsImplicit"/>) only.
+    /// </summary>
+    public bool? StopAtForwardSteps { get; init; }
+
     /// <inheritdoc />
     public override string Name => "InterpolatingAdjoint";
 
@@ -63,7 +74,13 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
         u[n] = -result.Times[count - 1];
 
         var rhs = new InterpolatingAdjointRightHandSide<TSystem>(problem.System, problem.P);
-        if (!windowed && forward.Dense is { Count: > 0 } whole) rhs.Trajectory = whole;
+        bool stopAtForwardSteps = StopAtForwardSteps ?? problem.Solver.IsImplicit;
+        ForwardStepBoundaries? stops = null;
+        if (!windowed && forward.Dense is { Count: > 0 } whole)
+        {
+            rhs.Trajectory = whole;
+            if (stopAtForwardSteps) stops = new ForwardStepBoundaries(whole);
+        }
         int normComponents = Seminorm ? n + 1 : 0;
         var stats = default(SolverStats);
         double? firstStep = null;
@@ -88,6 +105,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
                     throw Passes.Label(e, Name, "backward (checkpoint recomputation)");
                 }
                 stats = Passes.Add(stats, window.Stats);
+                if (stopAtForwardSteps && !ReferenceEquals(storage, window.Dense)) stops = new ForwardStepBoundaries(window.Dense!);
                 storage = window.Dense!; // the first window's trajectory is reused by the others
                 rhs.Trajectory = storage;
             }
@@ -97,7 +115,7 @@ public sealed class InterpolatingAdjoint : ContinuousAdjoint
                 try
                 {
                     segment = Passes.Any(problem.Solver, ref rhs, u, points[j], points[j - 1],
-                        problem.BackwardOptions(RelTol, AbsTol, points[j - 1], normComponents, firstStep), workspace);
+                        problem.BackwardOptions(RelTol, AbsTol, points[j - 1], normComponents, firstStep, stops), workspace);
                 }
                 catch (OdeSolverException e)
                 {

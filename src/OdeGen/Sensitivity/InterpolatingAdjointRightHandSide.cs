@@ -60,10 +60,13 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
         }
     }
 
-    public void Evaluate(double t, ReadOnlySpan<double> u, Span<double> du)
+    public void Evaluate(double t, ReadOnlySpan<double> u, Span<double> du) => EvaluateOn(Locate(t), t, u, du);
+
+    /// <summary>The right-hand side with <c>y(t)</c> from the polynomial of forward step <paramref name="piece"/>.</summary>
+    private void EvaluateOn(int piece, double t, ReadOnlySpan<double> u, Span<double> du)
     {
         int n = _n;
-        Interpolate(t);
+        _trajectory!.Evaluate(piece, t, _y);
         var adjointRate = du.Slice(0, n);
         var parameterRate = du.Slice(n + 1, _m);
         double aft = _system.Vjp(t, _y, _p, u.Slice(0, n), Span<double>.Empty, adjointRate, parameterRate);
@@ -102,12 +105,18 @@ internal struct InterpolatingAdjointRightHandSide<TSystem> : IJacobianRightHandS
         // Central difference over a thousandth of the forward step at t: y(t) is a piecewise polynomial of the
         // forward steps, so the step size is the scale on which the right-hand side varies in t. Rosenbrock methods
         // need f_t only to the accuracy of their order conditions (HNW II, Sect. IV.7), which this meets.
+        // Both points are on one polynomial piece, the one the backward step from t enters (the forward step that
+        // ends at t when t is a step boundary), so the difference is that piece's derivative and not the mean of two.
         var trajectory = _trajectory!;
-        double delta = 1e-3 * Math.Abs(trajectory.StepSize(Locate(t)));
+        int piece = Locate(t);
+        if (piece > 0 && (t - trajectory.StepStart(piece)) * trajectory.StepSize(piece) <= 0) piece--;
+        double delta = 1e-3 * Math.Abs(trajectory.StepSize(piece));
         if (delta == 0) delta = 1e-8 * Math.Max(1.0, Math.Abs(t));
-        Evaluate(t + delta, u, _plus);
-        Evaluate(t - delta, u, _minus);
-        double scale = 0.5 / delta;
+        // The difference is over the times as rounded: far from t = 0 a small delta is a few units of t's last place.
+        double after = t + delta, before = t - delta;
+        EvaluateOn(piece, after, u, _plus);
+        EvaluateOn(piece, before, u, _minus);
+        double scale = 1 / (after - before);
         for (int i = 0; i < dfdt.Length; i++) dfdt[i] = (_plus[i] - _minus[i]) * scale;
     }
 

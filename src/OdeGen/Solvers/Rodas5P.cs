@@ -28,6 +28,9 @@ public sealed class Rodas5P : IOdeSolver
     /// <inheritdoc />
     public bool IsAdaptive => true;
 
+    /// <inheritdoc />
+    public bool IsImplicit => true;
+
     /// <summary>
     /// Whether each stage solve gets one step of iterative refinement with the system's JVP (default true): it keeps
     /// the linear invariants of f that the assembled Jacobian's rounding breaks, at one JVP and one triangular solve

@@ -58,7 +58,7 @@ internal static class ExplicitRungeKuttaDriver
             if (attempts >= options.MaxSteps)
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
-            if (!schedule.TryNext(t, ref h, out bool last))
+            if (!schedule.TryNext(t, ref h, out double tEnd, out bool last))
             {
                 // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
                 if (nonFinite is not null)
@@ -98,7 +98,6 @@ internal static class ExplicitRungeKuttaDriver
                 continue;
             }
 
-            double tEnd = last ? t1 : t + h;
             nfe += stepper.CompleteStep(ref rhs, tEnd, y1);
             if (output.NeedsDense(tEnd)) nfe += stepper.BuildDense(ref rhs, t, tEnd - t, y, y1, output.Coefficients);
             output.Accept(t, tEnd, y1);

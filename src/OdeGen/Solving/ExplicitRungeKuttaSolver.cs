@@ -24,6 +24,9 @@ public abstract class ExplicitRungeKuttaSolver : IOdeSolver
     public bool IsAdaptive => Tableau.IsAdaptive;
 
     /// <inheritdoc />
+    public bool IsImplicit => false;
+
+    /// <inheritdoc />
     public override string ToString() => Name;
 
     OdeSolution IOdeSolver.Solve<TSystem>(TSystem system, ReadOnlySpan<double> y0, double[] p, double t0, double t1, SolverOptions options)

@@ -18,6 +18,12 @@ public interface IOdeSolver
     /// <summary>Whether the solver controls its step size from an error estimate (otherwise it needs <see cref="SolverOptions.FixedStep"/>).</summary>
     bool IsAdaptive { get; }
 
+    /// <summary>
+    /// Whether each step solves linear systems with the Jacobian (<see cref="Rodas5P"/>): a solver for stiff
+    /// problems, whose steps may span fast transients, which gradient methods treat with more care.
+    /// </summary>
+    bool IsImplicit { get; }
+
     /// <summary>Integrates from <paramref name="t0"/> to <paramref name="t1"/>; arguments are already validated.</summary>
     internal OdeSolution Solve<TSystem>(TSystem system, ReadOnlySpan<double> y0, double[] p, double t0, double t1, SolverOptions options)
         where TSystem : IOdeSystem;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OdeGen;
 
@@ -67,6 +68,7 @@ public static class Ode
             throw new ArgumentException($"MaxStep is {hm}; it must be positive.", "options.MaxStep");
         if (options.MaxSteps < 1)
             throw new ArgumentException($"MaxSteps is {options.MaxSteps}; it must be at least 1.", "options.MaxSteps");
+        CheckSorted(options.StepStops, "StepStops", t0, t1);
         if (options.SaveAt is { } saveAt)
         {
             double direction = t1 >= t0 ? 1.0 : -1.0;
@@ -83,6 +85,22 @@ public static class Ode
                         $"SaveAt must be sorted in the direction of integration ({(direction > 0 ? "ascending" : "descending")}); SaveAt[{i}] = {s} comes after {saveAt[i - 1]}.",
                         "options.SaveAt");
             }
+        }
+    }
+
+    private static void CheckSorted(IReadOnlyList<double>? times, string name, double t0, double t1)
+    {
+        if (times is null) return;
+        double direction = t1 >= t0 ? 1.0 : -1.0;
+        for (int i = 0; i < times.Count; i++)
+        {
+            double s = times[i];
+            if (!double.IsFinite(s))
+                throw new ArgumentException($"{name}[{i}] is {s}; times must be finite.", "options." + name);
+            if (i > 0 && (s - times[i - 1]) * direction < 0)
+                throw new ArgumentException(
+                    $"{name} must be sorted in the direction of integration ({(direction > 0 ? "ascending" : "descending")}); {name}[{i}] = {s} comes after {times[i - 1]}.",
+                    "options." + name);
         }
     }
 }

@@ -56,7 +56,7 @@ internal static class RosenbrockDriver
             if (attempts >= options.MaxSteps)
                 throw Fail(OdeSolverFailure.MaxStepsExceeded, $"{tableau.Name}: {options.MaxSteps} steps taken before reaching t1 = {t1} (at t = {t}).");
             token.ThrowIfCancellationRequested();
-            if (!schedule.TryNext(t, ref h, out bool last))
+            if (!schedule.TryNext(t, ref h, out double tEnd, out bool last))
             {
                 // Steps that kept producing NaN or ∞, however short, are a non-finite state, not a stiffness problem.
                 if (nonFinite is not null)
@@ -123,7 +123,6 @@ internal static class RosenbrockDriver
                 continue;
             }
 
-            double tEnd = last ? t1 : t + h;
             if (output.NeedsDense(tEnd)) stepper.BuildDense(y, y1, output.Coefficients);
             output.Accept(t, tEnd, y1);
             accepted++;

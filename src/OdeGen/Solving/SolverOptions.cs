@@ -21,6 +21,16 @@ public sealed class SolverOptions
     public IReadOnlyList<double>? SaveAt { get; init; }
 
     /// <summary>
+    /// Times no adaptive step crosses: a step that would pass one is shortened to end on it, and the next step starts
+    /// from the controller's proposal before the shortening (DifferentialEquations.jl's <c>tstops</c>, Diffrax's
+    /// <c>step_ts</c>). For a right-hand side that is smooth only between known times, such as one that reads a
+    /// piecewise interpolant or has a kink: a step across such a time loses the method's order, and its error estimate
+    /// does not see it. Sorted in the direction of integration; times not strictly between <c>t0</c> and <c>t1</c>
+    /// are ignored, and so are stops under <see cref="FixedStep"/>, whose steps are given.
+    /// </summary>
+    public IReadOnlyList<double>? StepStops { get; init; }
+
+    /// <summary>
     /// Step size for a run without error control. Required by <see cref="Euler"/>, <see cref="Midpoint"/> and
     /// <see cref="Rk4"/>; adaptive solvers given a fixed step use it and skip their error estimate. The last step
     /// is shortened to end exactly at <c>t1</c>.
