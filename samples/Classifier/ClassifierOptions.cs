@@ -11,8 +11,8 @@ public sealed record ClassifierOptions
     public const string DefaultData = "/usr/share/datasets/fashion-mnist";
 
     public string Data { get; init; } = DefaultData;
-    public int Epochs { get; init; } = 3;
-    public int TrainSize { get; init; } = 8000;
+    public int Epochs { get; init; } = 6;
+    public int TrainSize { get; init; } = 60000;
     public int TestSize { get; init; } = 10000;
     public int BatchSize { get; init; } = 128;
     public double LearningRate { get; init; } = 0.05;
