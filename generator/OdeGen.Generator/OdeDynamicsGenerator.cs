@@ -93,7 +93,7 @@ public sealed class OdeDynamicsGenerator : IIncrementalGenerator
         DiagnosticInfo? copyByCopy = null;
         try
         {
-            text = derivatives.Source.IsLayer ? LayerEmitter.Emit(derivatives) : SystemEmitter.Emit(derivatives, out copyByCopy);
+            text = derivatives.Source.IsLayer ? LayerEmitter.Emit(derivatives, out copyByCopy) : SystemEmitter.Emit(derivatives, out copyByCopy);
         }
         catch (Exception exception)
         {

@@ -67,11 +67,10 @@ public sealed class ImageClassifier
         ForEachPart(parts.Length, c =>
         {
             var (start, count) = parts[c];
-            var h0 = StageForward(data, indices.AsSpan(start, count), theta);
+            var (_, h0) = StageForward(data, indices.AsSpan(start, count), theta);
             var h1 = new double[h0.Length];
             nfe[c] = Block.Forward(h0, count, theta.AsSpan(BlockOffset, Block.ParameterSize), h1).Forward;
-            for (int b = 0; b < count; b++)
-                Head.Forward(h1.AsSpan(b * F, F), theta.AsSpan(HeadOffset, Layers.HeadParameters), logits.AsSpan((start + b) * K, K));
+            DifferentiableBatch.Forward(Head, h1, count, theta.AsSpan(HeadOffset, Layers.HeadParameters), logits.AsSpan(start * K, count * K));
         });
         return Mean(nfe);
     }
@@ -94,7 +93,7 @@ public sealed class ImageClassifier
             var (start, count) = parts[c];
             var part = indices.AsSpan(start, count).ToArray();
             var g = gradients[c] = new double[ParameterSize];
-            var h0 = StageForward(data, part, theta);
+            var (images, h0) = StageForward(data, part, theta);
             var labels = new int[count];
             for (int b = 0; b < count; b++) labels[b] = data.Labels[part[b]];
 
@@ -103,14 +102,12 @@ public sealed class ImageClassifier
                 var logits = new double[count * K];
                 var dLdz = new double[count * K];
                 var pHead = theta.AsSpan(HeadOffset, Layers.HeadParameters);
-                for (int b = 0; b < count; b++) Head.Forward(h1.Slice(b * F, F), pHead, logits.AsSpan(b * K, K));
+                DifferentiableBatch.Forward(Head, h1, count, pHead, logits);
                 // The part's mean loss, weighted by its share of the batch: the gradient of the batch's mean.
                 losses[c] = CrossEntropy.Gradient(logits, labels, dLdz) * (count / total);
                 for (int i = 0; i < dLdz.Length; i++) dLdz[i] *= count / total;
                 dLdh1.Clear();
-                for (int b = 0; b < count; b++)
-                    Head.VjpAccumulate(h1.Slice(b * F, F), pHead, dLdz.AsSpan(b * K, K), Span<double>.Empty,
-                                       dLdh1.Slice(b * F, F), g.AsSpan(HeadOffset, Layers.HeadParameters));
+                DifferentiableBatch.VjpAccumulate(Head, h1, count, pHead, dLdz, dLdh1, g.AsSpan(HeadOffset, Layers.HeadParameters));
                 if (c == 0) atTurn?.Invoke();
             };
 
@@ -120,12 +117,9 @@ public sealed class ImageClassifier
             blockGradient.CopyTo(g.AsSpan(BlockOffset));
             (forward[c], backward[c]) = (evaluations.Forward, evaluations.Backward);
 
-            // The image's cotangent is not needed, but the generated layer writes it: a scratch that is never read.
-            var pStage = theta.AsSpan(0, Layers.DownsampleParameters);
-            var unused = new double[X];
-            for (int b = 0; b < count; b++)
-                Stage.VjpAccumulate(data.Image(part[b]), pStage, dLdh0.AsSpan(b * F, F), Span<double>.Empty,
-                                    unused, g.AsSpan(0, Layers.DownsampleParameters));
+            // The images' cotangent is not needed (an empty wJx).
+            DifferentiableBatch.VjpAccumulate(Stage, images, count, theta.AsSpan(0, Layers.DownsampleParameters), dLdh0,
+                Span<double>.Empty, g.AsSpan(0, Layers.DownsampleParameters));
         });
 
         Array.Clear(gradient);
@@ -152,14 +146,16 @@ public sealed class ImageClassifier
         }
     }
 
-    private static double[] StageForward(LabeledImages data, ReadOnlySpan<int> indices, double[] theta)
+    /// <summary>The images of <paramref name="indices"/> one after another, and the stage's maps of them, on the stage's lane kernels.</summary>
+    private static (double[] Images, double[] Maps) StageForward(LabeledImages data, ReadOnlySpan<int> indices, double[] theta)
     {
         if (data.PixelsPerImage != X)
             throw new ArgumentException($"The models take {Architecture.ImageSide} x {Architecture.ImageSide} images, not {data.Rows} x {data.Columns}.", nameof(data));
+        var images = new double[indices.Length * X];
+        for (int b = 0; b < indices.Length; b++) data.Image(indices[b]).CopyTo(images.AsSpan(b * X, X));
         var h0 = new double[indices.Length * F];
-        var p = theta.AsSpan(0, Layers.DownsampleParameters);
-        for (int b = 0; b < indices.Length; b++) Stage.Forward(data.Image(indices[b]), p, h0.AsSpan(b * F, F));
-        return h0;
+        DifferentiableBatch.Forward(Stage, images, indices.Length, theta.AsSpan(0, Layers.DownsampleParameters), h0);
+        return (images, h0);
     }
 
     /// <summary>Contiguous parts of a batch, one per thread, sizes differing by at most one.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace OdeGen;
 
@@ -37,4 +38,35 @@ public interface IDifferentiableFunction
     /// <summary><see cref="Vjp"/> that adds into <c>wJx</c> and <c>wJp</c> instead of overwriting them.</summary>
     void VjpAccumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> p, ReadOnlySpan<double> w,
                        Span<double> y, Span<double> wJx, Span<double> wJp);
+
+    /// <summary>
+    /// True when the lane kernels (<see cref="ForwardLanes"/>, <see cref="JvpLanes"/>, <see cref="VjpAccumulateLanes"/>)
+    /// are implemented: generated layers whose programs have no branch on the input. <see cref="DifferentiableBatch"/>
+    /// then runs <see cref="Lanes.Count"/> inputs per SIMD vector.
+    /// </summary>
+    bool HasLanes => false;
+
+    /// <summary>
+    /// <see cref="Forward"/> on <see cref="Lanes.Count"/> inputs at once: element <c>k</c> of <paramref name="x"/> holds
+    /// element <c>k</c> of every input, one per lane; p is shared.
+    /// </summary>
+    void ForwardLanes(ReadOnlySpan<Vector<double>> x, ReadOnlySpan<double> p, Span<Vector<double>> y)
+        => throw NoLanes(nameof(ForwardLanes));
+
+    /// <summary><see cref="Jvp"/> on <see cref="Lanes.Count"/> inputs at once (see <see cref="ForwardLanes"/>); vp is shared.</summary>
+    void JvpLanes(ReadOnlySpan<Vector<double>> x, ReadOnlySpan<double> p, ReadOnlySpan<Vector<double>> vx, ReadOnlySpan<double> vp,
+                  Span<Vector<double>> y, Span<Vector<double>> jv)
+        => throw NoLanes(nameof(JvpLanes));
+
+    /// <summary>
+    /// <see cref="VjpAccumulate"/> on <see cref="Lanes.Count"/> inputs at once (see <see cref="ForwardLanes"/>): adds each
+    /// input's <c>wᵀ dF/dx</c> into its lane of <paramref name="wJx"/> and its <c>wᵀ dF/dp</c> into its lane of
+    /// <paramref name="wJp"/> (one vector per parameter; the caller sums the lanes).
+    /// </summary>
+    void VjpAccumulateLanes(ReadOnlySpan<Vector<double>> x, ReadOnlySpan<double> p, ReadOnlySpan<Vector<double>> w,
+                            Span<Vector<double>> y, Span<Vector<double>> wJx, Span<Vector<double>> wJp)
+        => throw NoLanes(nameof(VjpAccumulateLanes));
+
+    private static NotSupportedException NoLanes(string member) => new(
+        $"{member} is generated for [Differentiable] layers that do not branch on the input; check HasLanes before calling it.");
 }

@@ -33,5 +33,7 @@ public class LayerDerivativeTests
 
     [Fact] public void Linear_head() => Check(new Layers.HeadFunction(), Layers.Head);
 
+    [Fact] public void Layer_with_a_branch_on_its_input() => Check(new Layers.GateFunction(), Layers.Gate);
+
     [Fact] public void Layer_without_parameters() => Check(new Layers.MixFunction(), (x, _, y) => Layers.Mix(x, y));
 }

@@ -104,7 +104,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor BatchCopyByCopy = new(
         "ODE0020", "Batches of this system run copy by copy",
-        "'{0}' gets no lane kernels, so a BatchedSystem of it runs its copies one by one instead of several per SIMD vector: {1}",
+        "'{0}' gets no lane kernels, so a batch of it (BatchedSystem, DifferentiableBatch) runs its copies one by one instead of several per SIMD vector: {1}",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor WrongLayerSignature = new(

@@ -21,7 +21,7 @@ internal sealed record DerivativeProgram(EquatableArray<Node> Nodes, EquatableAr
 /// non-zero, and its transpose <see cref="DivergenceGradient"/>; a loop program's come from the runtime's defaults.
 /// <see cref="Forward"/> is f alone, the user's program with its outputs stored, for the lane kernels (the per-copy
 /// Forward calls the user's method). <see cref="JvpVjpAccumulate"/> is JvpVjp adding into hy and hp (forward over
-/// the accumulating VJP), for the lane kernels; a loop program's JvpVjp already is. A span layer has only <see cref="Jvp"/> and an accumulating <see cref="Vjp"/>.
+/// the accumulating VJP), for the lane kernels; a loop program's JvpVjp already is. A span layer has only <see cref="Jvp"/>, an accumulating <see cref="Vjp"/> and <see cref="Forward"/> (for its lane kernels).
 /// </summary>
 internal sealed record DerivativeModel(
     DynamicsModel Source,

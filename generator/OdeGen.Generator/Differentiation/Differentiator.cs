@@ -24,7 +24,7 @@ internal static class Differentiator
             // A layer has no t and no Jacobian members; its Vjp always adds, so that a batch sums the weights' cotangents in place.
             var layerFacts = HasRunTimeIndices(program) ? LoopInterpreter.Run(program, model.OutputSize) : null;
             return new DerivativeModel(model, jvp, Vjp(model, layerFacts, accumulate: true, out _), null, null, null, null, null,
-                EquatableArray<EquatableArray<int>>.Empty, VjpAccumulates: true);
+                EquatableArray<EquatableArray<int>>.Empty, VjpAccumulates: true, Forward: ForwardOnly(program));
         }
         var time = Forward(program, Seeds.Time, "Dt", OutputSpan.DfDt, ArrayKind.DfDt);
         if (HasRunTimeIndices(program))

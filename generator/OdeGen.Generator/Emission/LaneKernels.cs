@@ -63,6 +63,25 @@ internal static class LaneKernels
             SpanNames.SecondOrder);
     }
 
+    /// <summary>
+    /// A span layer's lane kernels: Forward, Jvp and VjpAccumulate on <c>Vector&lt;double&gt;.Count</c> inputs at once,
+    /// each a lane; wJp gets one lane per input, which the caller sums (<c>DifferentiableBatch</c>).
+    /// </summary>
+    public static void EmitLayer(CodeWriter w, DerivativeModel derivatives, Plan plan, string[] reserved)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line("public bool HasLanes => true;");
+        w.Line();
+        Method(w, derivatives, plan.Forward, plan.ForwardTypes, reserved, guardsOutput: false,
+            "public void ForwardLanes(" + Lanes + " x, " + ReadOnlySpan + " p, " + LaneOutputs + " y)", SpanNames.Layer);
+        w.Line();
+        Method(w, derivatives, plan.Jvp, plan.JvpTypes, reserved, guardsOutput: true,
+            "public void JvpLanes(" + Lanes + " x, " + ReadOnlySpan + " p, " + Lanes + " vx, " + ReadOnlySpan + " vp, " + LaneOutputs + " y, " + LaneOutputs + " jv)", SpanNames.Layer);
+        w.Line();
+        Method(w, derivatives, plan.Vjp, plan.VjpTypes, reserved, guardsOutput: true,
+            "public void VjpAccumulateLanes(" + Lanes + " x, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " y, " + LaneOutputs + " wJx, " + LaneOutputs + " wJp)", SpanNames.Layer);
+    }
+
     private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, LaneTypes types, string[] reserved, bool guardsOutput, string signature,
         SpanNames? spans = null)
     {

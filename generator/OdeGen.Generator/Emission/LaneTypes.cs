@@ -134,7 +134,7 @@ internal sealed class LaneTypes
             switch (statement)
             {
                 case IfStmt branch when IsLane(branch.Cond):
-                    return ("an if on a value that depends on the state (write it as a conditional expression, which runs on lanes)", branch.Cond);
+                    return ("an if on a value that depends on the state or input (write it as a conditional expression, which runs on lanes)", branch.Cond);
                 case IfStmt branch:
                     var inBranch = Unsupported(branch.Then, program);
                     if (inBranch.Reason is null) inBranch = Unsupported(branch.Else, program);

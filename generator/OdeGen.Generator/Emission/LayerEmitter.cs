@@ -1,4 +1,5 @@
 using System.Linq;
+using OdeGen.Generator.Diagnostics;
 using OdeGen.Generator.Differentiation;
 using OdeGen.Generator.Passes;
 
@@ -7,7 +8,8 @@ namespace OdeGen.Generator.Emission;
 /// <summary>
 /// The Emit stage for a [Differentiable] span layer <c>F(x, p, y)</c>: a <c>{Method}Function</c> struct
 /// implementing <c>IDifferentiableFunction</c>. Forward calls the user's method; Jvp and VjpAccumulate are the
-/// derivative programs, Vjp clears the cotangents and adds into them.
+/// derivative programs, Vjp clears the cotangents and adds into them; the lane kernels run several inputs per SIMD
+/// vector, as a system's do.
 /// </summary>
 internal static class LayerEmitter
 {
@@ -16,11 +18,14 @@ internal static class LayerEmitter
 
     private static readonly string[] Reserved = { "x", "p", "y", "vx", "vp", "jv", "w", "wJx", "wJp", "VjpAccumulate" };
 
-    public static string Emit(DerivativeModel derivatives)
+    /// <summary>The generated file, and, for a layer without lane kernels, the informational diagnostic that says why.</summary>
+    public static string Emit(DerivativeModel derivatives, out DiagnosticInfo? copyByCopy)
     {
         var model = derivatives.Source;
         var w = new CodeWriter();
-        GeneratedFile.Begin(w, model);
+        var lanes = LaneKernels.For(derivatives, out string? noLanes, out int culprit);
+        copyByCopy = lanes is null ? SystemEmitter.CopyByCopy(model, noLanes ?? "", culprit) : null;
+        GeneratedFile.Begin(w, model, lanes is null ? null : "System.Numerics");
 
         string user = model.QualifiedTypeName + "." + model.MethodName;
         w.Line("/// <summary>");
@@ -29,6 +34,7 @@ internal static class LayerEmitter
         w.Line("/// </summary>");
         w.Line(GeneratedFile.GeneratedCodeAttribute);
         w.Open("public readonly struct " + model.StructName + " : global::OdeGen.IDifferentiableFunction");
+        if (lanes is null) w.Line("// No lane kernels (a batch runs input by input): " + noLanes + ".");
 
         w.Line("/// <inheritdoc/>");
         w.Line("public int InputSize => " + model.StateSize + ";");
@@ -56,6 +62,11 @@ internal static class LayerEmitter
         w.Close();
         w.Line();
         Method(w, derivatives, derivatives.Vjp, "public void VjpAccumulate" + vjpParameters);
+        if (lanes is not null)
+        {
+            w.Line();
+            LaneKernels.EmitLayer(w, derivatives, lanes, Reserved);
+        }
 
         w.Close();
         GeneratedFile.End(w, model);

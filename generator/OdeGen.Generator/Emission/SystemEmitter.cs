@@ -273,7 +273,7 @@ internal static class SystemEmitter
             : "global::OdeGen.SparsityPattern.FromRows(" + columns + ", " + string.Join(", ", text) + ")";
     }
 
-    private static DiagnosticInfo CopyByCopy(DynamicsModel model, string reason, int culprit)
+    internal static DiagnosticInfo CopyByCopy(DynamicsModel model, string reason, int culprit)
     {
         var site = model.Program.Sites.AsImmutableArray().FirstOrDefault(s => s.Node == culprit);
         var (path, span, lineSpan) = site is null ? (model.Location.FilePath, model.Location.Span, model.Location.LineSpan) : (site.FilePath, site.Span, site.LineSpan);

@@ -70,4 +70,18 @@ public static partial class Layers
         y[0] = x[0] * x[1] + Math.Sin(x[2]);
         y[1] = Math.Exp(x[1] - x[2]);
     }
+
+    /// <summary>A gate that branches on its input: no lane kernels, so a batch of it runs input by input.</summary>
+    [Differentiable(InputSize = 2, OutputSize = 1, ParameterSize = 1)]
+    public static void Gate(ReadOnlySpan<double> x, ReadOnlySpan<double> p, Span<double> y)
+    {
+        if (x[0] > 0)
+        {
+            y[0] = p[0] * x[0] * x[1];
+        }
+        else
+        {
+            y[0] = x[1];
+        }
+    }
 }

@@ -12,7 +12,7 @@ namespace OdeGen.Tests.Corpus
         [global::System.CodeDom.Compiler.GeneratedCode("OdeGen", "0.1.0")]
         public readonly struct RhsSystem : global::OdeGen.IOdeSystem
         {
-            // No lane kernels (a batch runs copy by copy): an if on a value that depends on the state (write it as a conditional expression, which runs on lanes).
+            // No lane kernels (a batch runs copy by copy): an if on a value that depends on the state or input (write it as a conditional expression, which runs on lanes).
             private static readonly global::OdeGen.SparsityPattern JacobianYPattern = global::OdeGen.SparsityPattern.FromRows(2, new int[] { 0, 1 }, new int[] { 0, 1 });
 
             /// <inheritdoc/>
