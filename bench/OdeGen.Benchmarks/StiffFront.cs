@@ -5,17 +5,6 @@ using System.Linq;
 
 namespace OdeGen.Benchmarks;
 
-/// <summary>Van der Pol's oscillator, unscaled, p = [mu] (HNW II, Sect. IV.1).</summary>
-public static partial class StiffFrontVanDerPol
-{
-    [OdeDynamics]
-    public static void Rhs(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dy)
-    {
-        dy[0] = y[1];
-        dy[1] = p[0] * (1 - y[0] * y[0]) * y[1] - y[0];
-    }
-}
-
 /// <summary>
 /// A gradient across a relaxation jump: van der Pol with mu = 1000 from y0 = (2, 0), observed at t = 900 and 1000,
 /// after the jump near t = 807; L = Σ_k |y(t_k)|², dL/dmu through Rodas5P by every method that accepts it, at rtol =
@@ -28,7 +17,7 @@ public static class StiffFront
 
     public static void Run(TextWriter output, int repeats)
     {
-        var system = new StiffFrontVanDerPol.RhsSystem();
+        var system = new OdeGen.Tests.Corpus.VanDerPol.RhsSystem();
         double Loss(double mu)
         {
             var solution = Ode.Solve(system, [2.0, 0.0], [mu], 0.0, Times[^1], new Rodas5P(),

@@ -1,5 +1,6 @@
 using OdeGen.SensitivityTests.Support;
 using OdeGen.SensitivityTests.Systems;
+using VanDerPol = OdeGen.Tests.Corpus.VanDerPol;
 using Xunit.Abstractions;
 
 namespace OdeGen.SensitivityTests;
