@@ -269,10 +269,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                for (int i = 0; i < 2; i++)
-                {
-                    dfdt[i] = 0.0;
-                }
             }
 
             /// <summary>jv = (df/dy) vy: one column of <see cref="JacobianY"/> per unit vy.</summary>
@@ -301,10 +297,6 @@ namespace OdeGen.Tests.Corpus
             private static void ParameterJvp(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> vp, global::System.Span<double> jv)
             {
                 jv.Clear();
-                for (int i = 0; i < 2; i++)
-                {
-                    jv[i] = 0.0;
-                }
             }
 
             /// <inheritdoc/>

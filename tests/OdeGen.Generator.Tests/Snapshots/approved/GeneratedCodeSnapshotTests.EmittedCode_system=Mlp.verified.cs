@@ -631,10 +631,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                for (int k = 0; k < 2; k++)
-                {
-                    dfdt[k] = 0.0;
-                }
             }
 
             /// <summary>jv = (df/dy) vy: one column of <see cref="JacobianY"/> per unit vy.</summary>

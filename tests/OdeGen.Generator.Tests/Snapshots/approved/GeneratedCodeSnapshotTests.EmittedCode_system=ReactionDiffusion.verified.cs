@@ -458,10 +458,6 @@ namespace OdeGen.Tests.Corpus
             public void TimeDerivative(double t, global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> p, global::System.Span<double> dfdt)
             {
                 dfdt.Clear();
-                for (int i = 0; i < 100; i++)
-                {
-                    dfdt[i] = 0.0;
-                }
             }
 
             /// <summary>jv = (df/dy) vy: one column of <see cref="JacobianY"/> per unit vy.</summary>
