@@ -7,9 +7,10 @@ namespace OdeGen.Samples.Classifier;
 /// </summary>
 /// <remarks>
 /// The sizes are constants because the generator differentiates loops whose bounds it knows at compile time; a
-/// different width is a different compiled network.
+/// different width is a different compiled network: <c>Channels</c>, the feature maps of the block, comes from the
+/// build property <c>ClassifierChannels</c> (8 by default; <c>-p:ClassifierChannels=64</c> for Chen et al.'s width).
 /// </remarks>
-public static class Architecture
+public static partial class Architecture
 {
     /// <summary>Input image side.</summary>
     public const int ImageSide = 28;
@@ -22,9 +23,6 @@ public static class Architecture
 
     /// <summary>Side of the feature maps the block transforms.</summary>
     public const int Side = HalfSide / 2;
-
-    /// <summary>Feature maps (convolution channels) of the block.</summary>
-    public const int Channels = 8;
 
     /// <summary>The block's state: <see cref="Channels"/> maps of <see cref="Side"/> x <see cref="Side"/>, channel after channel.</summary>
     public const int FeatureSize = Channels * Side * Side;

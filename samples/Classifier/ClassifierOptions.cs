@@ -97,14 +97,14 @@ public sealed record ClassifierOptions
 
     /// <summary>
     /// The width is compiled into the generated derivatives (loop bounds are constants), so only the built one is
-    /// accepted; change <see cref="Architecture.Channels"/> and rebuild for another (Chen et al. use 64).
+    /// accepted; build with <c>-p:ClassifierChannels=N</c> for another (Chen et al. use 64).
     /// </summary>
     private static ClassifierOptions Width(ClassifierOptions options, string text)
         => PositiveInt("--width", text) == Architecture.Channels
             ? options
             : throw new ArgumentException(
                 $"This build has width {Architecture.Channels}: the width is a compile-time constant of the generated " +
-                $"derivatives. Set Architecture.Channels to {text} in samples/Classifier/Architecture.cs and rebuild.");
+                $"derivatives. Build it with that width: dotnet run --project samples/Classifier -c Release -p:ClassifierChannels={text} -- --width {text}");
 
     private static string[] ModelList(string text)
     {

@@ -60,6 +60,15 @@ public class ClassifierProgramTests
         Assert.Contains("truncated", run.Error);
     }
 
+    [Fact]
+    public void Another_width_says_which_build_has_it()
+    {
+        var run = SampleProcess.Run("Classifier.dll", "--width", "64");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("-p:ClassifierChannels=64", run.Error);
+    }
+
     [Theory]
     [InlineData("--width", "64")]
     [InlineData("--epochs", "0")]
