@@ -1,5 +1,7 @@
 using System.Linq;
+using OdeGen.Generator.Diagnostics;
 using OdeGen.Generator.Differentiation;
+using OdeGen.Generator.Model;
 using OdeGen.Generator.Passes;
 
 namespace OdeGen.Generator.Emission;
@@ -80,6 +82,14 @@ internal static class LaneKernels
         w.Line();
         Method(w, derivatives, plan.Vjp, plan.VjpTypes, reserved, guardsOutput: true,
             "public void VjpAccumulateLanes(" + Lanes + " x, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " y, " + LaneOutputs + " wJx, " + LaneOutputs + " wJp)", SpanNames.Layer);
+    }
+
+    /// <summary>ODE0020 for a system or layer without lane kernels: at the construct responsible (at the method when no construct is).</summary>
+    public static DiagnosticInfo NoLanesDiagnostic(DynamicsModel model, string reason, int culprit)
+    {
+        var site = model.Program.Sites.AsImmutableArray().FirstOrDefault(s => s.Node == culprit);
+        var (path, span, lineSpan) = site is null ? (model.Location.FilePath, model.Location.Span, model.Location.LineSpan) : (site.FilePath, site.Span, site.LineSpan);
+        return new DiagnosticInfo(Descriptors.BatchCopyByCopy.Id, path, span, lineSpan, new[] { model.MethodName, reason }.ToEquatableArray());
     }
 
     private static void Method(CodeWriter w, DerivativeModel derivatives, DerivativeProgram program, LaneTypes types, string[] reserved, bool guardsOutput, string signature,

@@ -24,7 +24,7 @@ internal static class LayerEmitter
         var model = derivatives.Source;
         var w = new CodeWriter();
         var lanes = LaneKernels.For(derivatives, out string? noLanes, out int culprit);
-        copyByCopy = lanes is null ? SystemEmitter.CopyByCopy(model, noLanes ?? "", culprit) : null;
+        copyByCopy = lanes is null ? LaneKernels.NoLanesDiagnostic(model, noLanes ?? "", culprit) : null;
         GeneratedFile.Begin(w, model, lanes is null ? null : "System.Numerics");
 
         string user = model.QualifiedTypeName + "." + model.MethodName;

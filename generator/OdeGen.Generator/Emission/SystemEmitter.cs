@@ -31,7 +31,7 @@ internal static class SystemEmitter
         var model = derivatives.Source;
         var w = new CodeWriter();
         var lanes = LaneKernels.For(derivatives, out string? noLanes, out int culprit);
-        copyByCopy = lanes is null ? CopyByCopy(model, noLanes ?? "", culprit) : null;
+        copyByCopy = lanes is null ? LaneKernels.NoLanesDiagnostic(model, noLanes ?? "", culprit) : null;
         GeneratedFile.Begin(w, model, lanes is null ? null : "System.Numerics");
 
         string user = model.QualifiedTypeName + "." + model.MethodName;
@@ -271,12 +271,5 @@ internal static class SystemEmitter
         return text.Count == 0
             ? "global::OdeGen.SparsityPattern.FromRows(" + columns + ")"
             : "global::OdeGen.SparsityPattern.FromRows(" + columns + ", " + string.Join(", ", text) + ")";
-    }
-
-    internal static DiagnosticInfo CopyByCopy(DynamicsModel model, string reason, int culprit)
-    {
-        var site = model.Program.Sites.AsImmutableArray().FirstOrDefault(s => s.Node == culprit);
-        var (path, span, lineSpan) = site is null ? (model.Location.FilePath, model.Location.Span, model.Location.LineSpan) : (site.FilePath, site.Span, site.LineSpan);
-        return new DiagnosticInfo(Descriptors.BatchCopyByCopy.Id, path, span, lineSpan, new[] { model.MethodName, reason }.ToEquatableArray());
     }
 }

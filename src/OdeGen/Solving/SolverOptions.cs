@@ -21,9 +21,9 @@ public sealed class SolverOptions
     public IReadOnlyList<double>? SaveAt { get; init; }
 
     /// <summary>
-    /// Times no adaptive step crosses: a step that would pass one is shortened to end on it, and the next step starts
-    /// from the controller's proposal before the shortening (DifferentialEquations.jl's <c>tstops</c>, Diffrax's
-    /// <c>step_ts</c>). For a right-hand side that is smooth only between known times, such as one that reads a
+    /// Times no adaptive step crosses: a step that would pass one is shortened to end on it, and the next step is the
+    /// longer of the controller's new proposal and the step before the shortening (DifferentialEquations.jl's
+    /// <c>tstops</c>, Diffrax's <c>step_ts</c>). For a right-hand side that is smooth only between known times, such as one that reads a
     /// piecewise interpolant or has a kink: a step across such a time loses the method's order, and its error estimate
     /// does not see it. Sorted in the direction of integration; times not strictly between <c>t0</c> and <c>t1</c>
     /// are ignored, and so are stops under <see cref="FixedStep"/>, whose steps are given.
