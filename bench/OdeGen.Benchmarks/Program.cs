@@ -13,7 +13,7 @@ public static class Program
     /// <c>flow-iteration [N] [--parallel] [--discrete]</c> times the training iteration of torchdiffeq's cnf.py (<see cref="FlowIteration"/>);
     /// <c>train-step</c> times one training step of the spiral and of the batched 64-128-64 MLP (<see cref="TrainStep"/>);
     /// <c>stiff-adjoint [robertson|hires] [repeats]</c> times a stiff adjoint gradient with 50 observations beside bench/stiff/stiff_adjoint_cvodes.c (<see cref="StiffAdjoint"/>);
-    /// <c>stiff-front [repeats]</c> measures dL/dmu of van der Pol (mu = 1000) across a relaxation jump by every gradient method (<see cref="StiffFront"/>);
+    /// <c>stiff-front [vdp|orego] [repeats]</c> measures a gradient across steep fronts, of van der Pol (mu = 1000) or the Oregonator, by every gradient method (<see cref="StiffFront"/>);
     /// <c>wide-mlp [batch ...]</c> times batched d-2d-d MLPs (d = 32, 64, 256) on lane kernels, on every core and copy by copy (<see cref="WideMlpTiming"/>).
     /// </summary>
     public static int Main(string[] args)
@@ -36,7 +36,9 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "stiff-front")
         {
-            StiffFront.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+            string problem = args.Length > 1 && args[1] == "orego" ? "orego" : "vdp";
+            var numbers = args.Skip(1).Where(a => a is not ("orego" or "vdp")).ToArray();
+            StiffFront.Run(Console.Out, problem, numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 20);
             return 0;
         }
         if (args.Length > 0 && args[0] == "stiff-adjoint")

@@ -14,6 +14,11 @@ namespace OdeGen;
 /// DifferentialEquations.jl's forward sensitivity do when no second derivative is available). The time derivative
 /// of the sensitivity rows, <c>∂(J s_j)/∂t</c>, is a central difference in t, exactly zero for autonomous dynamics.
 /// </para>
+/// <para>
+/// Given a parameter direction <c>v</c>, it is instead <c>u = [y, s]</c> with one column, the directional sensitivity
+/// <c>ds/dt = (∂f/∂y) s + (∂f/∂p) v</c> (<c>s(t0)</c> is the caller's initial-state direction): what
+/// <see cref="DiscreteAdjoint"/> solves to choose steps that resolve the sensitivities as well as the state.
+/// </para>
 /// </summary>
 internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRightHandSide
     where TSystem : IOdeSystem
@@ -22,6 +27,8 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
     private readonly double[] _p;
     private readonly int _n;
     private readonly int _m;
+    private readonly int _columns;
+    private readonly double[]? _direction;
     private readonly double[] _unit;
     private readonly double[] _shifted;
     private readonly double[] _plus;
@@ -31,12 +38,17 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
     private readonly double[] _hy;
     private readonly double[] _hp;
 
-    public ForwardSensitivityRightHandSide(TSystem system, double[] p)
+    /// <param name="system">the system whose sensitivities are carried.</param>
+    /// <param name="p">its parameters.</param>
+    /// <param name="direction">null for the full sensitivity matrix; a parameter direction for one directional sensitivity.</param>
+    public ForwardSensitivityRightHandSide(TSystem system, double[] p, double[]? direction = null)
     {
         _system = system;
         _p = p;
         _n = system.StateSize;
         _m = system.ParameterSize;
+        _direction = direction;
+        _columns = direction is null ? _n + _m : 1;
         _unit = new double[_m];
         _shifted = new double[_n];
         _plus = new double[_n];
@@ -47,12 +59,13 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
         _hp = new double[_m];
     }
 
-    public int Size => _n * (1 + _n + _m);
+    public int Size => _n * (1 + _columns);
 
     /// <summary>The parts of <c>u = [y, S]</c>, <c>S</c> column by column: <c>∂y/∂y0</c>, then <c>∂y/∂p</c>.</summary>
     public string ComponentName(int index)
     {
         if (index < _n) return $"y[{index}]";
+        if (_direction is not null) return $"the directional sensitivity s[{index - _n}]";
         int column = (index - _n) / _n, row = (index - _n) % _n;
         return column < _n ? $"the sensitivity dy[{row}]/dy0[{column}]" : $"the sensitivity dy[{row}]/dp[{column - _n}]";
     }
@@ -61,13 +74,13 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
     {
         int n = _n;
         var y = u.Slice(0, n);
-        for (int j = 0; j < n + _m; j++)
+        for (int j = 0; j < _columns; j++)
             Column(t, y, u, j, j == 0 ? du.Slice(0, n) : Span<double>.Empty, du.Slice(n * (1 + j), n));
     }
 
     public void JacobianY(double t, ReadOnlySpan<double> u, Span<double> jac)
     {
-        int n = _n, size = Size, columns = n + _m;
+        int n = _n, size = Size, columns = _columns;
         var y = u.Slice(0, n);
         jac.Clear();
         _system.JacobianY(t, y, _p, _jacobian);
@@ -108,7 +121,7 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
         var y = u.Slice(0, n);
         _system.TimeDerivative(t, y, _p, dfdt.Slice(0, n));
         double delta = Step(t);
-        for (int j = 0; j < n + _m; j++)
+        for (int j = 0; j < _columns; j++)
         {
             Column(t + delta, y, u, j, Span<double>.Empty, _plus);
             Column(t - delta, y, u, j, Span<double>.Empty, _minus);
@@ -121,18 +134,17 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
     private void ExactCoupling(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> u, Span<double> jac)
     {
         int n = _n, size = Size;
-        for (int j = 0; j < n + _m; j++)
+        for (int j = 0; j < _columns; j++)
         {
-            int q = j - n;
-            if (q >= 0) _unit[q] = 1.0;
+            var tangent = Tangent(j);
             for (int r = 0; r < n; r++)
             {
                 _cotangent[r] = 1.0;
-                _system.JvpVjp(t, y, _p, u.Slice(n * (1 + j), n), _unit, _cotangent, Span<double>.Empty, _hy, _hp);
+                _system.JvpVjp(t, y, _p, u.Slice(n * (1 + j), n), tangent, _cotangent, Span<double>.Empty, _hy, _hp);
                 _cotangent[r] = 0.0;
                 _hy.CopyTo(jac.Slice((n * (1 + j) + r) * size, n));
             }
-            if (q >= 0) _unit[q] = 0.0;
+            Release(j);
         }
     }
 
@@ -140,10 +152,24 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
     private void Column(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> u, int j, Span<double> f, Span<double> target)
     {
         int n = _n;
-        int q = j - n;
-        if (q >= 0) _unit[q] = 1.0;
-        _system.Jvp(t, y, _p, u.Slice(n * (1 + j), n), _unit, 0.0, f, target);
-        if (q >= 0) _unit[q] = 0.0;
+        _system.Jvp(t, y, _p, u.Slice(n * (1 + j), n), Tangent(j), 0.0, f, target);
+        Release(j);
+    }
+
+    /// <summary>
+    /// The parameter tangent of column j: the given direction, or <c>e_{j-n}</c> for a parameter column (set in the
+    /// shared unit vector until <see cref="Release"/>) and zero for an initial-state column.
+    /// </summary>
+    private double[] Tangent(int j)
+    {
+        if (_direction is not null) return _direction;
+        if (j >= _n) _unit[j - _n] = 1.0;
+        return _unit;
+    }
+
+    private void Release(int j)
+    {
+        if (_direction is null && j >= _n) _unit[j - _n] = 0.0;
     }
 
     /// <summary>Central-difference step: the cube root of machine epsilon, relative (Press et al., Numerical Recipes, Sect. 5.7).</summary>

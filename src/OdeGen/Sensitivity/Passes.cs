@@ -25,7 +25,7 @@ internal static class Passes
         => solver switch
         {
             ExplicitRungeKuttaSolver erk => ExplicitRungeKuttaDriver.Integrate(ref rhs, erk.Tableau, u0, t0, t1, options, workspace),
-            Rodas5P => RosenbrockDriver.Integrate(ref rhs, Rodas5P.Coefficients, u0, t0, t1, options),
+            Rodas5P rodas => RosenbrockDriver.Integrate(ref rhs, Rodas5P.Coefficients, u0, t0, t1, options, rodas.RefineStages),
             _ => throw new NotSupportedException($"{solver.Name} is not supported by the gradient methods."),
         };
 
