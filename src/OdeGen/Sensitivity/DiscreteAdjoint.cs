@@ -60,6 +60,7 @@ public sealed class DiscreteAdjoint : SensitivityMethod
             problem.Y0.CopyTo(u);
             initialDirection.CopyTo(u, n);
         }
+        var options = problem.ForwardOptions(null, dense: false);
         for (int k = 0; k < count; k++)
         {
             double start = k > 0 ? times[k - 1] : problem.T0;
@@ -73,8 +74,8 @@ public sealed class DiscreteAdjoint : SensitivityMethod
             try
             {
                 interval = controlled
-                    ? Passes.Any(problem.Solver, ref sensitivityRhs, u, start, times[k], problem.ForwardOptions(null, dense: false))
-                    : problem.Solver.Solve(problem.System, y, problem.P, start, times[k], problem.ForwardOptions(null, dense: false));
+                    ? Passes.Any(problem.Solver, ref sensitivityRhs, u, start, times[k], options)
+                    : problem.Solver.Solve(problem.System, y, problem.P, start, times[k], options);
             }
             catch (OdeSolverException e)
             {

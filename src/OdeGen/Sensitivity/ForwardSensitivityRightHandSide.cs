@@ -61,7 +61,7 @@ internal readonly struct ForwardSensitivityRightHandSide<TSystem> : IJacobianRig
 
     public int Size => _n * (1 + _columns);
 
-    /// <summary>The parts of <c>u = [y, S]</c>, <c>S</c> column by column: <c>∂y/∂y0</c>, then <c>∂y/∂p</c>.</summary>
+    /// <summary>The parts of <c>u = [y, S]</c>, <c>S</c> column by column: <c>∂y/∂y0</c>, then <c>∂y/∂p</c> (or <c>[y, s]</c> for one direction).</summary>
     public string ComponentName(int index)
     {
         if (index < _n) return $"y[{index}]";
