@@ -5,7 +5,7 @@ namespace OdeGen.Benchmarks;
 
 /// <summary>
 /// Times Forward and Vjp of a <see cref="BatchedSystem{TSystem}"/> of d-2d-d tanh MLPs (<see cref="MlpWidths"/>,
-/// <see cref="WideMlp"/>) at several batch sizes: on the lane kernels on one thread and on every core, and copy by copy
+/// <see cref="WideMlp"/>) at several batch sizes: on the lane kernels on one thread (two lane groups per call, and one) and on every core, and copy by copy
 /// (<see cref="BatchOptions.UseLanes"/> off: the generated per-sample code a batch ran before lane kernels). Prints
 /// microseconds per call and GFLOP/s. The Vjp is counted as three Forwards of arithmetic (f, then wᵀ W2 and wᵀ W1 with
 /// their weight gradients), as PyTorch's forward plus backward is. Median of several timed blocks, after warm-up.
@@ -30,6 +30,8 @@ public static class WideMlpTiming
         {
             var lanes = new BatchedSystem<TSystem>(inner, batch);
             Measure(output, width, "lanes" + (lanes.CopiesOnLanes == 0 ? " (none on lanes)" : ""), lanes, batch, flops);
+            if (inner.HasLanePairs && lanes.CopiesOnLanes >= 2 * Lanes.Count)
+                Measure(output, width, "lanes, one group per call", new BatchedSystem<TSystem>(inner, batch, new BatchOptions { UseLanePairs = false }), batch, flops);
             if (Environment.ProcessorCount > 1 && batch >= 2 * BatchedSystem<TSystem>.CopiesPerBlock)
                 Measure(output, width, $"lanes, {Environment.ProcessorCount} threads", new BatchedSystem<TSystem>(inner, batch, new BatchOptions { MaxThreads = Environment.ProcessorCount }), batch, flops);
             Measure(output, width, "copy by copy", new BatchedSystem<TSystem>(inner, batch, new BatchOptions { UseLanes = false }), batch, flops);

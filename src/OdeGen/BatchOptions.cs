@@ -18,6 +18,14 @@ public sealed record BatchOptions
     public bool UseLanes { get; init; } = true;
 
     /// <summary>
+    /// Whether two lane groups run per call of the inner system's pair kernels (<see cref="IOdeSystem.HasLanePairs"/>)
+    /// when it has them: a weight is read once for both groups, and its cotangent's lanes loaded and stored once. Each
+    /// copy's outputs are the same bits either way; the shared <c>wJp</c> adds the same terms in another order. False
+    /// runs one group per call.
+    /// </summary>
+    public bool UseLanePairs { get; init; } = true;
+
+    /// <summary>
     /// The most threads one call uses, the calling thread included. A batch of at least two blocks of
     /// <see cref="BatchedSystem{TSystem}.CopiesPerBlock"/> copies is then split between them. The results are the same
     /// bits whatever the number: each copy is computed alone, and the shared cotangent <c>wJp</c> is summed block by

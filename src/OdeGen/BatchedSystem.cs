@@ -57,6 +57,7 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
     private readonly int _batchSize;
     private readonly Lazy<SparsityPattern> _sparsity;
     private readonly int _laneGroups;
+    private readonly bool _lanePairs;
     private readonly int _maxThreads;
 
     /// <summary>
@@ -90,6 +91,7 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         // Groups of Lanes.Count copies run on the inner system's lane kernels when it has them and the machine's
         // vectors are that wide; the remaining copies (and every copy otherwise) run one by one.
         _laneGroups = options.UseLanes && system.HasLanes && Vector.IsHardwareAccelerated ? batchSize / Lanes.Count : 0;
+        _lanePairs = _laneGroups > 1 && options.UseLanePairs && system.HasLanePairs;
     }
 
     /// <summary>
@@ -144,15 +146,29 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
             for (int b = from; b < to; b++) _system.Forward(t, y.Slice(b * n, n), p, dy.Slice(b * n, n));
             return;
         }
-        var lanes = LaneScratch(2 * n);
-        Span<Vector<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n);
-        for (int group = from; group < to; group++)
+        var lanes = LaneScratch(4 * n);
+        Span<Vector<double>> yLanes = lanes.Slice(0, 2 * n), dyLanes = lanes.Slice(2 * n, 2 * n);
+        for (int group = from; group < to; group += GroupsAt(group, to))
         {
-            int first = group * Lanes.Count;
-            LaneBlocks.Gather(y, first, n, yLanes);
-            _system.ForwardLanes(t, yLanes, p, dyLanes);
-            LaneBlocks.Scatter(dyLanes, dy, first, n);
+            int groups = GroupsAt(group, to);
+            GatherGroups(y, group, groups, n, yLanes);
+            if (groups == 2) _system.ForwardLanePair(t, yLanes, p, dyLanes);
+            else _system.ForwardLanes(t, yLanes.Slice(0, n), p, dyLanes.Slice(0, n));
+            ScatterGroups(dyLanes, dy, group, groups, n);
         }
+    }
+
+    /// <summary>Lane groups the call at <paramref name="group"/> runs: two on the pair kernels while two remain before <paramref name="to"/>, else one.</summary>
+    private int GroupsAt(int group, int to) => _lanePairs && group + 1 < to ? 2 : 1;
+
+    private static void GatherGroups(ReadOnlySpan<double> batched, int group, int groups, int n, Span<Vector<double>> lanes)
+    {
+        for (int g = 0; g < groups; g++) LaneBlocks.Gather(batched, (group + g) * Lanes.Count, n, lanes.Slice(g * n, n));
+    }
+
+    private static void ScatterGroups(ReadOnlySpan<Vector<double>> lanes, Span<double> batched, int group, int groups, int n)
+    {
+        for (int g = 0; g < groups; g++) LaneBlocks.Scatter(lanes.Slice(g * n, n), batched, (group + g) * Lanes.Count, n);
     }
 
     /// <summary>
@@ -306,20 +322,23 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
             TensorPrimitives.Add(into, share, into);
             return copiesWJt;
         }
-        var lanes = LaneScratch(4 * n + m);
-        Span<Vector<double>> yLanes = lanes.Slice(0, n), dyLanes = lanes.Slice(n, n), wLanes = lanes.Slice(2 * n, n),
-            wJyLanes = lanes.Slice(3 * n, n), wJpLanes = lanes.Slice(4 * n, m);
+        var lanes = LaneScratch(8 * n + m);
+        Span<Vector<double>> yLanes = lanes.Slice(0, 2 * n), dyLanes = lanes.Slice(2 * n, 2 * n), wLanes = lanes.Slice(4 * n, 2 * n),
+            wJyLanes = lanes.Slice(6 * n, 2 * n), wJpLanes = lanes.Slice(8 * n, m);
         wJpLanes.Clear();
         var wJtLanes = Vector<double>.Zero;
-        for (int group = from; group < to; group++)
+        for (int group = from; group < to; group += GroupsAt(group, to))
         {
-            int first = group * Lanes.Count;
-            LaneBlocks.Gather(y, first, n, yLanes);
-            LaneBlocks.Gather(w, first, n, wLanes);
+            int groups = GroupsAt(group, to), length = groups * n;
+            GatherGroups(y, group, groups, n, yLanes);
+            GatherGroups(w, group, groups, n, wLanes);
             wJyLanes.Clear();
-            wJtLanes += _system.VjpAccumulateLanes(t, yLanes, p, wLanes, writeDy ? dyLanes : Span<Vector<double>>.Empty, wJyLanes, wJpLanes);
-            if (writeDy) LaneBlocks.Scatter(dyLanes, dy, first, n);
-            LaneBlocks.ScatterAdd(wJyLanes, wJy, first, n);
+            var dyGroups = writeDy ? dyLanes.Slice(0, length) : Span<Vector<double>>.Empty;
+            wJtLanes += groups == 2
+                ? _system.VjpAccumulateLanePair(t, yLanes, p, wLanes, dyGroups, wJyLanes, wJpLanes)
+                : _system.VjpAccumulateLanes(t, yLanes.Slice(0, n), p, wLanes.Slice(0, n), dyGroups, wJyLanes.Slice(0, n), wJpLanes);
+            if (writeDy) ScatterGroups(dyLanes, dy, group, groups, n);
+            for (int g = 0; g < groups; g++) LaneBlocks.ScatterAdd(wJyLanes.Slice(g * n, n), wJy, (group + g) * Lanes.Count, n);
         }
         LaneBlocks.AddLaneSums(wJpLanes, into);
         return Vector.Sum(wJtLanes);

@@ -151,6 +151,30 @@ public interface IOdeSystem
         => throw NoLanes(nameof(VjpAccumulateLanes));
 
     /// <summary>
+    /// True when <see cref="ForwardLanePair"/> and <see cref="VjpAccumulateLanePair"/> are implemented: generated systems
+    /// with lane kernels whose dynamics read weights in loops have them, and <see cref="BatchedSystem{TSystem}"/> then
+    /// runs two lane groups per call, so that each weight is read (and its cotangent's lanes loaded and stored) once for
+    /// both.
+    /// </summary>
+    bool HasLanePairs => false;
+
+    /// <summary>
+    /// <see cref="ForwardLanes"/> on two lane groups at once: each span holds the first group's <c>StateSize</c> vectors,
+    /// then the second's.
+    /// </summary>
+    void ForwardLanePair(double t, ReadOnlySpan<Vector<double>> y, ReadOnlySpan<double> p, Span<Vector<double>> dy)
+        => throw NoLanePairs(nameof(ForwardLanePair));
+
+    /// <summary>
+    /// <see cref="VjpAccumulateLanes"/> on two lane groups at once (see <see cref="ForwardLanePair"/>): both groups add
+    /// into the same lanes of <paramref name="wJp"/>, and the returned lanes are the sum of the two groups' <c>wᵀ df/dt</c>.
+    /// </summary>
+    Vector<double> VjpAccumulateLanePair(double t, ReadOnlySpan<Vector<double>> y, ReadOnlySpan<double> p,
+                                           ReadOnlySpan<Vector<double>> w, Span<Vector<double>> dy,
+                                           Span<Vector<double>> wJy, Span<Vector<double>> wJp)
+        => throw NoLanePairs(nameof(VjpAccumulateLanePair));
+
+    /// <summary>
     /// True when <see cref="JvpVjpAccumulateLanes"/> is implemented: generated systems with lane kernels whose
     /// second-order program runs on lanes too.
     /// </summary>
@@ -167,6 +191,9 @@ public interface IOdeSystem
                                ReadOnlySpan<Vector<double>> vy, ReadOnlySpan<double> vp, double vt, ReadOnlySpan<Vector<double>> w,
                                Span<Vector<double>> jv, Span<Vector<double>> hy, Span<Vector<double>> hp)
         => throw NoLanes(nameof(JvpVjpAccumulateLanes));
+
+    private static NotSupportedException NoLanePairs(string member) => new(
+        $"{member} is generated for [OdeDynamics] systems with lane kernels that read weights in loops; check HasLanePairs before calling it.");
 
     private static NotSupportedException NoLanes(string member) => new(
         $"{member} is generated for [OdeDynamics] systems that do not branch on the state; check HasLanes before calling it.");

@@ -62,6 +62,59 @@ public static class LaneChecks
         for (int k = 0; k < m; k++)
             DerivativeChecks.AssertClose(wJpSum[k], Vector.Sum(wJpLanes[k]), Tolerance, $"VjpAccumulateLanes: wJp[{k}] summed over the lanes");
         if (system.HasSecondOrderLanes) SecondOrder(system, t, copies, p, vy, vp, vt, w);
+        if (system.HasLanePairs) Pairs(system, t, yLanes, p, ToLanes(w, n));
+    }
+
+    /// <summary>
+    /// The pair kernels on two groups (the copies, and the copies in reverse lane order) against the one-group kernels on each:
+    /// each group's dy and wJy are the same bits; wJp and wJt add the same terms, in another order.
+    /// </summary>
+    public static void Pairs<TSystem>(TSystem system, double t, Vector<double>[] yLanes, double[] p, Vector<double>[] wLanes)
+        where TSystem : IOdeSystem
+    {
+        int n = system.StateSize, m = system.ParameterSize;
+        var reversed = new double[Lanes.Count];
+        Vector<double> Reverse(Vector<double> v)
+        {
+            for (int c = 0; c < Lanes.Count; c++) reversed[c] = v[Lanes.Count - 1 - c];
+            return new Vector<double>(reversed);
+        }
+        var groups = new[] { yLanes, yLanes.Select(Reverse).ToArray() };
+        var cotangents = new[] { wLanes, wLanes.Select(Reverse).ToArray() };
+        var yPair = groups[0].Concat(groups[1]).ToArray();
+        var wPair = cotangents[0].Concat(cotangents[1]).ToArray();
+
+        var dyPair = new Vector<double>[2 * n];
+        system.ForwardLanePair(t, yPair, p, dyPair);
+        var dyOfVjpPair = new Vector<double>[2 * n];
+        var wJyPair = new Vector<double>[2 * n];
+        var wJpPair = new Vector<double>[m];
+        var wJtPair = system.VjpAccumulateLanePair(t, yPair, p, wPair, dyOfVjpPair, wJyPair, wJpPair);
+        var wJyWithoutDy = new Vector<double>[2 * n];
+        system.VjpAccumulateLanePair(t, yPair, p, wPair, Span<Vector<double>>.Empty, wJyWithoutDy, new Vector<double>[m]);
+
+        var wJpGroups = new Vector<double>[m];
+        var wJtGroups = Vector<double>.Zero;
+        for (int g = 0; g < 2; g++)
+        {
+            var dy = new Vector<double>[n];
+            system.ForwardLanes(t, groups[g], p, dy);
+            var wJy = new Vector<double>[n];
+            var wJp = new Vector<double>[m];
+            wJtGroups += system.VjpAccumulateLanes(t, groups[g], p, cotangents[g], Span<Vector<double>>.Empty, wJy, wJp);
+            for (int k = 0; k < m; k++) wJpGroups[k] += wJp[k];
+            for (int i = 0; i < n; i++)
+            {
+                Assert.Equal(dy[i], dyPair[g * n + i]);
+                Assert.Equal(dy[i], dyOfVjpPair[g * n + i]);
+                Assert.Equal(wJy[i], wJyPair[g * n + i]);
+                Assert.Equal(wJy[i], wJyWithoutDy[g * n + i]);
+            }
+        }
+        for (int k = 0; k < m; k++)
+            for (int c = 0; c < Lanes.Count; c++)
+                DerivativeChecks.AssertClose(wJpGroups[k][c], wJpPair[k][c], Tolerance, $"VjpAccumulateLanePair: wJp[{k}], lane {c}");
+        for (int c = 0; c < Lanes.Count; c++) DerivativeChecks.AssertClose(wJtGroups[c], wJtPair[c], Tolerance, $"VjpAccumulateLanePair: wJt, lane {c}");
     }
 
     /// <summary>JvpVjpAccumulateLanes against JvpVjp copy by copy: jv and hy per lane (added to what the lanes held), hp summed.</summary>

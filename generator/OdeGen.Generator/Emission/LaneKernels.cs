@@ -22,7 +22,10 @@ internal static class LaneKernels
 
     /// <summary>The programs and their lane types (the second-order one may be missing), or the reason the system has no lane kernels.</summary>
     public sealed record Plan(DerivativeProgram Forward, LaneTypes ForwardTypes, DerivativeProgram Jvp, LaneTypes JvpTypes, DerivativeProgram Vjp, LaneTypes VjpTypes,
-        DerivativeProgram? JvpVjp, LaneTypes? JvpVjpTypes);
+        DerivativeProgram? JvpVjp, LaneTypes? JvpVjpTypes, Pair? Pairs);
+
+    /// <summary>Forward and VjpAccumulate widened to two lane groups (<see cref="LaneGroups"/>), for programs with weights.</summary>
+    public sealed record Pair(DerivativeProgram Forward, LaneTypes ForwardTypes, DerivativeProgram Vjp, LaneTypes VjpTypes);
 
     public static Plan? For(DerivativeModel derivatives, out string? reason, out int culprit)
     {
@@ -39,7 +42,17 @@ internal static class LaneKernels
         var secondOrder = derivatives.VjpAccumulates ? derivatives.JvpVjp : derivatives.JvpVjpAccumulate;
         var jvpVjp = secondOrder is null ? null : Pipeline.OptimizeLanes(secondOrder);
         var jvpVjpTypes = jvpVjp is null ? null : LaneTypes.Of(jvpVjp, out _, out _);
-        return new Plan(forward, forwardTypes!, jvp, jvpTypes!, vjp, vjpTypes, jvpVjpTypes is null ? null : jvpVjp, jvpVjpTypes);
+        return new Plan(forward, forwardTypes!, jvp, jvpTypes!, vjp, vjpTypes, jvpVjpTypes is null ? null : jvpVjp, jvpVjpTypes, PairsOf(forward, forwardTypes!, vjp, vjpTypes));
+    }
+
+    private static Pair? PairsOf(DerivativeProgram forward, LaneTypes forwardTypes, DerivativeProgram vjp, LaneTypes vjpTypes)
+    {
+        var forwardPair = LaneGroups.Widen(forward, forwardTypes);
+        var vjpPair = forwardPair is null ? null : LaneGroups.Widen(vjp, vjpTypes);
+        if (vjpPair is null) return null;
+        var forwardPairTypes = LaneTypes.Of(forwardPair!, out _, out _);
+        var vjpPairTypes = LaneTypes.Of(vjpPair, out _, out _);
+        return forwardPairTypes is null || vjpPairTypes is null ? null : new Pair(forwardPair!, forwardPairTypes, vjpPair, vjpPairTypes);
     }
 
     public static void Emit(CodeWriter w, DerivativeModel derivatives, Plan plan, string[] reserved)
@@ -55,6 +68,18 @@ internal static class LaneKernels
         w.Line();
         Method(w, derivatives, plan.Vjp, plan.VjpTypes, reserved, guardsOutput: true,
             "public Vector<double> VjpAccumulateLanes(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " dy, " + LaneOutputs + " wJy, " + LaneOutputs + " wJp)");
+        if (plan.Pairs is { } pairs)
+        {
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public bool HasLanePairs => true;");
+            w.Line();
+            Method(w, derivatives, pairs.Forward, pairs.ForwardTypes, reserved, guardsOutput: false,
+                "public void ForwardLanePair(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + LaneOutputs + " dy)");
+            w.Line();
+            Method(w, derivatives, pairs.Vjp, pairs.VjpTypes, reserved, guardsOutput: true,
+                "public Vector<double> VjpAccumulateLanePair(double t, " + Lanes + " y, " + ReadOnlySpan + " p, " + Lanes + " w, " + LaneOutputs + " dy, " + LaneOutputs + " wJy, " + LaneOutputs + " wJp)");
+        }
         if (plan.JvpVjp is not { } jvpVjp) return;
         w.Line();
         w.Line("/// <inheritdoc/>");

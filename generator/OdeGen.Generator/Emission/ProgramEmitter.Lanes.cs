@@ -1,4 +1,5 @@
 using OdeGen.Generator.Ir;
+using OdeGen.Generator.Passes;
 
 namespace OdeGen.Generator.Emission;
 

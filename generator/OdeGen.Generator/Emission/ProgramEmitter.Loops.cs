@@ -98,7 +98,7 @@ internal sealed partial class ProgramEmitter
     private string SpanOf(int array, int offset, int length)
     {
         bool whole = N(offset).Op == Op.IntConst && N(offset).Value == 0 && _program.Arrays[array].Length == length;
-        return whole ? ArrayName(array) : ArrayName(array) + ".Slice(" + Print(offset, 0) + ", " + Literals.Int(length) + ")";
+        return whole ? WholeArray(array) : ArrayName(array) + ".Slice(" + Print(offset, 0) + ", " + Literals.Int(length) + ")";
     }
 
     /// <summary>

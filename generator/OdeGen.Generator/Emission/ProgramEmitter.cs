@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OdeGen.Generator.Differentiation;
 using OdeGen.Generator.Ir;
+using OdeGen.Generator.Passes;
 using OdeGen.Generator.Model;
 
 namespace OdeGen.Generator.Emission;
@@ -79,9 +80,12 @@ internal sealed partial class ProgramEmitter
 
     private Node N(int id) => _program.Nodes[id];
 
+    private bool IsParameterRead(Node node) => node.Op == Op.Parameter || node.Op == Op.Load && _program.Arrays[node.Index].Kind == ArrayKind.Parameters;
+
     public void Emit()
     {
         Analyze(_program.Body, new HashSet<int>());
+        DeclareGroupSpans();
         WriteBlock(_program.Body);
     }
     private void WriteBlock(Block block, ISet<int>? phiValues = null)
@@ -97,7 +101,10 @@ internal sealed partial class ProgramEmitter
             bool userLocal = id < _userNodeCount && N(id).Name is not null && phiValues?.Contains(id) != true && !feedsCarried.Contains(id);
             bool single = live.Uses.TryGetValue(id, out int uses) && uses == 1 && !live.NestedUses.Contains(id);
             // A read of an adjoint array happens where it stands: the array changes afterwards.
-            if (single && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
+            // A lane kernel reads a weight where each use broadcasts it (a kernel over two groups uses it twice): the JIT folds
+            // the read into each multiply-add, where a local would cost a register and a broadcast.
+            bool weight = _lanes is not null && IsParameterRead(N(id)) && !live.NestedUses.Contains(id) && !userLocal;
+            if ((single || weight) && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
         }
         if (ReferenceEquals(block, _program.Body)) ComputeBeforeStoring(block, inlined);
         var (pairedAt, pairedLater) = SinCosPairs(block, live, inlined);
@@ -190,7 +197,7 @@ internal sealed partial class ProgramEmitter
                     if (_skipsLocalsInit) _w.Line(array + ".Clear();");
                     break;
                 case ArrayCopyStmt copy:
-                    _w.Line(ArrayName(copy.From) + ".CopyTo(" + ArrayName(copy.To) + ");");
+                    _w.Line(WholeArray(copy.From) + ".CopyTo(" + WholeArray(copy.To) + ");");
                     break;
             }
         }
@@ -279,24 +286,58 @@ internal sealed partial class ProgramEmitter
     {
         if (_arrayNames.TryGetValue(array, out var name)) return name;
         var info = _program.Arrays[array];
-        name = info.Kind switch
-        {
-            ArrayKind.State => _spans.State,
-            ArrayKind.Parameters => _spans.Parameters,
-            ArrayKind.Derivative => _spans.Output,
-            ArrayKind.TangentState => _spans.TangentState,
-            ArrayKind.TangentParameters => _spans.TangentParameters,
-            ArrayKind.Cotangent => _spans.Cotangent,
-            ArrayKind.Jv => "jv",
-            ArrayKind.WJy => _spans.StateCotangent,
-            ArrayKind.WJp => _spans.ParameterCotangent,
-            ArrayKind.DfDt => "dfdt",
-            ArrayKind.Hy => "hy",
-            ArrayKind.Hp => "hp",
-            _ => _names.Allocate(info.Name, isUserLocal: array < _userArrayCount),
-        };
+        name = info.Kind == ArrayKind.Scratch ? _names.Allocate(info.Name, isUserLocal: array < _userArrayCount)
+            : info.Group == 0 ? SpanName(info.Kind)
+            : _names.Allocate(SpanName(info.Kind) + Passes.LaneGroups.Suffix(info.Group), isUserLocal: false);
         _arrayNames[array] = name;
         return name;
+    }
+
+    /// <summary>
+    /// An array as a span of its length: its name, or for the first group of a kernel over several groups, whose method
+    /// spans hold every group's part, the first part.
+    /// </summary>
+    private string WholeArray(int array)
+    {
+        var info = _program.Arrays[array];
+        bool shared = info.Kind == ArrayKind.Scratch || !_program.Arrays.Any(a => a.Group > 0);
+        return shared || info.Group > 0 ? ArrayName(array) : ArrayName(array) + ".Slice(0, " + Literals.Int(info.Length) + ")";
+    }
+
+    /// <summary>The method's span of an array kind.</summary>
+    private string SpanName(ArrayKind kind) => kind switch
+    {
+        ArrayKind.State => _spans.State,
+        ArrayKind.Parameters => _spans.Parameters,
+        ArrayKind.Derivative => _spans.Output,
+        ArrayKind.TangentState => _spans.TangentState,
+        ArrayKind.TangentParameters => _spans.TangentParameters,
+        ArrayKind.Cotangent => _spans.Cotangent,
+        ArrayKind.Jv => "jv",
+        ArrayKind.WJy => _spans.StateCotangent,
+        ArrayKind.WJp => _spans.ParameterCotangent,
+        ArrayKind.DfDt => "dfdt",
+        ArrayKind.Hy => "hy",
+        ArrayKind.Hp => "hp",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>
+    /// A kernel over several lane groups takes each per-copy span with the groups one after another: the later groups'
+    /// parts are named once, at the top (an output given empty, as dy may be, stays empty).
+    /// </summary>
+    private void DeclareGroupSpans()
+    {
+        for (int a = 0; a < _program.Arrays.Count; a++)
+        {
+            var info = _program.Arrays[a];
+            if (info.Group == 0 || info.Kind == ArrayKind.Scratch || !_usedArrays.Contains(a)) continue;
+            string whole = SpanName(info.Kind);
+            bool input = info.Kind is ArrayKind.State or ArrayKind.TangentState or ArrayKind.Cotangent;
+            string slice = whole + ".Slice(" + Literals.Int(info.Group * info.Length) + ", " + Literals.Int(info.Length) + ")";
+            if (info.Kind == ArrayKind.Derivative && _guardsOutput) slice = whole + ".IsEmpty ? " + whole + " : " + slice;
+            _w.Line("global::System." + (input ? "ReadOnlySpan" : "Span") + "<" + (_lanes is null ? "double" : VectorOfDouble) + "> " + ArrayName(a) + " = " + slice + ";");
+        }
     }
 
     /// <summary>

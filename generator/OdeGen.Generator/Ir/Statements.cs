@@ -92,8 +92,11 @@ internal sealed record ArrayCopyStmt(int From, int To) : Stmt;
 
 internal sealed record Block(int Scope, EquatableArray<Stmt> Statements);
 
-/// <summary>A span the IR reads or writes by element: the method's own spans, and scratch spans.</summary>
-internal sealed record ArrayInfo(ArrayKind Kind, int Length, string Name);
+/// <summary>
+/// A span the IR reads or writes by element: the method's own spans, and scratch spans. <see cref="Group"/> is the lane
+/// group whose copy of a per-copy span it is in a kernel widened over groups (<c>LaneGroups</c>); 0 otherwise.
+/// </summary>
+internal sealed record ArrayInfo(ArrayKind Kind, int Length, string Name, int Group = 0);
 
 internal enum ArrayKind
 {

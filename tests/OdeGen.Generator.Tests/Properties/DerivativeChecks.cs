@@ -231,6 +231,40 @@ internal sealed class DerivativeChecks
             if (!LanesClose(wJpSum[k], Vector.Sum(wJp[k]))) Fail("VjpAccumulateLanes' wJp summed over the lanes equals the copies' Vjp", point, "wJp[" + k + "]: " + R(Vector.Sum(wJp[k])) + " against " + R(wJpSum[k]));
         if (!LanesClose(wJtSum, Vector.Sum(wJt))) Fail("VjpAccumulateLanes' wJt equals the copies' Vjp", point, R(Vector.Sum(wJt)) + " against " + R(wJtSum));
         if (_system.HasSecondOrderLanes) SecondOrderLanes(point, y, Lanes(vy), Lanes(w), vy, w);
+        if (_system.HasLanePairs) LanePairs(point, y, Lanes(w), dy, wJy, wJp, wJt);
+    }
+
+    /// <summary>
+    /// The pair kernels on two groups, the first the one-group kernels ran on and the second with other cotangents, against the
+    /// one-group kernels: each group's dy and wJy are the same bits, wJp and wJt the sums of the groups' up to rounding.
+    /// </summary>
+    private void LanePairs(EvaluationPoint point, Vector<double>[] y, Vector<double>[] w, Vector<double>[] dy, Vector<double>[] wJy, Vector<double>[] wJp, Vector<double> wJt)
+    {
+        var w2 = w.Select(v => -0.5 * v + Vector.Create(0.25)).ToArray();
+        var wJy2 = new Vector<double>[_n];
+        var wJp2 = new Vector<double>[_m];
+        var wJt2 = _system.VjpAccumulateLanes(point.T, y, point.P, w2, System.Span<Vector<double>>.Empty, wJy2, wJp2);
+        var yPair = y.Concat(y).ToArray();
+        var dyPair = new Vector<double>[2 * _n];
+        _system.ForwardLanePair(point.T, yPair, point.P, dyPair);
+        var dyOfVjp = new Vector<double>[2 * _n];
+        var wJyPair = new Vector<double>[2 * _n];
+        var wJpPair = new Vector<double>[_m];
+        var wJtPair = _system.VjpAccumulateLanePair(point.T, yPair, point.P, w.Concat(w2).ToArray(), dyOfVjp, wJyPair, wJpPair);
+        for (int i = 0; i < _n; i++)
+        {
+            for (int g = 0; g < 2; g++)
+            {
+                if (dyPair[g * _n + i] != dy[i]) Fail("ForwardLanePair equals ForwardLanes", point, "group " + g + ", dy[" + i + "]");
+                if (dyOfVjp[g * _n + i] != dy[i]) Fail("VjpAccumulateLanePair's dy equals ForwardLanes'", point, "group " + g + ", dy[" + i + "]");
+            }
+            if (wJyPair[i] != wJy[i] || wJyPair[_n + i] != wJy2[i]) Fail("VjpAccumulateLanePair's wJy equals VjpAccumulateLanes'", point, "wJy[" + i + "]");
+        }
+        for (int k = 0; k < _m; k++)
+            for (int c = 0; c < Vector<double>.Count; c++)
+                if (!LanesClose(wJp[k][c] + wJp2[k][c], wJpPair[k][c])) Fail("VjpAccumulateLanePair's wJp is the groups' sum", point, "wJp[" + k + "], lane " + c + ": " + R(wJpPair[k][c]) + " against " + R(wJp[k][c] + wJp2[k][c]));
+        for (int c = 0; c < Vector<double>.Count; c++)
+            if (!LanesClose(wJt[c] + wJt2[c], wJtPair[c])) Fail("VjpAccumulateLanePair's wJt is the groups' sum", point, "lane " + c);
     }
 
     /// <summary>JvpVjpAccumulateLanes against the per-copy JvpVjp, each lane with its own vy and w: jv and hy per lane, hp summed over them.</summary>

@@ -877,11 +877,10 @@ namespace OdeGen.Tests.Corpus
                                 for (int m = 0; m < 2; m++)
                                 {
                                     int index2 = (o * 2 + m) * 3 + d;
-                                    double element = p[index2];
                                     int index3 = m * 6 + index;
-                                    Vector<double> element2 = y[index3];
-                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(element), element2, s3);
-                                    sDot3 += Vector.FusedMultiplyAdd(element2, Vector.Create(vp[index2]), element * vy[index3]);
+                                    Vector<double> element = y[index3];
+                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), element, s3);
+                                    sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index2]), p[index2] * vy[index3]);
                                 }
                                 s2 = s3;
                                 sDot2 = sDot3;
@@ -918,11 +917,10 @@ namespace OdeGen.Tests.Corpus
                                 for (int m = 0; m < 2; m++)
                                 {
                                     int index6 = 12 + (o * 2 + m) * 3 + d;
-                                    double element3 = p[index6];
                                     int index7 = m * 6 + index5;
-                                    Vector<double> element4 = z[index7];
-                                    s6 = Vector.FusedMultiplyAdd(Vector.Create(element3), element4, s6);
-                                    sDot6 += Vector.FusedMultiplyAdd(element4, Vector.Create(vp[index6]), element3 * zDot[index7]);
+                                    Vector<double> element2 = z[index7];
+                                    s6 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element2, s6);
+                                    sDot6 += Vector.FusedMultiplyAdd(element2, Vector.Create(vp[index6]), p[index6] * zDot[index7]);
                                 }
                                 s5 = s6;
                                 sDot5 = sDot6;
@@ -1081,6 +1079,280 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasLanePairs => true;
+
+            /// <inheritdoc/>
+            public void ForwardLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(12, 12);
+                global::System.Span<Vector<double>> dyB = dy.Slice(12, 12);
+                global::System.Span<Vector<double>> z = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> zB = stackalloc Vector<double>[12];
+                for (int o = 0; o < 2; o++)
+                {
+                    for (int i = 0; i < 6; i++)
+                    {
+                        Vector<double> s = Vector.Create(t);
+                        Vector<double> sB = Vector.Create(t);
+                        for (int d = 0; d < 3; d++)
+                        {
+                            int index = i + d - 1;
+                            Vector<double> s2;
+                            Vector<double> sB2;
+                            if (index >= 0 && index < 6)
+                            {
+                                Vector<double> s3 = s;
+                                Vector<double> sB3 = sB;
+                                for (int m = 0; m < 2; m++)
+                                {
+                                    int index2 = m * 6 + index;
+                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(p[(o * 2 + m) * 3 + d]), y[index2], s3);
+                                    sB3 = Vector.FusedMultiplyAdd(Vector.Create(p[(o * 2 + m) * 3 + d]), yB[index2], sB3);
+                                }
+                                s2 = s3;
+                                sB2 = sB3;
+                            }
+                            else
+                            {
+                                s2 = s;
+                                sB2 = sB;
+                            }
+                            s = s2;
+                            sB = sB2;
+                        }
+                        int index3 = o * 6 + i;
+                        z[index3] = Vector.ConditionalSelect(Vector.GreaterThan<double>(s, Vector<double>.Zero), s, 0.1 * s);
+                        zB[index3] = Vector.ConditionalSelect(Vector.GreaterThan<double>(sB, Vector<double>.Zero), sB, 0.1 * sB);
+                    }
+                }
+                for (int o = 0; o < 2; o++)
+                {
+                    for (int i = 0; i < 6; i++)
+                    {
+                        Vector<double> s4 = Vector<double>.Zero;
+                        Vector<double> sB4 = Vector<double>.Zero;
+                        for (int d = 0; d < 3; d++)
+                        {
+                            int index4 = i + d - 1;
+                            Vector<double> s5;
+                            Vector<double> sB5;
+                            if (index4 >= 0 && index4 < 6)
+                            {
+                                Vector<double> s6 = s4;
+                                Vector<double> sB6 = sB4;
+                                for (int m = 0; m < 2; m++)
+                                {
+                                    int index5 = m * 6 + index4;
+                                    s6 = Vector.FusedMultiplyAdd(Vector.Create(p[12 + (o * 2 + m) * 3 + d]), z[index5], s6);
+                                    sB6 = Vector.FusedMultiplyAdd(Vector.Create(p[12 + (o * 2 + m) * 3 + d]), zB[index5], sB6);
+                                }
+                                s5 = s6;
+                                sB5 = sB6;
+                            }
+                            else
+                            {
+                                s5 = s4;
+                                sB5 = sB4;
+                            }
+                            s4 = s5;
+                            sB4 = sB5;
+                        }
+                        int index6 = o * 6 + i;
+                        dy[index6] = s4;
+                        dyB[index6] = sB4;
+                    }
+                }
+            }
+
+            /// <inheritdoc/>
+            public Vector<double> VjpAccumulateLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> dy, global::System.Span<Vector<double>> wJy, global::System.Span<Vector<double>> wJp)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(12, 12);
+                global::System.Span<Vector<double>> dyB = dy.IsEmpty ? dy : dy.Slice(12, 12);
+                global::System.Span<Vector<double>> wJyB = wJy.Slice(12, 12);
+                global::System.ReadOnlySpan<Vector<double>> wB = w.Slice(12, 12);
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> dyBarB = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> zBar = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> zBarB = stackalloc Vector<double>[12];
+                w.Slice(0, 12).CopyTo(dyBar);
+                wB.CopyTo(dyBarB);
+                global::System.Span<Vector<double>> z = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> zB = stackalloc Vector<double>[12];
+                for (int o = 0; o < 2; o++)
+                {
+                    for (int i = 0; i < 6; i++)
+                    {
+                        Vector<double> s = Vector.Create(t);
+                        Vector<double> sB = Vector.Create(t);
+                        for (int d = 0; d < 3; d++)
+                        {
+                            int index = i + d - 1;
+                            Vector<double> s2;
+                            Vector<double> sB2;
+                            if (index >= 0 && index < 6)
+                            {
+                                Vector<double> s3 = s;
+                                Vector<double> sB3 = sB;
+                                for (int m = 0; m < 2; m++)
+                                {
+                                    int index2 = m * 6 + index;
+                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(p[(o * 2 + m) * 3 + d]), y[index2], s3);
+                                    sB3 = Vector.FusedMultiplyAdd(Vector.Create(p[(o * 2 + m) * 3 + d]), yB[index2], sB3);
+                                }
+                                s2 = s3;
+                                sB2 = sB3;
+                            }
+                            else
+                            {
+                                s2 = s;
+                                sB2 = sB;
+                            }
+                            s = s2;
+                            sB = sB2;
+                        }
+                        int index3 = o * 6 + i;
+                        z[index3] = Vector.ConditionalSelect(Vector.GreaterThan<double>(s, Vector<double>.Zero), s, 0.1 * s);
+                        zB[index3] = Vector.ConditionalSelect(Vector.GreaterThan<double>(sB, Vector<double>.Zero), sB, 0.1 * sB);
+                    }
+                }
+                for (int o = 0; o < 2; o++)
+                {
+                    for (int i = 0; i < 6; i++)
+                    {
+                        Vector<double> s4 = Vector<double>.Zero;
+                        Vector<double> sB4 = Vector<double>.Zero;
+                        for (int d = 0; d < 3; d++)
+                        {
+                            int index4 = i + d - 1;
+                            Vector<double> s5;
+                            Vector<double> sB5;
+                            if (index4 >= 0 && index4 < 6)
+                            {
+                                Vector<double> s6 = s4;
+                                Vector<double> sB6 = sB4;
+                                for (int m = 0; m < 2; m++)
+                                {
+                                    int index5 = m * 6 + index4;
+                                    s6 = Vector.FusedMultiplyAdd(Vector.Create(p[12 + (o * 2 + m) * 3 + d]), z[index5], s6);
+                                    sB6 = Vector.FusedMultiplyAdd(Vector.Create(p[12 + (o * 2 + m) * 3 + d]), zB[index5], sB6);
+                                }
+                                s5 = s6;
+                                sB5 = sB6;
+                            }
+                            else
+                            {
+                                s5 = s4;
+                                sB5 = sB4;
+                            }
+                            s4 = s5;
+                            sB4 = sB5;
+                        }
+                        int index6 = o * 6 + i;
+                        if (!dy.IsEmpty)
+                        {
+                            dy[index6] = s4;
+                            dyB[index6] = sB4;
+                        }
+                    }
+                }
+                for (int o = 1; o >= 0; o--)
+                {
+                    for (int i = 5; i >= 0; i--)
+                    {
+                        int index6 = o * 6 + i;
+                        Vector<double> sBar = dyBar[index6];
+                        Vector<double> sBarB = dyBarB[index6];
+                        dyBar[index6] = Vector<double>.Zero;
+                        dyBarB[index6] = Vector<double>.Zero;
+                        for (int d = 2; d >= 0; d--)
+                        {
+                            int index4 = i + d - 1;
+                            if (index4 >= 0 && index4 < 6)
+                            {
+                                for (int m = 1; m >= 0; m--)
+                                {
+                                    int index7 = 12 + (o * 2 + m) * 3 + d;
+                                    int index5 = m * 6 + index4;
+                                    zBar[index5] = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar, zBar[index5]);
+                                    zBarB[index5] = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBarB, zBarB[index5]);
+                                    Vector<double> wJpSum = wJp[index7];
+                                    wJpSum = Vector.FusedMultiplyAdd(z[index5], sBar, wJpSum);
+                                    wJpSum = Vector.FusedMultiplyAdd(zB[index5], sBarB, wJpSum);
+                                    wJp[index7] = wJpSum;
+                                }
+                            }
+                        }
+                    }
+                }
+                Vector<double> tBar = Vector<double>.Zero;
+                Vector<double> tBarB = Vector<double>.Zero;
+                for (int o = 1; o >= 0; o--)
+                {
+                    for (int i = 5; i >= 0; i--)
+                    {
+                        Vector<double> s = Vector.Create(t);
+                        Vector<double> sB = Vector.Create(t);
+                        for (int d = 0; d < 3; d++)
+                        {
+                            int index = i + d - 1;
+                            Vector<double> s2;
+                            Vector<double> sB2;
+                            if (index >= 0 && index < 6)
+                            {
+                                Vector<double> s3 = s;
+                                Vector<double> sB3 = sB;
+                                for (int m = 0; m < 2; m++)
+                                {
+                                    int index2 = m * 6 + index;
+                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(p[(o * 2 + m) * 3 + d]), y[index2], s3);
+                                    sB3 = Vector.FusedMultiplyAdd(Vector.Create(p[(o * 2 + m) * 3 + d]), yB[index2], sB3);
+                                }
+                                s2 = s3;
+                                sB2 = sB3;
+                            }
+                            else
+                            {
+                                s2 = s;
+                                sB2 = sB;
+                            }
+                            s = s2;
+                            sB = sB2;
+                        }
+                        Vector<double> condition = Vector.GreaterThan<double>(s, Vector<double>.Zero);
+                        Vector<double> condition2 = Vector.GreaterThan<double>(sB, Vector<double>.Zero);
+                        int index3 = o * 6 + i;
+                        Vector<double> choiceBar = zBar[index3];
+                        Vector<double> choiceBarB = zBarB[index3];
+                        Vector<double> sBar2 = Vector.FusedMultiplyAdd(Vector.Create(0.1), Vector.ConditionalSelect(condition, Vector<double>.Zero, choiceBar), Vector.ConditionalSelect(condition, choiceBar, Vector<double>.Zero));
+                        Vector<double> sBarB2 = Vector.FusedMultiplyAdd(Vector.Create(0.1), Vector.ConditionalSelect(condition2, Vector<double>.Zero, choiceBarB), Vector.ConditionalSelect(condition2, choiceBarB, Vector<double>.Zero));
+                        for (int d = 2; d >= 0; d--)
+                        {
+                            int index = i + d - 1;
+                            if (index >= 0 && index < 6)
+                            {
+                                for (int m = 1; m >= 0; m--)
+                                {
+                                    int index8 = (o * 2 + m) * 3 + d;
+                                    int index2 = m * 6 + index;
+                                    wJy[index2] = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar2, wJy[index2]);
+                                    wJyB[index2] = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBarB2, wJyB[index2]);
+                                    Vector<double> wJpSum2 = wJp[index8];
+                                    wJpSum2 = Vector.FusedMultiplyAdd(y[index2], sBar2, wJpSum2);
+                                    wJpSum2 = Vector.FusedMultiplyAdd(yB[index2], sBarB2, wJpSum2);
+                                    wJp[index8] = wJpSum2;
+                                }
+                            }
+                        }
+                        tBar += sBar2;
+                        tBarB += sBarB2;
+                    }
+                }
+                Vector<double> tBar2 = tBar + tBarB;
+                return tBar2;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondOrderLanes => true;
 
             /// <inheritdoc/>
@@ -1110,11 +1382,10 @@ namespace OdeGen.Tests.Corpus
                                 for (int m = 0; m < 2; m++)
                                 {
                                     int index2 = (o * 2 + m) * 3 + d;
-                                    double element = p[index2];
                                     int index3 = m * 6 + index;
-                                    Vector<double> element2 = y[index3];
-                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(element), element2, s3);
-                                    sDot3 += Vector.FusedMultiplyAdd(element2, Vector.Create(vp[index2]), element * vy[index3]);
+                                    Vector<double> element = y[index3];
+                                    s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), element, s3);
+                                    sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index2]), p[index2] * vy[index3]);
                                 }
                                 s2 = s3;
                                 sDot2 = sDot3;

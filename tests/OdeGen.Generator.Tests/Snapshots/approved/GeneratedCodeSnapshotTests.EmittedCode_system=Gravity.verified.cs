@@ -613,9 +613,8 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> dz = y[7 + j] - y[7 + i];
                             Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
                             Vector<double> r3 = r2 * Vector.SquareRoot(r2);
-                            double element = p[j];
-                            ax2 = ax + element * dx / r3;
-                            ay2 = ay + element * dz / r3;
+                            ax2 = ax + p[j] * dx / r3;
+                            ay2 = ay + p[j] * dz / r3;
                         }
                         else
                         {
@@ -675,14 +674,13 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sqrt = Vector.SquareRoot(r2);
                             Vector<double> r3 = r2 * sqrt;
                             Vector<double> r3Dot = Vector.FusedMultiplyAdd(sqrt, r2Dot, r2 * Vector.ConditionalSelect(Vector.Equals<double>(r2Dot, Vector<double>.Zero), Vector<double>.Zero, r2Dot / (2.0 * sqrt)));
-                            double element = p[j];
-                            double element2 = vp[j];
-                            Vector<double> quotient = element * dx / r3;
-                            Vector<double> quotient2 = element * dz / r3;
+                            double element = vp[j];
+                            Vector<double> quotient = p[j] * dx / r3;
+                            Vector<double> quotient2 = p[j] * dz / r3;
                             ax2 = ax + quotient;
                             ay2 = ay + quotient2;
-                            axDot2 = axDot + (Vector.FusedMultiplyAdd(dx, Vector.Create(element2), element * dxDot) / r3 - quotient / r3 * r3Dot);
-                            ayDot2 = ayDot + (Vector.FusedMultiplyAdd(dz, Vector.Create(element2), element * dzDot) / r3 - quotient2 / r3 * r3Dot);
+                            axDot2 = axDot + (Vector.FusedMultiplyAdd(dx, Vector.Create(element), p[j] * dxDot) / r3 - quotient / r3 * r3Dot);
+                            ayDot2 = ayDot + (Vector.FusedMultiplyAdd(dz, Vector.Create(element), p[j] * dzDot) / r3 - quotient2 / r3 * r3Dot);
                         }
                         else
                         {
@@ -741,9 +739,8 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> dz = y[7 + j] - y[7 + i];
                             Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
                             Vector<double> r3 = r2 * Vector.SquareRoot(r2);
-                            double element = p[j];
-                            ax2 = ax + element * dx / r3;
-                            ay2 = ay + element * dz / r3;
+                            ax2 = ax + p[j] * dx / r3;
+                            ay2 = ay + p[j] * dz / r3;
                         }
                         else
                         {
@@ -781,19 +778,18 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
                             Vector<double> sqrt = Vector.SquareRoot(r2);
                             Vector<double> r3 = r2 * sqrt;
-                            double element = p[j];
                             Vector<double> productBar = ayBar / r3;
                             Vector<double> product2Bar = axBar / r3;
                             wJp[j] += Vector.FusedMultiplyAdd(dz, productBar, dx * product2Bar);
-                            Vector<double> r3Bar = -(element * dz / r3 / r3 * ayBar) - element * dx / r3 / r3 * axBar;
+                            Vector<double> r3Bar = -(p[j] * dz / r3 / r3 * ayBar) - p[j] * dx / r3 / r3 * axBar;
                             Vector<double> sqrtBar = r2 * r3Bar;
                             Vector<double> r2Bar = Vector.FusedMultiplyAdd(sqrt, r3Bar, Vector.ConditionalSelect(Vector.Equals<double>(sqrtBar, Vector<double>.Zero), Vector<double>.Zero, sqrtBar / (2.0 * sqrt)));
                             Vector<double> product3 = dz * r2Bar;
                             Vector<double> product4 = dx * r2Bar;
-                            Vector<double> dzBar = Vector.FusedMultiplyAdd(Vector.Create(element), productBar, product3) + product3;
+                            Vector<double> dzBar = Vector.FusedMultiplyAdd(Vector.Create(p[j]), productBar, product3) + product3;
                             wJy[index4] -= dzBar;
                             wJy[index3] += dzBar;
-                            Vector<double> dxBar = Vector.FusedMultiplyAdd(Vector.Create(element), product2Bar, product4) + product4;
+                            Vector<double> dxBar = Vector.FusedMultiplyAdd(Vector.Create(p[j]), product2Bar, product4) + product4;
                             wJy[i] -= dxBar;
                             wJy[j] += dxBar;
                         }
@@ -802,12 +798,243 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 6; i >= 0; i--)
                 {
                     int index5 = 7 + i;
-                    Vector<double> element2Bar = dyBar[index5];
+                    Vector<double> elementBar = dyBar[index5];
                     dyBar[index5] = Vector<double>.Zero;
-                    wJy[21 + i] += element2Bar;
-                    Vector<double> element3Bar = dyBar[i];
+                    wJy[21 + i] += elementBar;
+                    Vector<double> element2Bar = dyBar[i];
                     dyBar[i] = Vector<double>.Zero;
-                    wJy[14 + i] += element3Bar;
+                    wJy[14 + i] += element2Bar;
+                }
+                return Vector<double>.Zero;
+            }
+
+            /// <inheritdoc/>
+            public bool HasLanePairs => true;
+
+            /// <inheritdoc/>
+            public void ForwardLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(28, 28);
+                global::System.Span<Vector<double>> dyB = dy.Slice(28, 28);
+                for (int i = 0; i < 7; i++)
+                {
+                    int index = 14 + i;
+                    dy[i] = y[index];
+                    dyB[i] = yB[index];
+                    int index2 = 21 + i;
+                    int index3 = 7 + i;
+                    dy[index3] = y[index2];
+                    dyB[index3] = yB[index2];
+                }
+                for (int i = 0; i < 7; i++)
+                {
+                    Vector<double> ax = Vector<double>.Zero;
+                    Vector<double> axB = Vector<double>.Zero;
+                    Vector<double> ay = Vector<double>.Zero;
+                    Vector<double> ayB = Vector<double>.Zero;
+                    for (int j = 0; j < 7; j++)
+                    {
+                        Vector<double> ax2;
+                        Vector<double> axB2;
+                        Vector<double> ay2;
+                        Vector<double> ayB2;
+                        if (j != i)
+                        {
+                            Vector<double> dx = y[j] - y[i];
+                            Vector<double> dxB = yB[j] - yB[i];
+                            int index4 = 7 + j;
+                            int index5 = 7 + i;
+                            Vector<double> dz = y[index4] - y[index5];
+                            Vector<double> dzB = yB[index4] - yB[index5];
+                            Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
+                            Vector<double> r2B = Vector.FusedMultiplyAdd(dxB, dxB, dzB * dzB);
+                            Vector<double> r3 = r2 * Vector.SquareRoot(r2);
+                            Vector<double> r3B = r2B * Vector.SquareRoot(r2B);
+                            ax2 = ax + p[j] * dx / r3;
+                            axB2 = axB + p[j] * dxB / r3B;
+                            ay2 = ay + p[j] * dz / r3;
+                            ayB2 = ayB + p[j] * dzB / r3B;
+                        }
+                        else
+                        {
+                            ax2 = ax;
+                            axB2 = axB;
+                            ay2 = ay;
+                            ayB2 = ayB;
+                        }
+                        ax = ax2;
+                        axB = axB2;
+                        ay = ay2;
+                        ayB = ayB2;
+                    }
+                    int index6 = 14 + i;
+                    dy[index6] = ax;
+                    dyB[index6] = axB;
+                    int index7 = 21 + i;
+                    dy[index7] = ay;
+                    dyB[index7] = ayB;
+                }
+            }
+
+            /// <inheritdoc/>
+            public Vector<double> VjpAccumulateLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> dy, global::System.Span<Vector<double>> wJy, global::System.Span<Vector<double>> wJp)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(28, 28);
+                global::System.Span<Vector<double>> dyB = dy.IsEmpty ? dy : dy.Slice(28, 28);
+                global::System.Span<Vector<double>> wJyB = wJy.Slice(28, 28);
+                global::System.ReadOnlySpan<Vector<double>> wB = w.Slice(28, 28);
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[28];
+                global::System.Span<Vector<double>> dyBarB = stackalloc Vector<double>[28];
+                w.Slice(0, 28).CopyTo(dyBar);
+                wB.CopyTo(dyBarB);
+                for (int i = 0; i < 7; i++)
+                {
+                    int index = 14 + i;
+                    if (!dy.IsEmpty)
+                    {
+                        dy[i] = y[index];
+                        dyB[i] = yB[index];
+                    }
+                    int index2 = 21 + i;
+                    int index3 = 7 + i;
+                    if (!dy.IsEmpty)
+                    {
+                        dy[index3] = y[index2];
+                        dyB[index3] = yB[index2];
+                    }
+                }
+                for (int i = 0; i < 7; i++)
+                {
+                    Vector<double> ax = Vector<double>.Zero;
+                    Vector<double> axB = Vector<double>.Zero;
+                    Vector<double> ay = Vector<double>.Zero;
+                    Vector<double> ayB = Vector<double>.Zero;
+                    for (int j = 0; j < 7; j++)
+                    {
+                        Vector<double> ax2;
+                        Vector<double> axB2;
+                        Vector<double> ay2;
+                        Vector<double> ayB2;
+                        if (j != i)
+                        {
+                            Vector<double> dx = y[j] - y[i];
+                            Vector<double> dxB = yB[j] - yB[i];
+                            int index4 = 7 + j;
+                            int index5 = 7 + i;
+                            Vector<double> dz = y[index4] - y[index5];
+                            Vector<double> dzB = yB[index4] - yB[index5];
+                            Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
+                            Vector<double> r2B = Vector.FusedMultiplyAdd(dxB, dxB, dzB * dzB);
+                            Vector<double> r3 = r2 * Vector.SquareRoot(r2);
+                            Vector<double> r3B = r2B * Vector.SquareRoot(r2B);
+                            ax2 = ax + p[j] * dx / r3;
+                            axB2 = axB + p[j] * dxB / r3B;
+                            ay2 = ay + p[j] * dz / r3;
+                            ayB2 = ayB + p[j] * dzB / r3B;
+                        }
+                        else
+                        {
+                            ax2 = ax;
+                            axB2 = axB;
+                            ay2 = ay;
+                            ayB2 = ayB;
+                        }
+                        ax = ax2;
+                        axB = axB2;
+                        ay = ay2;
+                        ayB = ayB2;
+                    }
+                    int index6 = 14 + i;
+                    if (!dy.IsEmpty)
+                    {
+                        dy[index6] = ax;
+                        dyB[index6] = axB;
+                    }
+                    int index7 = 21 + i;
+                    if (!dy.IsEmpty)
+                    {
+                        dy[index7] = ay;
+                        dyB[index7] = ayB;
+                    }
+                }
+                for (int i = 6; i >= 0; i--)
+                {
+                    int index6 = 14 + i;
+                    int index7 = 21 + i;
+                    Vector<double> ayBar = dyBar[index7];
+                    Vector<double> ayBarB = dyBarB[index7];
+                    dyBar[index7] = Vector<double>.Zero;
+                    dyBarB[index7] = Vector<double>.Zero;
+                    Vector<double> axBar = dyBar[index6];
+                    Vector<double> axBarB = dyBarB[index6];
+                    dyBar[index6] = Vector<double>.Zero;
+                    dyBarB[index6] = Vector<double>.Zero;
+                    for (int j = 6; j >= 0; j--)
+                    {
+                        if (j != i)
+                        {
+                            Vector<double> dx = y[j] - y[i];
+                            Vector<double> dxB = yB[j] - yB[i];
+                            int index4 = 7 + j;
+                            int index5 = 7 + i;
+                            Vector<double> dz = y[index4] - y[index5];
+                            Vector<double> dzB = yB[index4] - yB[index5];
+                            Vector<double> r2 = Vector.FusedMultiplyAdd(dx, dx, dz * dz);
+                            Vector<double> r2B = Vector.FusedMultiplyAdd(dxB, dxB, dzB * dzB);
+                            Vector<double> sqrt = Vector.SquareRoot(r2);
+                            Vector<double> sqrt2 = Vector.SquareRoot(r2B);
+                            Vector<double> r3 = r2 * sqrt;
+                            Vector<double> r3B = r2B * sqrt2;
+                            Vector<double> productBar = ayBar / r3;
+                            Vector<double> productBarB = ayBarB / r3B;
+                            Vector<double> product2Bar = axBar / r3;
+                            Vector<double> product2BarB = axBarB / r3B;
+                            Vector<double> wJpSum = wJp[j];
+                            wJpSum = wJpSum + Vector.FusedMultiplyAdd(dz, productBar, dx * product2Bar);
+                            wJpSum = wJpSum + Vector.FusedMultiplyAdd(dzB, productBarB, dxB * product2BarB);
+                            wJp[j] = wJpSum;
+                            Vector<double> r3Bar = -(p[j] * dz / r3 / r3 * ayBar) - p[j] * dx / r3 / r3 * axBar;
+                            Vector<double> r3BarB = -(p[j] * dzB / r3B / r3B * ayBarB) - p[j] * dxB / r3B / r3B * axBarB;
+                            Vector<double> sqrtBar = r2 * r3Bar;
+                            Vector<double> sqrtBarB = r2B * r3BarB;
+                            Vector<double> r2Bar = Vector.FusedMultiplyAdd(sqrt, r3Bar, Vector.ConditionalSelect(Vector.Equals<double>(sqrtBar, Vector<double>.Zero), Vector<double>.Zero, sqrtBar / (2.0 * sqrt)));
+                            Vector<double> r2BarB = Vector.FusedMultiplyAdd(sqrt2, r3BarB, Vector.ConditionalSelect(Vector.Equals<double>(sqrtBarB, Vector<double>.Zero), Vector<double>.Zero, sqrtBarB / (2.0 * sqrt2)));
+                            Vector<double> product3 = dz * r2Bar;
+                            Vector<double> product4 = dzB * r2BarB;
+                            Vector<double> product5 = dx * r2Bar;
+                            Vector<double> product6 = dxB * r2BarB;
+                            Vector<double> dzBar = Vector.FusedMultiplyAdd(Vector.Create(p[j]), productBar, product3) + product3;
+                            Vector<double> dzBarB = Vector.FusedMultiplyAdd(Vector.Create(p[j]), productBarB, product4) + product4;
+                            wJy[index5] -= dzBar;
+                            wJy[index4] += dzBar;
+                            wJyB[index5] -= dzBarB;
+                            wJyB[index4] += dzBarB;
+                            Vector<double> dxBar = Vector.FusedMultiplyAdd(Vector.Create(p[j]), product2Bar, product5) + product5;
+                            Vector<double> dxBarB = Vector.FusedMultiplyAdd(Vector.Create(p[j]), product2BarB, product6) + product6;
+                            wJy[i] -= dxBar;
+                            wJy[j] += dxBar;
+                            wJyB[i] -= dxBarB;
+                            wJyB[j] += dxBarB;
+                        }
+                    }
+                }
+                for (int i = 6; i >= 0; i--)
+                {
+                    int index = 14 + i;
+                    int index2 = 21 + i;
+                    int index3 = 7 + i;
+                    Vector<double> elementBar = dyBar[index3];
+                    Vector<double> elementBarB = dyBarB[index3];
+                    dyBar[index3] = Vector<double>.Zero;
+                    wJy[index2] += elementBar;
+                    dyBarB[index3] = Vector<double>.Zero;
+                    wJyB[index2] += elementBarB;
+                    Vector<double> element2Bar = dyBar[i];
+                    Vector<double> element2BarB = dyBarB[i];
+                    dyBar[i] = Vector<double>.Zero;
+                    wJy[index] += element2Bar;
+                    dyBarB[i] = Vector<double>.Zero;
+                    wJyB[index] += element2BarB;
                 }
                 return Vector<double>.Zero;
             }
@@ -852,10 +1079,9 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sqrt = Vector.SquareRoot(r2);
                             Vector<double> r3 = r2 * sqrt;
                             Vector<double> r3Dot = Vector.FusedMultiplyAdd(sqrt, r2Dot, r2 * Vector.ConditionalSelect(Vector.Equals<double>(r2Dot, Vector<double>.Zero), Vector<double>.Zero, r2Dot / (2.0 * sqrt)));
-                            double element = p[j];
-                            double element2 = vp[j];
-                            axDot2 = axDot + (Vector.FusedMultiplyAdd(dx, Vector.Create(element2), element * dxDot) / r3 - element * dx / r3 / r3 * r3Dot);
-                            ayDot2 = ayDot + (Vector.FusedMultiplyAdd(dz, Vector.Create(element2), element * dzDot) / r3 - element * dz / r3 / r3 * r3Dot);
+                            double element = vp[j];
+                            axDot2 = axDot + (Vector.FusedMultiplyAdd(dx, Vector.Create(element), p[j] * dxDot) / r3 - p[j] * dx / r3 / r3 * r3Dot);
+                            ayDot2 = ayDot + (Vector.FusedMultiplyAdd(dz, Vector.Create(element), p[j] * dzDot) / r3 - p[j] * dz / r3 / r3 * r3Dot);
                         }
                         else
                         {
@@ -898,10 +1124,9 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> choice = Vector.ConditionalSelect(Vector.Equals<double>(r2Dot2, Vector<double>.Zero), Vector<double>.Zero, r2Dot2 / (2.0 * sqrt));
                             Vector<double> r3 = r2 * sqrt;
                             Vector<double> r3Dot2 = Vector.FusedMultiplyAdd(sqrt, r2Dot2, r2 * choice);
-                            double element = p[j];
-                            double element3 = vp[j];
-                            Vector<double> quotient = element * dx / r3;
-                            Vector<double> quotient2 = element * dz / r3;
+                            double element2 = vp[j];
+                            Vector<double> quotient = p[j] * dx / r3;
+                            Vector<double> quotient2 = p[j] * dz / r3;
                             Vector<double> quotient3 = quotient2 / r3;
                             Vector<double> productBar = ayBar / r3;
                             Vector<double> product2 = productBar / r3 * r3Dot2;
@@ -910,7 +1135,7 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> product4 = product3Bar / r3 * r3Dot2;
                             hp[j] += productBar * dzDot2 - dz * product2 + (product3Bar * dxDot2 - dx * product4);
                             Vector<double> r3Bar = -(quotient3 * ayBar) - quotient4 * axBar;
-                            Vector<double> r3BarDot = -(ayBar * ((Vector.FusedMultiplyAdd(dz, Vector.Create(element3), element * dzDot2) / r3 - quotient2 / r3 * r3Dot2) / r3 - quotient3 / r3 * r3Dot2)) - axBar * ((Vector.FusedMultiplyAdd(dx, Vector.Create(element3), element * dxDot2) / r3 - quotient / r3 * r3Dot2) / r3 - quotient4 / r3 * r3Dot2);
+                            Vector<double> r3BarDot = -(ayBar * ((Vector.FusedMultiplyAdd(dz, Vector.Create(element2), p[j] * dzDot2) / r3 - quotient2 / r3 * r3Dot2) / r3 - quotient3 / r3 * r3Dot2)) - axBar * ((Vector.FusedMultiplyAdd(dx, Vector.Create(element2), p[j] * dxDot2) / r3 - quotient / r3 * r3Dot2) / r3 - quotient4 / r3 * r3Dot2);
                             Vector<double> sqrtBar = r2 * r3Bar;
                             Vector<double> product5 = 2.0 * sqrt;
                             Vector<double> quotient5 = sqrtBar / product5;
@@ -919,10 +1144,10 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> r2BarDot = Vector.FusedMultiplyAdd(r3Bar, choice, sqrt * r3BarDot) + Vector.ConditionalSelect(condition, Vector<double>.Zero, Vector.FusedMultiplyAdd(r3Bar, r2Dot2, r2 * r3BarDot) / product5 - quotient5 / product5 * (2.0 * choice));
                             Vector<double> sum = Vector.FusedMultiplyAdd(r2Bar, dzDot2, dz * r2BarDot);
                             Vector<double> sum2 = Vector.FusedMultiplyAdd(r2Bar, dxDot2, dx * r2BarDot);
-                            Vector<double> dzBarDot = productBar * element3 - element * product2 + sum + sum;
+                            Vector<double> dzBarDot = productBar * element2 - p[j] * product2 + sum + sum;
                             hy[index2] -= dzBarDot;
                             hy[index] += dzBarDot;
-                            Vector<double> dxBarDot = product3Bar * element3 - element * product4 + sum2 + sum2;
+                            Vector<double> dxBarDot = product3Bar * element2 - p[j] * product4 + sum2 + sum2;
                             hy[i] -= dxBarDot;
                             hy[j] += dxBarDot;
                         }

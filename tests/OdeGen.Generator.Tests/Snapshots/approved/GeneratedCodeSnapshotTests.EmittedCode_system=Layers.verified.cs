@@ -190,11 +190,10 @@ namespace OdeGen.Tests.Corpus
                                 for (int b = 0; b < 3; b++)
                                 {
                                     int index2 = c * 9 + a * 3 + b;
-                                    double element = p[index2];
                                     int index3 = (i + a) * 6 + j + b;
-                                    Vector<double> element2 = x[index3];
-                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(element), element2, sum2);
-                                    sumDot2 += Vector.FusedMultiplyAdd(element2, Vector.Create(vp[index2]), element * vx[index3]);
+                                    Vector<double> element = x[index3];
+                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), element, sum2);
+                                    sumDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index2]), p[index2] * vx[index3]);
                                 }
                                 sum = sum2;
                                 sumDot = sumDot2;
@@ -544,11 +543,10 @@ namespace OdeGen.Tests.Corpus
                                     if (index >= 0 && index2 >= 0)
                                     {
                                         int index3 = c * 9 + a * 3 + b;
-                                        double element = p[index3];
                                         int index4 = c * 16 + index * 4 + index2;
-                                        Vector<double> element2 = x[index4];
-                                        sum4 = Vector.FusedMultiplyAdd(Vector.Create(element), element2, sum3);
-                                        sumDot4 = sumDot3 + Vector.FusedMultiplyAdd(element2, Vector.Create(vp[index3]), element * vx[index4]);
+                                        Vector<double> element = x[index4];
+                                        sum4 = Vector.FusedMultiplyAdd(Vector.Create(p[index3]), element, sum3);
+                                        sumDot4 = sumDot3 + Vector.FusedMultiplyAdd(element, Vector.Create(vp[index3]), p[index3] * vx[index4]);
                                     }
                                     else
                                     {
@@ -801,10 +799,9 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 32; i++)
                     {
                         int index2 = k * 32 + i;
-                        double element = p[index2];
-                        Vector<double> element2 = x[i];
-                        logit = Vector.FusedMultiplyAdd(Vector.Create(element), element2, logit);
-                        logitDot += Vector.FusedMultiplyAdd(element2, Vector.Create(vp[index2]), element * vx[i]);
+                        Vector<double> element = x[i];
+                        logit = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), element, logit);
+                        logitDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index2]), p[index2] * vx[i]);
                     }
                     if (!y.IsEmpty)
                     {

@@ -891,20 +891,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = i1 * 2 + j;
                         int index7 = i2 * 2 + j;
                         int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
-                        Vector<double> element7 = cube[j];
-                        Vector<double> element8 = cubeDot[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(element3), element7, s0);
-                        sDot0 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index5]), element3 * element8);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(element4), element7, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index6]), element4 * element8);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(element5), element7, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index7]), element5 * element8);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(element6), element7, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index8]), element6 * element8);
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeDot[j];
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, s0);
+                        sDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
                     }
                     Vector<double> tanh = global::OdeGen.Lanes.Tanh(s0);
                     Vector<double> tanh2 = global::OdeGen.Lanes.Tanh(s1);
@@ -927,10 +923,9 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         int index10 = i * 2 + j;
-                        double element9 = p[index10];
-                        Vector<double> element7 = cube[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(element9), element7, s);
-                        sDot += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index10]), element9 * cubeDot[j]);
+                        Vector<double> element3 = cube[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, s);
+                        sDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
                     }
                     Vector<double> tanh5 = global::OdeGen.Lanes.Tanh(s);
                     h[i] = tanh5;
@@ -944,10 +939,9 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 50; i++)
                     {
                         int index12 = 150 + (k * 50 + i);
-                        double element10 = p[index12];
-                        Vector<double> element11 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(element10), element11, o);
-                        oDot += Vector.FusedMultiplyAdd(element11, Vector.Create(vp[index12]), element10 * hDot[i]);
+                        Vector<double> element5 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), element5, o);
+                        oDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index12]), p[index12] * hDot[i]);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -1090,6 +1084,321 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasLanePairs => true;
+
+            /// <inheritdoc/>
+            public void ForwardLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(2, 2);
+                global::System.Span<Vector<double>> dyB = dy.Slice(2, 2);
+                global::System.Span<Vector<double>> cube = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = yB[j];
+                    cube[j] = element * element * element;
+                    cubeB[j] = element2 * element2 * element2;
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector<double> s0 = Vector.Create(p[100 + i]);
+                    Vector<double> s0B = Vector.Create(p[100 + i]);
+                    Vector<double> s1 = Vector.Create(p[100 + i1]);
+                    Vector<double> s1B = Vector.Create(p[100 + i1]);
+                    Vector<double> s2 = Vector.Create(p[100 + i2]);
+                    Vector<double> s2B = Vector.Create(p[100 + i2]);
+                    Vector<double> s3 = Vector.Create(p[100 + i3]);
+                    Vector<double> s3B = Vector.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeB[j];
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, s0);
+                        s0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, s0B);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, s3B);
+                    }
+                    h[i] = global::OdeGen.Lanes.Tanh(s0);
+                    h[i1] = global::OdeGen.Lanes.Tanh(s1);
+                    h[i2] = global::OdeGen.Lanes.Tanh(s2);
+                    h[i3] = global::OdeGen.Lanes.Tanh(s3);
+                    hB[i] = global::OdeGen.Lanes.Tanh(s0B);
+                    hB[i1] = global::OdeGen.Lanes.Tanh(s1B);
+                    hB[i2] = global::OdeGen.Lanes.Tanh(s2B);
+                    hB[i3] = global::OdeGen.Lanes.Tanh(s3B);
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    Vector<double> s = Vector.Create(p[100 + i]);
+                    Vector<double> sB = Vector.Create(p[100 + i]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], sB);
+                    }
+                    h[i] = global::OdeGen.Lanes.Tanh(s);
+                    hB[i] = global::OdeGen.Lanes.Tanh(sB);
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector<double> o = Vector.Create(p[250 + k]);
+                    Vector<double> oB = Vector.Create(p[250 + k]);
+                    for (int i = 0; i < 50; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                    }
+                    dy[k] = o;
+                    dyB[k] = oB;
+                }
+            }
+
+            /// <inheritdoc/>
+            public Vector<double> VjpAccumulateLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> dy, global::System.Span<Vector<double>> wJy, global::System.Span<Vector<double>> wJp)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(2, 2);
+                global::System.Span<Vector<double>> dyB = dy.IsEmpty ? dy : dy.Slice(2, 2);
+                global::System.Span<Vector<double>> wJyB = wJy.Slice(2, 2);
+                global::System.ReadOnlySpan<Vector<double>> wB = w.Slice(2, 2);
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> dyBarB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBarB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hBarB = stackalloc Vector<double>[50];
+                w.Slice(0, 2).CopyTo(dyBar);
+                wB.CopyTo(dyBarB);
+                global::System.Span<Vector<double>> cube = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = yB[j];
+                    cube[j] = element * element * element;
+                    cubeB[j] = element2 * element2 * element2;
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector<double> s0 = Vector.Create(p[100 + i]);
+                    Vector<double> s0B = Vector.Create(p[100 + i]);
+                    Vector<double> s1 = Vector.Create(p[100 + i1]);
+                    Vector<double> s1B = Vector.Create(p[100 + i1]);
+                    Vector<double> s2 = Vector.Create(p[100 + i2]);
+                    Vector<double> s2B = Vector.Create(p[100 + i2]);
+                    Vector<double> s3 = Vector.Create(p[100 + i3]);
+                    Vector<double> s3B = Vector.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeB[j];
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, s0);
+                        s0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, s0B);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, s3B);
+                    }
+                    h[i] = global::OdeGen.Lanes.Tanh(s0);
+                    h[i1] = global::OdeGen.Lanes.Tanh(s1);
+                    h[i2] = global::OdeGen.Lanes.Tanh(s2);
+                    h[i3] = global::OdeGen.Lanes.Tanh(s3);
+                    hB[i] = global::OdeGen.Lanes.Tanh(s0B);
+                    hB[i1] = global::OdeGen.Lanes.Tanh(s1B);
+                    hB[i2] = global::OdeGen.Lanes.Tanh(s2B);
+                    hB[i3] = global::OdeGen.Lanes.Tanh(s3B);
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    Vector<double> s = Vector.Create(p[100 + i]);
+                    Vector<double> sB = Vector.Create(p[100 + i]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], sB);
+                    }
+                    h[i] = global::OdeGen.Lanes.Tanh(s);
+                    hB[i] = global::OdeGen.Lanes.Tanh(sB);
+                }
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector<double> o = Vector.Create(p[250 + k]);
+                    Vector<double> oB = Vector.Create(p[250 + k]);
+                    for (int i = 0; i < 50; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                    }
+                    if (!dy.IsEmpty)
+                    {
+                        dy[k] = o;
+                        dyB[k] = oB;
+                    }
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    int index = 250 + k;
+                    Vector<double> oBar = dyBar[k];
+                    Vector<double> oBarB = dyBarB[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    dyBarB[k] = Vector<double>.Zero;
+                    for (int i = 49; i >= 0; i--)
+                    {
+                        int index2 = 150 + (k * 50 + i);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBarB, hBarB[i]);
+                        Vector<double> wJpSum = wJp[index2];
+                        wJpSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpSum);
+                        wJpSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpSum);
+                        wJp[index2] = wJpSum;
+                    }
+                    Vector<double> wJpSum2 = wJp[index];
+                    wJpSum2 = wJpSum2 + oBar;
+                    wJpSum2 = wJpSum2 + oBarB;
+                    wJp[index] = wJpSum2;
+                }
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    int index3 = 100 + i;
+                    int index4 = 100 + i1;
+                    int index5 = 100 + i2;
+                    int index6 = 100 + i3;
+                    Vector<double> tanh = h[i];
+                    Vector<double> tanh2 = hB[i];
+                    Vector<double> tanh3 = h[i1];
+                    Vector<double> tanh4 = hB[i1];
+                    Vector<double> tanh5 = h[i2];
+                    Vector<double> tanh6 = hB[i2];
+                    Vector<double> tanh7 = h[i3];
+                    Vector<double> tanh8 = hB[i3];
+                    Vector<double> tanhBar = hBar[i];
+                    Vector<double> tanhBarB = hBarB[i];
+                    Vector<double> tanh3Bar = hBar[i1];
+                    Vector<double> tanh3BarB = hBarB[i1];
+                    Vector<double> tanh5Bar = hBar[i2];
+                    Vector<double> tanh5BarB = hBarB[i2];
+                    Vector<double> tanh7Bar = hBar[i3];
+                    Vector<double> tanh7BarB = hBarB[i3];
+                    Vector<double> sBar0 = (Vector<double>.One - tanh * tanh) * tanhBar;
+                    Vector<double> sBar0B = (Vector<double>.One - tanh2 * tanh2) * tanhBarB;
+                    Vector<double> sBar1 = (Vector<double>.One - tanh3 * tanh3) * tanh3Bar;
+                    Vector<double> sBar1B = (Vector<double>.One - tanh4 * tanh4) * tanh3BarB;
+                    Vector<double> sBar2 = (Vector<double>.One - tanh5 * tanh5) * tanh5Bar;
+                    Vector<double> sBar2B = (Vector<double>.One - tanh6 * tanh6) * tanh5BarB;
+                    Vector<double> sBar3 = (Vector<double>.One - tanh7 * tanh7) * tanh7Bar;
+                    Vector<double> sBar3B = (Vector<double>.One - tanh8 * tanh8) * tanh7BarB;
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index7 = i * 2 + j;
+                        int index8 = i1 * 2 + j;
+                        int index9 = i2 * 2 + j;
+                        int index10 = i3 * 2 + j;
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeB[j];
+                        Vector<double> cubeBarSum = cubeBar[j];
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), sBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sBar3, cubeBarSum);
+                        cubeBar[j] = cubeBarSum;
+                        Vector<double> cubeBarBSum = cubeBarB[j];
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar0B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar1B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), sBar2B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sBar3B, cubeBarBSum);
+                        cubeBarB[j] = cubeBarBSum;
+                        Vector<double> wJpSum3 = wJp[index7];
+                        wJpSum3 = Vector.FusedMultiplyAdd(element3, sBar0, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(element4, sBar0B, wJpSum3);
+                        wJp[index7] = wJpSum3;
+                        Vector<double> wJpSum4 = wJp[index8];
+                        wJpSum4 = Vector.FusedMultiplyAdd(element3, sBar1, wJpSum4);
+                        wJpSum4 = Vector.FusedMultiplyAdd(element4, sBar1B, wJpSum4);
+                        wJp[index8] = wJpSum4;
+                        Vector<double> wJpSum5 = wJp[index9];
+                        wJpSum5 = Vector.FusedMultiplyAdd(element3, sBar2, wJpSum5);
+                        wJpSum5 = Vector.FusedMultiplyAdd(element4, sBar2B, wJpSum5);
+                        wJp[index9] = wJpSum5;
+                        Vector<double> wJpSum6 = wJp[index10];
+                        wJpSum6 = Vector.FusedMultiplyAdd(element3, sBar3, wJpSum6);
+                        wJpSum6 = Vector.FusedMultiplyAdd(element4, sBar3B, wJpSum6);
+                        wJp[index10] = wJpSum6;
+                    }
+                    Vector<double> wJpSum7 = wJp[index3];
+                    wJpSum7 = wJpSum7 + sBar0;
+                    wJpSum7 = wJpSum7 + sBar0B;
+                    wJp[index3] = wJpSum7;
+                    Vector<double> wJpSum8 = wJp[index4];
+                    wJpSum8 = wJpSum8 + sBar1;
+                    wJpSum8 = wJpSum8 + sBar1B;
+                    wJp[index4] = wJpSum8;
+                    Vector<double> wJpSum9 = wJp[index5];
+                    wJpSum9 = wJpSum9 + sBar2;
+                    wJpSum9 = wJpSum9 + sBar2B;
+                    wJp[index5] = wJpSum9;
+                    Vector<double> wJpSum10 = wJp[index6];
+                    wJpSum10 = wJpSum10 + sBar3;
+                    wJpSum10 = wJpSum10 + sBar3B;
+                    wJp[index6] = wJpSum10;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    int index11 = 100 + i;
+                    Vector<double> tanh9 = h[i];
+                    Vector<double> tanh10 = hB[i];
+                    Vector<double> tanh9Bar = hBar[i];
+                    Vector<double> tanh9BarB = hBarB[i];
+                    Vector<double> sBar = (Vector<double>.One - tanh9 * tanh9) * tanh9Bar;
+                    Vector<double> sBarB = (Vector<double>.One - tanh10 * tanh10) * tanh9BarB;
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index12 = i * 2 + j;
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sBar, cubeBar[j]);
+                        cubeBarB[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sBarB, cubeBarB[j]);
+                        Vector<double> wJpSum11 = wJp[index12];
+                        wJpSum11 = Vector.FusedMultiplyAdd(cube[j], sBar, wJpSum11);
+                        wJpSum11 = Vector.FusedMultiplyAdd(cubeB[j], sBarB, wJpSum11);
+                        wJp[index12] = wJpSum11;
+                    }
+                    Vector<double> wJpSum12 = wJp[index11];
+                    wJpSum12 = wJpSum12 + sBar;
+                    wJpSum12 = wJpSum12 + sBarB;
+                    wJp[index11] = wJpSum12;
+                }
+                for (int j = 1; j >= 0; j--)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = yB[j];
+                    Vector<double> productBar = cubeBar[j];
+                    Vector<double> productBarB = cubeBarB[j];
+                    Vector<double> product2 = element * (element * productBar);
+                    Vector<double> product3 = element2 * (element2 * productBarB);
+                    wJy[j] += Vector.FusedMultiplyAdd(element * element, productBar, product2) + product2;
+                    wJyB[j] += Vector.FusedMultiplyAdd(element2 * element2, productBarB, product3) + product3;
+                }
+                return Vector<double>.Zero;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondOrderLanes => true;
 
             /// <inheritdoc/>
@@ -1136,20 +1445,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = i1 * 2 + j;
                         int index7 = i2 * 2 + j;
                         int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
-                        Vector<double> element7 = cube[j];
-                        Vector<double> element8 = cubeDot[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(element3), element7, s0);
-                        sDot0 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index5]), element3 * element8);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(element4), element7, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index6]), element4 * element8);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(element5), element7, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index7]), element5 * element8);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(element6), element7, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index8]), element6 * element8);
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeDot[j];
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, s0);
+                        sDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
                     }
                     Vector<double> tanh = global::OdeGen.Lanes.Tanh(s0);
                     Vector<double> tanh2 = global::OdeGen.Lanes.Tanh(s1);
@@ -1172,10 +1477,9 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         int index10 = i * 2 + j;
-                        double element9 = p[index10];
-                        Vector<double> element7 = cube[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(element9), element7, s);
-                        sDot += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index10]), element9 * cubeDot[j]);
+                        Vector<double> element3 = cube[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, s);
+                        sDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
                     }
                     Vector<double> tanh5 = global::OdeGen.Lanes.Tanh(s);
                     h[i] = tanh5;
@@ -1241,28 +1545,24 @@ namespace OdeGen.Tests.Corpus
                         int index13 = i1 * 2 + j;
                         int index14 = i2 * 2 + j;
                         int index15 = i3 * 2 + j;
-                        double element10 = p[index12];
-                        double element11 = p[index13];
-                        double element12 = p[index14];
-                        double element13 = p[index15];
-                        Vector<double> element7 = cube[j];
-                        Vector<double> element14 = cubeDot[j];
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element5 = cubeDot[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element10), sBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element11), sBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element12), sBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element13), sBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index13]), sBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), sBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
                         Vector<double> cubeBarDotSum = cubeBarDot[j];
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar0, Vector.Create(vp[index12]), element10 * sBarDot0);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar1, Vector.Create(vp[index13]), element11 * sBarDot1);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar2, Vector.Create(vp[index14]), element12 * sBarDot2);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar3, Vector.Create(vp[index15]), element13 * sBarDot3);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar0, Vector.Create(vp[index12]), p[index12] * sBarDot0);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar1, Vector.Create(vp[index13]), p[index13] * sBarDot1);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar2, Vector.Create(vp[index14]), p[index14] * sBarDot2);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar3, Vector.Create(vp[index15]), p[index15] * sBarDot3);
                         cubeBarDot[j] = cubeBarDotSum;
-                        hp[index12] += Vector.FusedMultiplyAdd(sBar0, element14, element7 * sBarDot0);
-                        hp[index13] += Vector.FusedMultiplyAdd(sBar1, element14, element7 * sBarDot1);
-                        hp[index14] += Vector.FusedMultiplyAdd(sBar2, element14, element7 * sBarDot2);
-                        hp[index15] += Vector.FusedMultiplyAdd(sBar3, element14, element7 * sBarDot3);
+                        hp[index12] += Vector.FusedMultiplyAdd(sBar0, element5, element3 * sBarDot0);
+                        hp[index13] += Vector.FusedMultiplyAdd(sBar1, element5, element3 * sBarDot1);
+                        hp[index14] += Vector.FusedMultiplyAdd(sBar2, element5, element3 * sBarDot2);
+                        hp[index15] += Vector.FusedMultiplyAdd(sBar3, element5, element3 * sBarDot3);
                     }
                     hp[100 + i] += sBarDot0;
                     hp[100 + i1] += sBarDot1;
@@ -1280,9 +1580,8 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 1; j >= 0; j--)
                     {
                         int index10 = i * 2 + j;
-                        double element9 = p[index10];
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(element9), sBar, cubeBar[j]);
-                        cubeBarDot[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vp[index10]), element9 * sBarDot);
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sBar, cubeBar[j]);
+                        cubeBarDot[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vp[index10]), p[index10] * sBarDot);
                         hp[index10] += Vector.FusedMultiplyAdd(sBar, cubeDot[j], cube[j] * sBarDot);
                     }
                     hp[100 + i] += sBarDot;
@@ -1290,11 +1589,11 @@ namespace OdeGen.Tests.Corpus
                 for (int j = 1; j >= 0; j--)
                 {
                     Vector<double> element = y[j];
-                    Vector<double> element15 = vy[j];
+                    Vector<double> element6 = vy[j];
                     Vector<double> product2Bar = cubeBar[j];
                     Vector<double> product2BarDot = cubeBarDot[j];
-                    Vector<double> sum = Vector.FusedMultiplyAdd(element * product2Bar, element15, element * Vector.FusedMultiplyAdd(product2Bar, element15, element * product2BarDot));
-                    hy[j] += Vector.FusedMultiplyAdd(product2Bar, 2.0 * (element * element15), element * element * product2BarDot) + sum + sum;
+                    Vector<double> sum = Vector.FusedMultiplyAdd(element * product2Bar, element6, element * Vector.FusedMultiplyAdd(product2Bar, element6, element * product2BarDot));
+                    hy[j] += Vector.FusedMultiplyAdd(product2Bar, 2.0 * (element * element6), element * element * product2BarDot) + sum + sum;
                 }
             }
         }

@@ -591,20 +591,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = index2 + i4;
                         int index7 = index3 + i4;
                         int index8 = index4 + i4;
-                        double element = p[index5];
-                        double element2 = p[index6];
-                        double element3 = p[index7];
-                        double element4 = p[index8];
-                        Vector<double> element5 = y[i4];
-                        Vector<double> element6 = vy[i4];
-                        dot = Vector.FusedMultiplyAdd(Vector.Create(element), element5, dot);
-                        dotDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * element6);
-                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(element2), element5, dot1);
-                        dotDot1 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index6]), element2 * element6);
-                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(element3), element5, dot2);
-                        dotDot2 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index7]), element3 * element6);
-                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(element4), element5, dot3);
-                        dotDot3 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index8]), element4 * element6);
+                        Vector<double> element = y[i4];
+                        Vector<double> element2 = vy[i4];
+                        dot = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, dot);
+                        dotDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * element2);
+                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element, dot1);
+                        dotDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index6]), p[index6] * element2);
+                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element, dot2);
+                        dotDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index7]), p[index7] * element2);
+                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element, dot3);
+                        dotDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index8]), p[index8] * element2);
                     }
                     int index9 = 36 + i;
                     int index10 = 36 + i1;
@@ -640,19 +636,18 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 12; i++)
                     {
                         int index14 = index13 + i;
-                        double element7 = p[index14];
-                        Vector<double> element8 = h[i];
-                        dot4 = Vector.FusedMultiplyAdd(Vector.Create(element7), element8, dot4);
-                        dotDot4 += Vector.FusedMultiplyAdd(element8, Vector.Create(vp[index14]), element7 * hDot[i]);
+                        Vector<double> element3 = h[i];
+                        dot4 = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), element3, dot4);
+                        dotDot4 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index14]), p[index14] * hDot[i]);
                     }
                     Vector<double> product = 0.1 * sum;
-                    Vector<double> element9 = y[k];
+                    Vector<double> element4 = y[k];
                     int index15 = 84 + k;
                     if (!dy.IsEmpty)
                     {
-                        dy[k] = dot4 - product * element9 + Vector.Create(p[index15]);
+                        dy[k] = dot4 - product * element4 + Vector.Create(p[index15]);
                     }
-                    jv[k] = dotDot4 - Vector.FusedMultiplyAdd(element9, 0.1 * sumDot, product * vy[k]) + Vector.Create(vp[index15]);
+                    jv[k] = dotDot4 - Vector.FusedMultiplyAdd(element4, 0.1 * sumDot, product * vy[k]) + Vector.Create(vp[index15]);
                 }
             }
 
@@ -776,6 +771,285 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasLanePairs => true;
+
+            /// <inheritdoc/>
+            public void ForwardLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(3, 3);
+                global::System.Span<Vector<double>> dyB = dy.Slice(3, 3);
+                global::System.Span<Vector<double>> s = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> sB = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[12];
+                for (int i = 0; i < 12; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    int index = 3 * i;
+                    int index2 = 3 * i1;
+                    int index3 = 3 * i2;
+                    int index4 = 3 * i3;
+                    Vector<double> dot = Vector<double>.Zero;
+                    Vector<double> dotB = Vector<double>.Zero;
+                    Vector<double> dot1 = Vector<double>.Zero;
+                    Vector<double> dot1B = Vector<double>.Zero;
+                    Vector<double> dot2 = Vector<double>.Zero;
+                    Vector<double> dot2B = Vector<double>.Zero;
+                    Vector<double> dot3 = Vector<double>.Zero;
+                    Vector<double> dot3B = Vector<double>.Zero;
+                    for (int i4 = 0; i4 < 3; i4++)
+                    {
+                        Vector<double> element = y[i4];
+                        Vector<double> element2 = yB[i4];
+                        dot = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), element, dot);
+                        dotB = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), element2, dotB);
+                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(p[index2 + i4]), element, dot1);
+                        dot1B = Vector.FusedMultiplyAdd(Vector.Create(p[index2 + i4]), element2, dot1B);
+                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(p[index3 + i4]), element, dot2);
+                        dot2B = Vector.FusedMultiplyAdd(Vector.Create(p[index3 + i4]), element2, dot2B);
+                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(p[index4 + i4]), element, dot3);
+                        dot3B = Vector.FusedMultiplyAdd(Vector.Create(p[index4 + i4]), element2, dot3B);
+                    }
+                    s[i] = dot + Vector.Create(p[36 + i]);
+                    s[i1] = dot1 + Vector.Create(p[36 + i1]);
+                    s[i2] = dot2 + Vector.Create(p[36 + i2]);
+                    s[i3] = dot3 + Vector.Create(p[36 + i3]);
+                    sB[i] = dotB + Vector.Create(p[36 + i]);
+                    sB[i1] = dot1B + Vector.Create(p[36 + i1]);
+                    sB[i2] = dot2B + Vector.Create(p[36 + i2]);
+                    sB[i3] = dot3B + Vector.Create(p[36 + i3]);
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(sB), global::OdeGen.Lanes.Elements(hB));
+                Vector<double> sum = Vector<double>.Zero;
+                Vector<double> sumB = Vector<double>.Zero;
+                for (int i = 0; i < 12; i++)
+                {
+                    sum += h[i];
+                    sumB += hB[i];
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    int index5 = 48 + k * 12;
+                    Vector<double> dot4 = Vector<double>.Zero;
+                    Vector<double> dotB2 = Vector<double>.Zero;
+                    for (int i = 0; i < 12; i++)
+                    {
+                        dot4 = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), h[i], dot4);
+                        dotB2 = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), hB[i], dotB2);
+                    }
+                    dy[k] = dot4 - 0.1 * sum * y[k] + Vector.Create(p[84 + k]);
+                    dyB[k] = dotB2 - 0.1 * sumB * yB[k] + Vector.Create(p[84 + k]);
+                }
+            }
+
+            /// <inheritdoc/>
+            public Vector<double> VjpAccumulateLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> dy, global::System.Span<Vector<double>> wJy, global::System.Span<Vector<double>> wJp)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(3, 3);
+                global::System.Span<Vector<double>> dyB = dy.IsEmpty ? dy : dy.Slice(3, 3);
+                global::System.Span<Vector<double>> wJyB = wJy.Slice(3, 3);
+                global::System.ReadOnlySpan<Vector<double>> wB = w.Slice(3, 3);
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> dyBarB = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> sBar = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> sBarB = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hBarB = stackalloc Vector<double>[12];
+                w.Slice(0, 3).CopyTo(dyBar);
+                wB.CopyTo(dyBarB);
+                global::System.Span<Vector<double>> s = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> sB = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[12];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[12];
+                for (int i = 0; i < 12; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    int index = 3 * i;
+                    int index2 = 3 * i1;
+                    int index3 = 3 * i2;
+                    int index4 = 3 * i3;
+                    Vector<double> dot = Vector<double>.Zero;
+                    Vector<double> dotB = Vector<double>.Zero;
+                    Vector<double> dot1 = Vector<double>.Zero;
+                    Vector<double> dot1B = Vector<double>.Zero;
+                    Vector<double> dot2 = Vector<double>.Zero;
+                    Vector<double> dot2B = Vector<double>.Zero;
+                    Vector<double> dot3 = Vector<double>.Zero;
+                    Vector<double> dot3B = Vector<double>.Zero;
+                    for (int i4 = 0; i4 < 3; i4++)
+                    {
+                        Vector<double> element = y[i4];
+                        Vector<double> element2 = yB[i4];
+                        dot = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), element, dot);
+                        dotB = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), element2, dotB);
+                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(p[index2 + i4]), element, dot1);
+                        dot1B = Vector.FusedMultiplyAdd(Vector.Create(p[index2 + i4]), element2, dot1B);
+                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(p[index3 + i4]), element, dot2);
+                        dot2B = Vector.FusedMultiplyAdd(Vector.Create(p[index3 + i4]), element2, dot2B);
+                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(p[index4 + i4]), element, dot3);
+                        dot3B = Vector.FusedMultiplyAdd(Vector.Create(p[index4 + i4]), element2, dot3B);
+                    }
+                    s[i] = dot + Vector.Create(p[36 + i]);
+                    s[i1] = dot1 + Vector.Create(p[36 + i1]);
+                    s[i2] = dot2 + Vector.Create(p[36 + i2]);
+                    s[i3] = dot3 + Vector.Create(p[36 + i3]);
+                    sB[i] = dotB + Vector.Create(p[36 + i]);
+                    sB[i1] = dot1B + Vector.Create(p[36 + i1]);
+                    sB[i2] = dot2B + Vector.Create(p[36 + i2]);
+                    sB[i3] = dot3B + Vector.Create(p[36 + i3]);
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(sB), global::OdeGen.Lanes.Elements(hB));
+                Vector<double> sum = Vector<double>.Zero;
+                Vector<double> sumB = Vector<double>.Zero;
+                for (int i = 0; i < 12; i++)
+                {
+                    sum += h[i];
+                    sumB += hB[i];
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    int index5 = 48 + k * 12;
+                    Vector<double> dot4 = Vector<double>.Zero;
+                    Vector<double> dotB2 = Vector<double>.Zero;
+                    for (int i = 0; i < 12; i++)
+                    {
+                        dot4 = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), h[i], dot4);
+                        dotB2 = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), hB[i], dotB2);
+                    }
+                    if (!dy.IsEmpty)
+                    {
+                        dy[k] = dot4 - 0.1 * sum * y[k] + Vector.Create(p[84 + k]);
+                        dyB[k] = dotB2 - 0.1 * sumB * yB[k] + Vector.Create(p[84 + k]);
+                    }
+                }
+                Vector<double> sumBar = Vector<double>.Zero;
+                Vector<double> sumBarB = Vector<double>.Zero;
+                for (int k = 2; k >= 0; k--)
+                {
+                    int index5 = 48 + k * 12;
+                    int index6 = 84 + k;
+                    Vector<double> sum2Bar = dyBar[k];
+                    Vector<double> sum2BarB = dyBarB[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    dyBarB[k] = Vector<double>.Zero;
+                    Vector<double> wJpSum = wJp[index6];
+                    wJpSum = wJpSum + sum2Bar;
+                    wJpSum = wJpSum + sum2BarB;
+                    wJp[index6] = wJpSum;
+                    wJy[k] -= 0.1 * sum * sum2Bar;
+                    wJyB[k] -= 0.1 * sumB * sum2BarB;
+                    sumBar -= 0.1 * (y[k] * sum2Bar);
+                    sumBarB -= 0.1 * (yB[k] * sum2BarB);
+                    for (int i = 11; i >= 0; i--)
+                    {
+                        int index7 = index5 + i;
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sum2Bar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sum2BarB, hBarB[i]);
+                        Vector<double> wJpSum2 = wJp[index7];
+                        wJpSum2 = Vector.FusedMultiplyAdd(h[i], sum2Bar, wJpSum2);
+                        wJpSum2 = Vector.FusedMultiplyAdd(hB[i], sum2BarB, wJpSum2);
+                        wJp[index7] = wJpSum2;
+                    }
+                }
+                for (int i = 11; i >= 0; i--)
+                {
+                    hBar[i] += sumBar;
+                    hBarB[i] += sumBarB;
+                }
+                for (int i = 11; i >= 0; i--)
+                {
+                    Vector<double> tanh = h[i];
+                    Vector<double> tanh2 = hB[i];
+                    Vector<double> tanhBar = hBar[i];
+                    Vector<double> tanhBarB = hBarB[i];
+                    sBar[i] = Vector.FusedMultiplyAdd(Vector<double>.One - tanh * tanh, tanhBar, sBar[i]);
+                    sBarB[i] = Vector.FusedMultiplyAdd(Vector<double>.One - tanh2 * tanh2, tanhBarB, sBarB[i]);
+                }
+                for (int i = 11; i >= 3; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    int index = 3 * i;
+                    int index8 = 3 * i1;
+                    int index9 = 3 * i2;
+                    int index10 = 3 * i3;
+                    int index11 = 36 + i;
+                    int index12 = 36 + i1;
+                    int index13 = 36 + i2;
+                    int index14 = 36 + i3;
+                    Vector<double> sum3Bar = sBar[i];
+                    Vector<double> sum3BarB = sBarB[i];
+                    Vector<double> sum3Bar2 = sBar[i1];
+                    Vector<double> sum3BarB2 = sBarB[i1];
+                    Vector<double> sum3Bar3 = sBar[i2];
+                    Vector<double> sum3BarB3 = sBarB[i2];
+                    Vector<double> sum3Bar4 = sBar[i3];
+                    Vector<double> sum3BarB4 = sBarB[i3];
+                    Vector<double> wJpSum3 = wJp[index11];
+                    wJpSum3 = wJpSum3 + sum3Bar;
+                    wJpSum3 = wJpSum3 + sum3BarB;
+                    wJp[index11] = wJpSum3;
+                    Vector<double> wJpSum4 = wJp[index12];
+                    wJpSum4 = wJpSum4 + sum3Bar2;
+                    wJpSum4 = wJpSum4 + sum3BarB2;
+                    wJp[index12] = wJpSum4;
+                    Vector<double> wJpSum5 = wJp[index13];
+                    wJpSum5 = wJpSum5 + sum3Bar3;
+                    wJpSum5 = wJpSum5 + sum3BarB3;
+                    wJp[index13] = wJpSum5;
+                    Vector<double> wJpSum6 = wJp[index14];
+                    wJpSum6 = wJpSum6 + sum3Bar4;
+                    wJpSum6 = wJpSum6 + sum3BarB4;
+                    wJp[index14] = wJpSum6;
+                    for (int i4 = 2; i4 >= 0; i4--)
+                    {
+                        int index15 = index + i4;
+                        int index16 = index8 + i4;
+                        int index17 = index9 + i4;
+                        int index18 = index10 + i4;
+                        Vector<double> element = y[i4];
+                        Vector<double> element2 = yB[i4];
+                        Vector<double> wJySum = wJy[i4];
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sum3Bar, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index16]), sum3Bar2, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index17]), sum3Bar3, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index18]), sum3Bar4, wJySum);
+                        wJy[i4] = wJySum;
+                        Vector<double> wJyBSum = wJyB[i4];
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sum3BarB, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index16]), sum3BarB2, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index17]), sum3BarB3, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index18]), sum3BarB4, wJyBSum);
+                        wJyB[i4] = wJyBSum;
+                        Vector<double> wJpSum7 = wJp[index15];
+                        wJpSum7 = Vector.FusedMultiplyAdd(element, sum3Bar, wJpSum7);
+                        wJpSum7 = Vector.FusedMultiplyAdd(element2, sum3BarB, wJpSum7);
+                        wJp[index15] = wJpSum7;
+                        Vector<double> wJpSum8 = wJp[index16];
+                        wJpSum8 = Vector.FusedMultiplyAdd(element, sum3Bar2, wJpSum8);
+                        wJpSum8 = Vector.FusedMultiplyAdd(element2, sum3BarB2, wJpSum8);
+                        wJp[index16] = wJpSum8;
+                        Vector<double> wJpSum9 = wJp[index17];
+                        wJpSum9 = Vector.FusedMultiplyAdd(element, sum3Bar3, wJpSum9);
+                        wJpSum9 = Vector.FusedMultiplyAdd(element2, sum3BarB3, wJpSum9);
+                        wJp[index17] = wJpSum9;
+                        Vector<double> wJpSum10 = wJp[index18];
+                        wJpSum10 = Vector.FusedMultiplyAdd(element, sum3Bar4, wJpSum10);
+                        wJpSum10 = Vector.FusedMultiplyAdd(element2, sum3BarB4, wJpSum10);
+                        wJp[index18] = wJpSum10;
+                    }
+                }
+                return Vector<double>.Zero;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondOrderLanes => true;
 
             /// <inheritdoc/>
@@ -814,20 +1088,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = index2 + i4;
                         int index7 = index3 + i4;
                         int index8 = index4 + i4;
-                        double element = p[index5];
-                        double element2 = p[index6];
-                        double element3 = p[index7];
-                        double element4 = p[index8];
-                        Vector<double> element5 = y[i4];
-                        Vector<double> element6 = vy[i4];
-                        dot = Vector.FusedMultiplyAdd(Vector.Create(element), element5, dot);
-                        dotDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * element6);
-                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(element2), element5, dot1);
-                        dotDot1 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index6]), element2 * element6);
-                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(element3), element5, dot2);
-                        dotDot2 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index7]), element3 * element6);
-                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(element4), element5, dot3);
-                        dotDot3 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index8]), element4 * element6);
+                        Vector<double> element = y[i4];
+                        Vector<double> element2 = vy[i4];
+                        dot = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, dot);
+                        dotDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * element2);
+                        dot1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element, dot1);
+                        dotDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index6]), p[index6] * element2);
+                        dot2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element, dot2);
+                        dotDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index7]), p[index7] * element2);
+                        dot3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element, dot3);
+                        dotDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index8]), p[index8] * element2);
                     }
                     int index9 = 36 + i;
                     int index10 = 36 + i1;
@@ -928,18 +1198,18 @@ namespace OdeGen.Tests.Corpus
                         int index18 = index15 + i4;
                         int index19 = index16 + i4;
                         int index20 = index17 + i4;
-                        Vector<double> element5 = y[i4];
-                        Vector<double> element7 = vy[i4];
+                        Vector<double> element = y[i4];
+                        Vector<double> element3 = vy[i4];
                         Vector<double> hySum = hy[i4];
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar, Vector.Create(vp[index5]), p[index5] * sum3BarDot);
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar2, Vector.Create(vp[index18]), p[index18] * sum3BarDot2);
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar3, Vector.Create(vp[index19]), p[index19] * sum3BarDot3);
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar4, Vector.Create(vp[index20]), p[index20] * sum3BarDot4);
                         hy[i4] = hySum;
-                        hp[index5] += Vector.FusedMultiplyAdd(sum3Bar, element7, element5 * sum3BarDot);
-                        hp[index18] += Vector.FusedMultiplyAdd(sum3Bar2, element7, element5 * sum3BarDot2);
-                        hp[index19] += Vector.FusedMultiplyAdd(sum3Bar3, element7, element5 * sum3BarDot3);
-                        hp[index20] += Vector.FusedMultiplyAdd(sum3Bar4, element7, element5 * sum3BarDot4);
+                        hp[index5] += Vector.FusedMultiplyAdd(sum3Bar, element3, element * sum3BarDot);
+                        hp[index18] += Vector.FusedMultiplyAdd(sum3Bar2, element3, element * sum3BarDot2);
+                        hp[index19] += Vector.FusedMultiplyAdd(sum3Bar3, element3, element * sum3BarDot3);
+                        hp[index20] += Vector.FusedMultiplyAdd(sum3Bar4, element3, element * sum3BarDot4);
                     }
                 }
             }

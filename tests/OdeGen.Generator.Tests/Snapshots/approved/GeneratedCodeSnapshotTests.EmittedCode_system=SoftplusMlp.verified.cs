@@ -750,20 +750,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = i1 * 3 + j;
                         int index7 = i2 * 3 + j;
                         int index8 = i3 * 3 + j;
-                        double element = p[index5];
-                        double element2 = p[index6];
-                        double element3 = p[index7];
-                        double element4 = p[index8];
-                        Vector<double> element5 = y[j];
-                        Vector<double> element6 = vy[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(element), element5, s);
-                        sDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * element6);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(element2), element5, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index6]), element2 * element6);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(element3), element5, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index7]), element3 * element6);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(element4), element5, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index8]), element4 * element6);
+                        Vector<double> element = y[j];
+                        Vector<double> element2 = vy[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, s);
+                        sDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * element2);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index6]), p[index6] * element2);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index7]), p[index7] * element2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index8]), p[index8] * element2);
                     }
                     Vector<double> exp = Vector.Exp(s);
                     Vector<double> exp2 = Vector.Exp(s1);
@@ -790,10 +786,9 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 16; i++)
                     {
                         int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
-                        Vector<double> element8 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(element7), element8, o);
-                        oDot += Vector.FusedMultiplyAdd(element8, Vector.Create(vp[index10]), element7 * hDot[i]);
+                        Vector<double> element3 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, o);
+                        oDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * hDot[i]);
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double sum5 = 1.0 + exp5;
@@ -896,6 +891,208 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasLanePairs => true;
+
+            /// <inheritdoc/>
+            public void ForwardLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(3, 3);
+                global::System.Span<Vector<double>> dyB = dy.Slice(3, 3);
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[16];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[16];
+                for (int i = 0; i < 16; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector<double> s = Vector.Create(p[48 + i]);
+                    Vector<double> sB = Vector.Create(p[48 + i]);
+                    Vector<double> s1 = Vector.Create(p[48 + i1]);
+                    Vector<double> s1B = Vector.Create(p[48 + i1]);
+                    Vector<double> s2 = Vector.Create(p[48 + i2]);
+                    Vector<double> s2B = Vector.Create(p[48 + i2]);
+                    Vector<double> s3 = Vector.Create(p[48 + i3]);
+                    Vector<double> s3B = Vector.Create(p[48 + i3]);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        Vector<double> element = y[j];
+                        Vector<double> element2 = yB[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element, s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element2, sB);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element2, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element2, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element2, s3B);
+                    }
+                    h[i] = Vector.Log(Vector<double>.One + Vector.Exp(s));
+                    h[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1));
+                    h[i2] = Vector.Log(Vector<double>.One + Vector.Exp(s2));
+                    h[i3] = Vector.Log(Vector<double>.One + Vector.Exp(s3));
+                    hB[i] = Vector.Log(Vector<double>.One + Vector.Exp(sB));
+                    hB[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1B));
+                    hB[i2] = Vector.Log(Vector<double>.One + Vector.Exp(s2B));
+                    hB[i3] = Vector.Log(Vector<double>.One + Vector.Exp(s3B));
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    Vector<double> o = Vector.Create(p[112 + k]);
+                    Vector<double> oB = Vector.Create(p[112 + k]);
+                    for (int i = 0; i < 16; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), hB[i], oB);
+                    }
+                    double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
+                    dy[k] = gate * o - 0.1 * y[k];
+                    dyB[k] = gate * oB - 0.1 * yB[k];
+                }
+            }
+
+            /// <inheritdoc/>
+            public Vector<double> VjpAccumulateLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> dy, global::System.Span<Vector<double>> wJy, global::System.Span<Vector<double>> wJp)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(3, 3);
+                global::System.Span<Vector<double>> dyB = dy.IsEmpty ? dy : dy.Slice(3, 3);
+                global::System.Span<Vector<double>> wJyB = wJy.Slice(3, 3);
+                global::System.ReadOnlySpan<Vector<double>> wB = w.Slice(3, 3);
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> dyBarB = stackalloc Vector<double>[3];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[16];
+                global::System.Span<Vector<double>> hBarB = stackalloc Vector<double>[16];
+                w.Slice(0, 3).CopyTo(dyBar);
+                wB.CopyTo(dyBarB);
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[16];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[16];
+                for (int i = 0; i < 16; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector<double> s = Vector.Create(p[48 + i]);
+                    Vector<double> sB = Vector.Create(p[48 + i]);
+                    Vector<double> s1 = Vector.Create(p[48 + i1]);
+                    Vector<double> s1B = Vector.Create(p[48 + i1]);
+                    Vector<double> s2 = Vector.Create(p[48 + i2]);
+                    Vector<double> s2B = Vector.Create(p[48 + i2]);
+                    Vector<double> s3 = Vector.Create(p[48 + i3]);
+                    Vector<double> s3B = Vector.Create(p[48 + i3]);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        Vector<double> element = y[j];
+                        Vector<double> element2 = yB[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element, s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element2, sB);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element2, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element2, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element2, s3B);
+                    }
+                    h[i] = Vector.Log(Vector<double>.One + Vector.Exp(s));
+                    h[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1));
+                    h[i2] = Vector.Log(Vector<double>.One + Vector.Exp(s2));
+                    h[i3] = Vector.Log(Vector<double>.One + Vector.Exp(s3));
+                    hB[i] = Vector.Log(Vector<double>.One + Vector.Exp(sB));
+                    hB[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1B));
+                    hB[i2] = Vector.Log(Vector<double>.One + Vector.Exp(s2B));
+                    hB[i3] = Vector.Log(Vector<double>.One + Vector.Exp(s3B));
+                }
+                for (int k = 0; k < 3; k++)
+                {
+                    Vector<double> o = Vector.Create(p[112 + k]);
+                    Vector<double> oB = Vector.Create(p[112 + k]);
+                    for (int i = 0; i < 16; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), hB[i], oB);
+                    }
+                    double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
+                    if (!dy.IsEmpty)
+                    {
+                        dy[k] = gate * o - 0.1 * y[k];
+                        dyB[k] = gate * oB - 0.1 * yB[k];
+                    }
+                }
+                Vector<double> tBar = Vector<double>.Zero;
+                Vector<double> tBarB = Vector<double>.Zero;
+                for (int k = 2; k >= 0; k--)
+                {
+                    int index = 112 + k;
+                    Vector<double> o = Vector.Create(p[index]);
+                    Vector<double> oB = Vector.Create(p[index]);
+                    for (int i = 0; i < 16; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), hB[i], oB);
+                    }
+                    double exp = global::System.Math.Exp(-t);
+                    double sum = 1.0 + exp;
+                    double gate = 1.0 / sum;
+                    Vector<double> differenceBar = dyBar[k];
+                    Vector<double> differenceBarB = dyBarB[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    dyBarB[k] = Vector<double>.Zero;
+                    wJy[k] -= 0.1 * differenceBar;
+                    wJyB[k] -= 0.1 * differenceBarB;
+                    Vector<double> oBar = gate * differenceBar;
+                    Vector<double> oBarB = gate * differenceBarB;
+                    double quotient = gate / sum;
+                    tBar = Vector.FusedMultiplyAdd(Vector.Create(exp), quotient * (o * differenceBar), tBar);
+                    tBarB = Vector.FusedMultiplyAdd(Vector.Create(exp), quotient * (oB * differenceBarB), tBarB);
+                    for (int i = 15; i >= 0; i--)
+                    {
+                        int index2 = 64 + (k * 16 + i);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBarB, hBarB[i]);
+                        Vector<double> wJpSum = wJp[index2];
+                        wJpSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpSum);
+                        wJpSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpSum);
+                        wJp[index2] = wJpSum;
+                    }
+                    Vector<double> wJpSum2 = wJp[index];
+                    wJpSum2 = wJpSum2 + oBar;
+                    wJpSum2 = wJpSum2 + oBarB;
+                    wJp[index] = wJpSum2;
+                }
+                for (int i = 15; i >= 0; i--)
+                {
+                    int index3 = 48 + i;
+                    Vector<double> s = Vector.Create(p[index3]);
+                    Vector<double> sB = Vector.Create(p[index3]);
+                    for (int j = 0; j < 3; j++)
+                    {
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), y[j], s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), yB[j], sB);
+                    }
+                    Vector<double> exp2 = Vector.Exp(s);
+                    Vector<double> exp3 = Vector.Exp(sB);
+                    Vector<double> logBar = hBar[i];
+                    Vector<double> logBarB = hBarB[i];
+                    Vector<double> sBar = exp2 * (logBar / (Vector<double>.One + exp2));
+                    Vector<double> sBarB = exp3 * (logBarB / (Vector<double>.One + exp3));
+                    for (int j = 2; j >= 0; j--)
+                    {
+                        int index4 = i * 3 + j;
+                        wJy[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), sBar, wJy[j]);
+                        wJyB[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), sBarB, wJyB[j]);
+                        Vector<double> wJpSum3 = wJp[index4];
+                        wJpSum3 = Vector.FusedMultiplyAdd(y[j], sBar, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(yB[j], sBarB, wJpSum3);
+                        wJp[index4] = wJpSum3;
+                    }
+                    Vector<double> wJpSum4 = wJp[index3];
+                    wJpSum4 = wJpSum4 + sBar;
+                    wJpSum4 = wJpSum4 + sBarB;
+                    wJp[index3] = wJpSum4;
+                }
+                Vector<double> tBar2 = tBar + tBarB;
+                return tBar2;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondOrderLanes => true;
 
             /// <inheritdoc/>
@@ -930,20 +1127,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = i1 * 3 + j;
                         int index7 = i2 * 3 + j;
                         int index8 = i3 * 3 + j;
-                        double element = p[index5];
-                        double element2 = p[index6];
-                        double element3 = p[index7];
-                        double element4 = p[index8];
-                        Vector<double> element5 = y[j];
-                        Vector<double> element6 = vy[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(element), element5, s);
-                        sDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * element6);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(element2), element5, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index6]), element2 * element6);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(element3), element5, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index7]), element3 * element6);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(element4), element5, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index8]), element4 * element6);
+                        Vector<double> element = y[j];
+                        Vector<double> element2 = vy[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, s);
+                        sDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * element2);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index6]), p[index6] * element2);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index7]), p[index7] * element2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index8]), p[index8] * element2);
                     }
                     Vector<double> exp = Vector.Exp(s);
                     Vector<double> exp2 = Vector.Exp(s1);
@@ -970,10 +1163,9 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 16; i++)
                     {
                         int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
-                        Vector<double> element8 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(element7), element8, o);
-                        oDot += Vector.FusedMultiplyAdd(element8, Vector.Create(vp[index10]), element7 * hDot[i]);
+                        Vector<double> element3 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, o);
+                        oDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * hDot[i]);
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double sum5 = 1.0 + exp5;
@@ -993,10 +1185,9 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 16; i++)
                     {
                         int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
-                        Vector<double> element8 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(element7), element8, o);
-                        oDot2 += Vector.FusedMultiplyAdd(element8, Vector.Create(vp[index10]), element7 * hDot[i]);
+                        Vector<double> element3 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, o);
+                        oDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * hDot[i]);
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double product = exp5 * vt;
@@ -1015,9 +1206,8 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 15; i >= 0; i--)
                     {
                         int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(element7), oBar, hBar[i]);
-                        hBarDot[i] += Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index10]), element7 * oBarDot);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), oBar, hBar[i]);
+                        hBarDot[i] += Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index10]), p[index10] * oBarDot);
                         hp[index10] += Vector.FusedMultiplyAdd(oBar, hDot[i], h[i] * oBarDot);
                     }
                     hp[index9] += oBarDot;
@@ -1030,10 +1220,9 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 3; j++)
                     {
                         int index5 = i * 3 + j;
-                        double element = p[index5];
-                        Vector<double> element5 = y[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(element), element5, s);
-                        sDot4 += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index5]), element * vy[j]);
+                        Vector<double> element = y[j];
+                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, s);
+                        sDot4 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * vy[j]);
                     }
                     Vector<double> exp = Vector.Exp(s);
                     Vector<double> product3 = exp * sDot4;

@@ -905,20 +905,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = i1 * 2 + j;
                         int index7 = i2 * 2 + j;
                         int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
-                        Vector<double> element7 = cube[j];
-                        Vector<double> element8 = cubeDot[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(element3), element7, a0);
-                        aDot0 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index5]), element3 * element8);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(element4), element7, a1);
-                        aDot1 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index6]), element4 * element8);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(element5), element7, a2);
-                        aDot2 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index7]), element5 * element8);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(element6), element7, a3);
-                        aDot3 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index8]), element6 * element8);
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeDot[j];
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, a0);
+                        aDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, a1);
+                        aDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, a2);
+                        aDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, a3);
+                        aDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -937,10 +933,9 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         int index10 = i * 2 + j;
-                        double element9 = p[index10];
-                        Vector<double> element7 = cube[j];
-                        a = Vector.FusedMultiplyAdd(Vector.Create(element9), element7, a);
-                        aDot += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index10]), element9 * cubeDot[j]);
+                        Vector<double> element3 = cube[j];
+                        a = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, a);
+                        aDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -959,10 +954,9 @@ namespace OdeGen.Tests.Corpus
                     for (int i = 0; i < 50; i++)
                     {
                         int index12 = 150 + (k * 50 + i);
-                        double element10 = p[index12];
-                        Vector<double> element11 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(element10), element11, o);
-                        oDot += Vector.FusedMultiplyAdd(element11, Vector.Create(vp[index12]), element10 * hDot[i]);
+                        Vector<double> element5 = h[i];
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), element5, o);
+                        oDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index12]), p[index12] * hDot[i]);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -1104,6 +1098,320 @@ namespace OdeGen.Tests.Corpus
             }
 
             /// <inheritdoc/>
+            public bool HasLanePairs => true;
+
+            /// <inheritdoc/>
+            public void ForwardLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.Span<Vector<double>> dy)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(2, 2);
+                global::System.Span<Vector<double>> dyB = dy.Slice(2, 2);
+                global::System.Span<Vector<double>> cube = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> s = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> sB = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = yB[j];
+                    cube[j] = element * element * element;
+                    cubeB[j] = element2 * element2 * element2;
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector<double> a0 = Vector.Create(p[100 + i]);
+                    Vector<double> a0B = Vector.Create(p[100 + i]);
+                    Vector<double> a1 = Vector.Create(p[100 + i1]);
+                    Vector<double> a1B = Vector.Create(p[100 + i1]);
+                    Vector<double> a2 = Vector.Create(p[100 + i2]);
+                    Vector<double> a2B = Vector.Create(p[100 + i2]);
+                    Vector<double> a3 = Vector.Create(p[100 + i3]);
+                    Vector<double> a3B = Vector.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeB[j];
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, a0);
+                        a0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, a0B);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, a1);
+                        a1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, a1B);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, a2);
+                        a2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, a2B);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, a3);
+                        a3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, a3B);
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sB[i] = a0B;
+                    sB[i1] = a1B;
+                    sB[i2] = a2B;
+                    sB[i3] = a3B;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    Vector<double> a = Vector.Create(p[100 + i]);
+                    Vector<double> aB = Vector.Create(p[100 + i]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        a = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], a);
+                        aB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], aB);
+                    }
+                    s[i] = a;
+                    sB[i] = aB;
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(sB), global::OdeGen.Lanes.Elements(hB));
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector<double> o = Vector.Create(p[250 + k]);
+                    Vector<double> oB = Vector.Create(p[250 + k]);
+                    for (int i = 0; i < 50; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                    }
+                    dy[k] = o;
+                    dyB[k] = oB;
+                }
+            }
+
+            /// <inheritdoc/>
+            public Vector<double> VjpAccumulateLanePair(double t, global::System.ReadOnlySpan<Vector<double>> y, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<Vector<double>> w, global::System.Span<Vector<double>> dy, global::System.Span<Vector<double>> wJy, global::System.Span<Vector<double>> wJp)
+            {
+                global::System.ReadOnlySpan<Vector<double>> yB = y.Slice(2, 2);
+                global::System.Span<Vector<double>> dyB = dy.IsEmpty ? dy : dy.Slice(2, 2);
+                global::System.Span<Vector<double>> wJyB = wJy.Slice(2, 2);
+                global::System.ReadOnlySpan<Vector<double>> wB = w.Slice(2, 2);
+                global::System.Span<Vector<double>> dyBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> dyBarB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBar = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeBarB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> sBar = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> sBarB = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hBar = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hBarB = stackalloc Vector<double>[50];
+                w.Slice(0, 2).CopyTo(dyBar);
+                wB.CopyTo(dyBarB);
+                global::System.Span<Vector<double>> cube = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> cubeB = stackalloc Vector<double>[2];
+                global::System.Span<Vector<double>> s = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> sB = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> h = stackalloc Vector<double>[50];
+                global::System.Span<Vector<double>> hB = stackalloc Vector<double>[50];
+                for (int j = 0; j < 2; j++)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = yB[j];
+                    cube[j] = element * element * element;
+                    cubeB[j] = element2 * element2 * element2;
+                }
+                for (int i = 0; i < 48; i += 4)
+                {
+                    int i1 = i + 1;
+                    int i2 = i + 2;
+                    int i3 = i + 3;
+                    Vector<double> a0 = Vector.Create(p[100 + i]);
+                    Vector<double> a0B = Vector.Create(p[100 + i]);
+                    Vector<double> a1 = Vector.Create(p[100 + i1]);
+                    Vector<double> a1B = Vector.Create(p[100 + i1]);
+                    Vector<double> a2 = Vector.Create(p[100 + i2]);
+                    Vector<double> a2B = Vector.Create(p[100 + i2]);
+                    Vector<double> a3 = Vector.Create(p[100 + i3]);
+                    Vector<double> a3B = Vector.Create(p[100 + i3]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeB[j];
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, a0);
+                        a0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, a0B);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, a1);
+                        a1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, a1B);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, a2);
+                        a2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, a2B);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, a3);
+                        a3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, a3B);
+                    }
+                    s[i] = a0;
+                    s[i1] = a1;
+                    s[i2] = a2;
+                    s[i3] = a3;
+                    sB[i] = a0B;
+                    sB[i1] = a1B;
+                    sB[i2] = a2B;
+                    sB[i3] = a3B;
+                }
+                for (int i = 48; i < 50; i++)
+                {
+                    Vector<double> a = Vector.Create(p[100 + i]);
+                    Vector<double> aB = Vector.Create(p[100 + i]);
+                    for (int j = 0; j < 2; j++)
+                    {
+                        a = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], a);
+                        aB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], aB);
+                    }
+                    s[i] = a;
+                    sB[i] = aB;
+                }
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
+                global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(sB), global::OdeGen.Lanes.Elements(hB));
+                for (int k = 0; k < 2; k++)
+                {
+                    Vector<double> o = Vector.Create(p[250 + k]);
+                    Vector<double> oB = Vector.Create(p[250 + k]);
+                    for (int i = 0; i < 50; i++)
+                    {
+                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                    }
+                    if (!dy.IsEmpty)
+                    {
+                        dy[k] = o;
+                        dyB[k] = oB;
+                    }
+                }
+                for (int k = 1; k >= 0; k--)
+                {
+                    int index = 250 + k;
+                    Vector<double> oBar = dyBar[k];
+                    Vector<double> oBarB = dyBarB[k];
+                    dyBar[k] = Vector<double>.Zero;
+                    dyBarB[k] = Vector<double>.Zero;
+                    for (int i = 49; i >= 0; i--)
+                    {
+                        int index2 = 150 + (k * 50 + i);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBarB, hBarB[i]);
+                        Vector<double> wJpSum = wJp[index2];
+                        wJpSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpSum);
+                        wJpSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpSum);
+                        wJp[index2] = wJpSum;
+                    }
+                    Vector<double> wJpSum2 = wJp[index];
+                    wJpSum2 = wJpSum2 + oBar;
+                    wJpSum2 = wJpSum2 + oBarB;
+                    wJp[index] = wJpSum2;
+                }
+                for (int i = 49; i >= 0; i--)
+                {
+                    Vector<double> tanh = h[i];
+                    Vector<double> tanh2 = hB[i];
+                    Vector<double> tanhBar = hBar[i];
+                    Vector<double> tanhBarB = hBarB[i];
+                    sBar[i] = Vector.FusedMultiplyAdd(Vector<double>.One - tanh * tanh, tanhBar, sBar[i]);
+                    sBarB[i] = Vector.FusedMultiplyAdd(Vector<double>.One - tanh2 * tanh2, tanhBarB, sBarB[i]);
+                }
+                for (int i = 49; i >= 5; i -= 4)
+                {
+                    int i1 = i - 1;
+                    int i2 = i - 2;
+                    int i3 = i - 3;
+                    int index3 = 100 + i;
+                    int index4 = 100 + i1;
+                    int index5 = 100 + i2;
+                    int index6 = 100 + i3;
+                    Vector<double> aBar0 = sBar[i];
+                    Vector<double> aBar0B = sBarB[i];
+                    Vector<double> aBar1 = sBar[i1];
+                    Vector<double> aBar1B = sBarB[i1];
+                    Vector<double> aBar2 = sBar[i2];
+                    Vector<double> aBar2B = sBarB[i2];
+                    Vector<double> aBar3 = sBar[i3];
+                    Vector<double> aBar3B = sBarB[i3];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index7 = i * 2 + j;
+                        int index8 = i1 * 2 + j;
+                        int index9 = i2 * 2 + j;
+                        int index10 = i3 * 2 + j;
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeB[j];
+                        Vector<double> cubeBarSum = cubeBar[j];
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), aBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), aBar3, cubeBarSum);
+                        cubeBar[j] = cubeBarSum;
+                        Vector<double> cubeBarBSum = cubeBarB[j];
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar0B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar1B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), aBar2B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), aBar3B, cubeBarBSum);
+                        cubeBarB[j] = cubeBarBSum;
+                        Vector<double> wJpSum3 = wJp[index7];
+                        wJpSum3 = Vector.FusedMultiplyAdd(element3, aBar0, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(element4, aBar0B, wJpSum3);
+                        wJp[index7] = wJpSum3;
+                        Vector<double> wJpSum4 = wJp[index8];
+                        wJpSum4 = Vector.FusedMultiplyAdd(element3, aBar1, wJpSum4);
+                        wJpSum4 = Vector.FusedMultiplyAdd(element4, aBar1B, wJpSum4);
+                        wJp[index8] = wJpSum4;
+                        Vector<double> wJpSum5 = wJp[index9];
+                        wJpSum5 = Vector.FusedMultiplyAdd(element3, aBar2, wJpSum5);
+                        wJpSum5 = Vector.FusedMultiplyAdd(element4, aBar2B, wJpSum5);
+                        wJp[index9] = wJpSum5;
+                        Vector<double> wJpSum6 = wJp[index10];
+                        wJpSum6 = Vector.FusedMultiplyAdd(element3, aBar3, wJpSum6);
+                        wJpSum6 = Vector.FusedMultiplyAdd(element4, aBar3B, wJpSum6);
+                        wJp[index10] = wJpSum6;
+                    }
+                    Vector<double> wJpSum7 = wJp[index3];
+                    wJpSum7 = wJpSum7 + aBar0;
+                    wJpSum7 = wJpSum7 + aBar0B;
+                    wJp[index3] = wJpSum7;
+                    Vector<double> wJpSum8 = wJp[index4];
+                    wJpSum8 = wJpSum8 + aBar1;
+                    wJpSum8 = wJpSum8 + aBar1B;
+                    wJp[index4] = wJpSum8;
+                    Vector<double> wJpSum9 = wJp[index5];
+                    wJpSum9 = wJpSum9 + aBar2;
+                    wJpSum9 = wJpSum9 + aBar2B;
+                    wJp[index5] = wJpSum9;
+                    Vector<double> wJpSum10 = wJp[index6];
+                    wJpSum10 = wJpSum10 + aBar3;
+                    wJpSum10 = wJpSum10 + aBar3B;
+                    wJp[index6] = wJpSum10;
+                }
+                for (int i = 1; i >= 0; i--)
+                {
+                    int index11 = 100 + i;
+                    Vector<double> aBar = sBar[i];
+                    Vector<double> aBarB = sBarB[i];
+                    for (int j = 1; j >= 0; j--)
+                    {
+                        int index12 = i * 2 + j;
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), aBar, cubeBar[j]);
+                        cubeBarB[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), aBarB, cubeBarB[j]);
+                        Vector<double> wJpSum11 = wJp[index12];
+                        wJpSum11 = Vector.FusedMultiplyAdd(cube[j], aBar, wJpSum11);
+                        wJpSum11 = Vector.FusedMultiplyAdd(cubeB[j], aBarB, wJpSum11);
+                        wJp[index12] = wJpSum11;
+                    }
+                    Vector<double> wJpSum12 = wJp[index11];
+                    wJpSum12 = wJpSum12 + aBar;
+                    wJpSum12 = wJpSum12 + aBarB;
+                    wJp[index11] = wJpSum12;
+                }
+                for (int j = 1; j >= 0; j--)
+                {
+                    Vector<double> element = y[j];
+                    Vector<double> element2 = yB[j];
+                    Vector<double> productBar = cubeBar[j];
+                    Vector<double> productBarB = cubeBarB[j];
+                    Vector<double> product2 = element * (element * productBar);
+                    Vector<double> product3 = element2 * (element2 * productBarB);
+                    wJy[j] += Vector.FusedMultiplyAdd(element * element, productBar, product2) + product2;
+                    wJyB[j] += Vector.FusedMultiplyAdd(element2 * element2, productBarB, product3) + product3;
+                }
+                return Vector<double>.Zero;
+            }
+
+            /// <inheritdoc/>
             public bool HasSecondOrderLanes => true;
 
             /// <inheritdoc/>
@@ -1154,20 +1462,16 @@ namespace OdeGen.Tests.Corpus
                         int index6 = i1 * 2 + j;
                         int index7 = i2 * 2 + j;
                         int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
-                        Vector<double> element7 = cube[j];
-                        Vector<double> element8 = cubeDot[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(element3), element7, a0);
-                        aDot0 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index5]), element3 * element8);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(element4), element7, a1);
-                        aDot1 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index6]), element4 * element8);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(element5), element7, a2);
-                        aDot2 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index7]), element5 * element8);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(element6), element7, a3);
-                        aDot3 += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index8]), element6 * element8);
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element4 = cubeDot[j];
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, a0);
+                        aDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, a1);
+                        aDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, a2);
+                        aDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, a3);
+                        aDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -1186,10 +1490,9 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         int index10 = i * 2 + j;
-                        double element9 = p[index10];
-                        Vector<double> element7 = cube[j];
-                        a = Vector.FusedMultiplyAdd(Vector.Create(element9), element7, a);
-                        aDot += Vector.FusedMultiplyAdd(element7, Vector.Create(vp[index10]), element9 * cubeDot[j]);
+                        Vector<double> element3 = cube[j];
+                        a = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, a);
+                        aDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -1253,28 +1556,24 @@ namespace OdeGen.Tests.Corpus
                         int index13 = i1 * 2 + j;
                         int index14 = i2 * 2 + j;
                         int index15 = i3 * 2 + j;
-                        double element10 = p[index12];
-                        double element11 = p[index13];
-                        double element12 = p[index14];
-                        double element13 = p[index15];
-                        Vector<double> element7 = cube[j];
-                        Vector<double> element14 = cubeDot[j];
+                        Vector<double> element3 = cube[j];
+                        Vector<double> element5 = cubeDot[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element10), aBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element11), aBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element12), aBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(element13), aBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), aBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index13]), aBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), aBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), aBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
                         Vector<double> cubeBarDotSum = cubeBarDot[j];
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar0, Vector.Create(vp[index12]), element10 * aBarDot0);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar1, Vector.Create(vp[index13]), element11 * aBarDot1);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar2, Vector.Create(vp[index14]), element12 * aBarDot2);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar3, Vector.Create(vp[index15]), element13 * aBarDot3);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar0, Vector.Create(vp[index12]), p[index12] * aBarDot0);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar1, Vector.Create(vp[index13]), p[index13] * aBarDot1);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar2, Vector.Create(vp[index14]), p[index14] * aBarDot2);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar3, Vector.Create(vp[index15]), p[index15] * aBarDot3);
                         cubeBarDot[j] = cubeBarDotSum;
-                        hp[index12] += Vector.FusedMultiplyAdd(aBar0, element14, element7 * aBarDot0);
-                        hp[index13] += Vector.FusedMultiplyAdd(aBar1, element14, element7 * aBarDot1);
-                        hp[index14] += Vector.FusedMultiplyAdd(aBar2, element14, element7 * aBarDot2);
-                        hp[index15] += Vector.FusedMultiplyAdd(aBar3, element14, element7 * aBarDot3);
+                        hp[index12] += Vector.FusedMultiplyAdd(aBar0, element5, element3 * aBarDot0);
+                        hp[index13] += Vector.FusedMultiplyAdd(aBar1, element5, element3 * aBarDot1);
+                        hp[index14] += Vector.FusedMultiplyAdd(aBar2, element5, element3 * aBarDot2);
+                        hp[index15] += Vector.FusedMultiplyAdd(aBar3, element5, element3 * aBarDot3);
                     }
                     hp[100 + i] += aBarDot0;
                     hp[100 + i1] += aBarDot1;
@@ -1288,9 +1587,8 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 1; j >= 0; j--)
                     {
                         int index10 = i * 2 + j;
-                        double element9 = p[index10];
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(element9), aBar, cubeBar[j]);
-                        cubeBarDot[j] += Vector.FusedMultiplyAdd(aBar, Vector.Create(vp[index10]), element9 * aBarDot);
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), aBar, cubeBar[j]);
+                        cubeBarDot[j] += Vector.FusedMultiplyAdd(aBar, Vector.Create(vp[index10]), p[index10] * aBarDot);
                         hp[index10] += Vector.FusedMultiplyAdd(aBar, cubeDot[j], cube[j] * aBarDot);
                     }
                     hp[100 + i] += aBarDot;
@@ -1298,11 +1596,11 @@ namespace OdeGen.Tests.Corpus
                 for (int j = 1; j >= 0; j--)
                 {
                     Vector<double> element = y[j];
-                    Vector<double> element15 = vy[j];
+                    Vector<double> element6 = vy[j];
                     Vector<double> product2Bar = cubeBar[j];
                     Vector<double> product2BarDot = cubeBarDot[j];
-                    Vector<double> sum = Vector.FusedMultiplyAdd(element * product2Bar, element15, element * Vector.FusedMultiplyAdd(product2Bar, element15, element * product2BarDot));
-                    hy[j] += Vector.FusedMultiplyAdd(product2Bar, 2.0 * (element * element15), element * element * product2BarDot) + sum + sum;
+                    Vector<double> sum = Vector.FusedMultiplyAdd(element * product2Bar, element6, element * Vector.FusedMultiplyAdd(product2Bar, element6, element * product2BarDot));
+                    hy[j] += Vector.FusedMultiplyAdd(product2Bar, 2.0 * (element * element6), element * element * product2BarDot) + sum + sum;
                 }
             }
         }

@@ -3,7 +3,7 @@ using System.Linq;
 using OdeGen.Generator.Differentiation;
 using OdeGen.Generator.Ir;
 
-namespace OdeGen.Generator.Emission;
+namespace OdeGen.Generator.Passes;
 
 /// <summary>What a value of a lane kernel is: the same in every lane, or one per lane.</summary>
 internal enum LaneKind
@@ -37,6 +37,9 @@ internal sealed class LaneTypes
     private LaneTypes(LaneKind[] kinds) => _kinds = kinds;
 
     public LaneKind this[int node] => _kinds[node];
+
+    /// <summary>The number of nodes typed: the program's.</summary>
+    public int Count => _kinds.Length;
 
     public bool IsLane(int node) => _kinds[node] is LaneKind.Lane or LaneKind.Mask;
 
