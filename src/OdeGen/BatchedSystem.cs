@@ -148,9 +148,9 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
         }
         var lanes = LaneScratch(4 * n);
         Span<Vector<double>> yLanes = lanes.Slice(0, 2 * n), dyLanes = lanes.Slice(2 * n, 2 * n);
-        for (int group = from; group < to; group += GroupsAt(group, to))
+        for (int group = from, groups; group < to; group += groups)
         {
-            int groups = GroupsAt(group, to);
+            groups = GroupsAt(group, to);
             GatherGroups(y, group, groups, n, yLanes);
             if (groups == 2) _system.ForwardLanePair(t, yLanes, p, dyLanes);
             else _system.ForwardLanes(t, yLanes.Slice(0, n), p, dyLanes.Slice(0, n));
@@ -169,6 +169,11 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
     private static void ScatterGroups(ReadOnlySpan<Vector<double>> lanes, Span<double> batched, int group, int groups, int n)
     {
         for (int g = 0; g < groups; g++) LaneBlocks.Scatter(lanes.Slice(g * n, n), batched, (group + g) * Lanes.Count, n);
+    }
+
+    private static void ScatterAddGroups(ReadOnlySpan<Vector<double>> lanes, Span<double> batched, int group, int groups, int n)
+    {
+        for (int g = 0; g < groups; g++) LaneBlocks.ScatterAdd(lanes.Slice(g * n, n), batched, (group + g) * Lanes.Count, n);
     }
 
     /// <summary>
@@ -327,9 +332,10 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
             wJyLanes = lanes.Slice(6 * n, 2 * n), wJpLanes = lanes.Slice(8 * n, m);
         wJpLanes.Clear();
         var wJtLanes = Vector<double>.Zero;
-        for (int group = from; group < to; group += GroupsAt(group, to))
+        for (int group = from, groups; group < to; group += groups)
         {
-            int groups = GroupsAt(group, to), length = groups * n;
+            groups = GroupsAt(group, to);
+            int length = groups * n;
             GatherGroups(y, group, groups, n, yLanes);
             GatherGroups(w, group, groups, n, wLanes);
             wJyLanes.Clear();
@@ -338,7 +344,7 @@ public readonly partial struct BatchedSystem<TSystem> : IOdeSystem
                 ? _system.VjpAccumulateLanePair(t, yLanes, p, wLanes, dyGroups, wJyLanes, wJpLanes)
                 : _system.VjpAccumulateLanes(t, yLanes.Slice(0, n), p, wLanes.Slice(0, n), dyGroups, wJyLanes.Slice(0, n), wJpLanes);
             if (writeDy) ScatterGroups(dyLanes, dy, group, groups, n);
-            for (int g = 0; g < groups; g++) LaneBlocks.ScatterAdd(wJyLanes.Slice(g * n, n), wJy, (group + g) * Lanes.Count, n);
+            ScatterAddGroups(wJyLanes, wJy, group, groups, n);
         }
         LaneBlocks.AddLaneSums(wJpLanes, into);
         return Vector.Sum(wJtLanes);

@@ -63,6 +63,8 @@ internal sealed partial class ProgramEmitter
     private readonly LaneTypes? _lanes;
     // Whether stores into dy are guarded by dy.IsEmpty (every member but Forward, which always writes f).
     private readonly bool _guardsOutput;
+    // Whether the program runs over several lane groups (LaneGroups), its method spans holding every group's part.
+    private readonly bool _overGroups;
 
     public ProgramEmitter(DerivativeProgram program, int userNodeCount, int userArrayCount, NameTable names, SpanNames spans, CodeWriter writer, bool skipsLocalsInit,
         LaneTypes? lanes = null, bool guardsOutput = true)
@@ -71,6 +73,7 @@ internal sealed partial class ProgramEmitter
         _guardsOutput = guardsOutput;
         _skipsLocalsInit = skipsLocalsInit;
         _program = program;
+        _overGroups = program.Arrays.Any(a => a.Group > 0);
         _userNodeCount = userNodeCount;
         _userArrayCount = userArrayCount;
         _names = names;
@@ -103,7 +106,7 @@ internal sealed partial class ProgramEmitter
             // A read of an adjoint array happens where it stands: the array changes afterwards.
             // A lane kernel reads a weight where each use broadcasts it (a kernel over two groups uses it twice): the JIT folds
             // the read into each multiply-add, where a local would cost a register and a broadcast.
-            bool weight = _lanes is not null && IsParameterRead(N(id)) && !live.NestedUses.Contains(id) && !userLocal;
+            bool weight = _lanes is not null && IsParameterRead(N(id)) && !live.NestedUses.Contains(id);
             if ((single || weight) && !userLocal && N(id).Op != Op.AdjointLoad) inlined.Add(id);
         }
         if (ReferenceEquals(block, _program.Body)) ComputeBeforeStoring(block, inlined);
@@ -288,7 +291,7 @@ internal sealed partial class ProgramEmitter
         var info = _program.Arrays[array];
         name = info.Kind == ArrayKind.Scratch ? _names.Allocate(info.Name, isUserLocal: array < _userArrayCount)
             : info.Group == 0 ? SpanName(info.Kind)
-            : _names.Allocate(SpanName(info.Kind) + Passes.LaneGroups.Suffix(info.Group), isUserLocal: false);
+            : _names.Allocate(SpanName(info.Kind) + LaneGroups.Suffix(info.Group), isUserLocal: false);
         _arrayNames[array] = name;
         return name;
     }
@@ -300,7 +303,7 @@ internal sealed partial class ProgramEmitter
     private string WholeArray(int array)
     {
         var info = _program.Arrays[array];
-        bool shared = info.Kind == ArrayKind.Scratch || !_program.Arrays.Any(a => a.Group > 0);
+        bool shared = info.Kind == ArrayKind.Scratch || !_overGroups;
         return shared || info.Group > 0 ? ArrayName(array) : ArrayName(array) + ".Slice(0, " + Literals.Int(info.Length) + ")";
     }
 

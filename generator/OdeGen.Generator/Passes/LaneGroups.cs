@@ -147,7 +147,7 @@ internal static class LaneGroups
             if (_nodeCopies[g].TryGetValue(id, out int existing)) return existing;
             var node = _nodes[id];
             if (node.Op is Op.State or Op.TangentState or Op.Cotangent) throw new NotWidenable("it reads " + node.Op + " at a constant index");
-            int array = node.Op is Op.Load or Op.AdjointLoad ? _arrayCopies[g][node.Index] : node.Op == Op.Accumulator ? AccumulatorOf(g, node.Index) : node.Index;
+            int array = node.Op is Op.Load or Op.AdjointLoad ? ArrayOf(g, node.Index) : node.Op == Op.Accumulator ? AccumulatorOf(g, node.Index) : node.Index;
             string? name = node.Name is null ? null
                 : NameHint.TryParse(node.Name, out int of, out string suffix) ? NameHint.DerivedFrom(of, null, suffix + Suffix(g))
                 : node.Name + Suffix(g);
@@ -229,7 +229,7 @@ internal static class LaneGroups
                         statements.Add(branch with { Then = then, Else = otherwise, Phis = phis.ToEquatableArray() });
                         break;
                     default:
-                        // Stores at constant indices, accumulator variables, clears: straight-line programs, which have no weights to share.
+                        // Stores at constant indices, clears: straight-line programs, which have no weights to share.
                         throw new NotWidenable("it has a " + statement.GetType().Name);
                 }
             }
@@ -269,7 +269,7 @@ internal static class LaneGroups
                     carried.Add(g == 0 ? value : new CarriedValue(Map(g, value.Running), Map(g, value.Initial), Map(g, value.Next), Copy(g, value.Exit)));
             }
             var call = loop.Call is { } one && groups.Length == 1
-                ? one with { Source = _arrayCopies[groups[0]][one.Source], Destination = _arrayCopies[groups[0]][one.Destination], Value = Map(groups[0], one.Value) }
+                ? one with { Source = ArrayOf(groups[0], one.Source), Destination = ArrayOf(groups[0], one.Destination), Value = Map(groups[0], one.Value) }
                 : loop.Call;
             return loop with { Body = body, Carried = carried.ToEquatableArray(), Call = call, Reduction = null };
         }
