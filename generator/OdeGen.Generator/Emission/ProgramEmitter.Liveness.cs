@@ -65,6 +65,13 @@ internal sealed partial class ProgramEmitter
                     // Every use of a span comes after its declaration, so all of them have been seen.
                     if (_usedArrays.Contains(declaration.Array)) live.LiveStatements.Add(declaration);
                     break;
+                case ViewStmt view:
+                    // Like a declaration: live when a later statement uses the view.
+                    if (!_usedArrays.Contains(view.View)) break;
+                    live.LiveStatements.Add(view);
+                    _usedArrays.Add(_program.Arrays[view.View].ViewOf);
+                    Use(view.Offset);
+                    break;
                 case ArrayCopyStmt copy:
                     live.LiveStatements.Add(copy);
                     _usedArrays.Add(copy.From);

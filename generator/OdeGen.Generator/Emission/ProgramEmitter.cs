@@ -202,6 +202,9 @@ internal sealed partial class ProgramEmitter
                 case ArrayCopyStmt copy:
                     _w.Line(WholeArray(copy.From) + ".CopyTo(" + WholeArray(copy.To) + ");");
                     break;
+                case ViewStmt view:
+                    WriteView(view);
+                    break;
             }
         }
         _inlined.Pop();
@@ -285,11 +288,22 @@ internal sealed partial class ProgramEmitter
         _w.Line(element + " = " + local + ";");
     }
 
+    /// <summary>A row of p or wJp that a loop reads or adds into (<see cref="RowViews"/>): <c>pRow = p.Slice(offset, length)</c>.</summary>
+    private void WriteView(ViewStmt view)
+    {
+        var info = _program.Arrays[view.View];
+        bool input = info.Kind is ArrayKind.Parameters or ArrayKind.TangentParameters;
+        string element = _lanes is not null && LaneTypes.IsLaneArray(info) ? VectorOfDouble : "double";
+        _w.Line("global::System." + (input ? "ReadOnlySpan" : "Span") + "<" + element + "> " + ArrayName(view.View) + " = " + ArrayName(info.ViewOf)
+            + ".Slice(" + Print(view.Offset, 0) + ", " + Literals.Int(info.Length) + ");");
+    }
+
     private string ArrayName(int array)
     {
         if (_arrayNames.TryGetValue(array, out var name)) return name;
         var info = _program.Arrays[array];
-        name = info.Kind == ArrayKind.Scratch ? _names.Allocate(info.Name, isUserLocal: array < _userArrayCount)
+        name = info.ViewOf >= 0 ? _names.Allocate(ArrayName(info.ViewOf) + "Row", isUserLocal: false)
+            : info.Kind == ArrayKind.Scratch ? _names.Allocate(info.Name, isUserLocal: array < _userArrayCount)
             : info.Group == 0 ? SpanName(info.Kind)
             : _names.Allocate(SpanName(info.Kind) + LaneGroups.Suffix(info.Group), isUserLocal: false);
         _arrayNames[array] = name;

@@ -101,6 +101,10 @@ internal static class IrPrinter
                 case ArrayCopyStmt copy:
                     text.Append("copy ").Append(Array(program, copy.From)).Append(" to ").AppendLine(Array(program, copy.To));
                     break;
+                case ViewStmt view:
+                    var info = program.Arrays[view.View];
+                    text.Append("view ").Append(info.Name).Append(" = ").AppendLine(Span(program, info.ViewOf, view.Offset, info.Length));
+                    break;
             }
         }
     }

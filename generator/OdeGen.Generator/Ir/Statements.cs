@@ -90,13 +90,20 @@ internal sealed record ArrayDeclarationStmt(int Array) : Stmt;
 /// <summary>Copies array <see cref="From"/> into array <see cref="To"/> (same length).</summary>
 internal sealed record ArrayCopyStmt(int From, int To) : Stmt;
 
+/// <summary>
+/// Declares array <see cref="View"/> as the part of its <see cref="ArrayInfo.ViewOf"/> from element <see cref="Offset"/>
+/// (an int node), of the view's length: a row of a weight matrix that a loop reads element by element (<c>RowViews</c>).
+/// </summary>
+internal sealed record ViewStmt(int View, int Offset) : Stmt;
+
 internal sealed record Block(int Scope, EquatableArray<Stmt> Statements);
 
 /// <summary>
 /// A span the IR reads or writes by element: the method's own spans, and scratch spans. <see cref="Group"/> is the lane
 /// group whose copy of a per-copy span it is in a kernel widened over groups (<c>LaneGroups</c>); 0 otherwise.
+/// <see cref="ViewOf"/> is the array a view is part of (<see cref="ViewStmt"/>; the view has its kind), -1 for the others.
 /// </summary>
-internal sealed record ArrayInfo(ArrayKind Kind, int Length, string Name, int Group = 0);
+internal sealed record ArrayInfo(ArrayKind Kind, int Length, string Name, int Group = 0, int ViewOf = -1);
 
 internal enum ArrayKind
 {

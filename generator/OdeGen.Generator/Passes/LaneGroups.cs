@@ -196,6 +196,10 @@ internal static class LaneGroups
                     case ArrayDeclarationStmt declaration:
                         foreach (int g in groups) statements.Add(new ArrayDeclarationStmt(ArrayOf(g, declaration.Array)));
                         break;
+                    case ViewStmt view when IsShared(view.View):
+                        // A row of a shared span (RowViews): the groups read it, or add into it, through one view.
+                        statements.Add(view);
+                        break;
                     case ArrayCopyStmt copy when !IsShared(copy.From) && !IsShared(copy.To):
                         foreach (int g in groups) statements.Add(new ArrayCopyStmt(ArrayOf(g, copy.From), ArrayOf(g, copy.To)));
                         break;

@@ -34,16 +34,18 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> a = stackalloc double[8];
                 global::System.Span<double> aDot = stackalloc double[8];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(0, 4);
+                global::System.ReadOnlySpan<double> vpRow = vp.Slice(0, 4);
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
                     double element2 = vy[i];
                     a[i] = 1.5 + element * element;
                     aDot[i] = 2.0 * (element * element2);
-                    double element3 = p[i];
+                    double element3 = pRow[i];
                     int index = 4 + i;
                     a[index] = element3 * element;
-                    aDot[index] = element * vp[i] + element3 * element2;
+                    aDot[index] = element * vpRow[i] + element3 * element2;
                 }
                 global::System.Span<double> r = stackalloc double[28];
                 global::System.Span<double> rDot = stackalloc double[28];
@@ -160,11 +162,12 @@ namespace OdeGen.Tests.Corpus
                 global::System.Span<double> qBar = stackalloc double[8];
                 w.CopyTo(dyBar);
                 global::System.Span<double> a = stackalloc double[8];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(0, 4);
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
                     a[i] = 1.5 + element * element;
-                    a[4 + i] = p[i] * element;
+                    a[4 + i] = pRow[i] * element;
                 }
                 global::System.Span<double> r = stackalloc double[28];
                 global::System.Numerics.Tensors.TensorPrimitives.Log<double>(a.Slice(0, 4), r.Slice(0, 4));
@@ -238,12 +241,13 @@ namespace OdeGen.Tests.Corpus
                     double sigmoid2Bar = rBar[index9];
                     aBar[i] += sigmoid2 * (1.0 - sigmoid2) * sigmoid2Bar;
                 }
+                global::System.Span<double> wJpRow = wJp.Slice(0, 4);
                 for (int i = 3; i >= 0; i--)
                 {
                     int index10 = 20 + i;
                     double tanh2 = r[index10];
                     double tanh2Bar = rBar[index10];
-                    wJp[i] += (1.0 - tanh2 * tanh2) * tanh2Bar;
+                    wJpRow[i] += (1.0 - tanh2 * tanh2) * tanh2Bar;
                 }
                 for (int i = 3; i >= 0; i--)
                 {
@@ -280,10 +284,10 @@ namespace OdeGen.Tests.Corpus
                 {
                     double element = y[i];
                     double productBar = aBar[4 + i];
-                    wJp[i] += element * productBar;
+                    wJpRow[i] += element * productBar;
                     double sum2Bar = aBar[i];
                     double product2 = element * sum2Bar;
-                    wJy[i] += p[i] * productBar + product2 + product2;
+                    wJy[i] += pRow[i] * productBar + product2 + product2;
                 }
                 return valueBar;
             }
@@ -312,16 +316,18 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 global::System.Span<double> a = stackalloc double[8];
                 global::System.Span<double> aDot = stackalloc double[8];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(0, 4);
+                global::System.ReadOnlySpan<double> vpRow = vp.Slice(0, 4);
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
                     double element2 = vy[i];
                     a[i] = 1.5 + element * element;
                     aDot[i] = 2.0 * (element * element2);
-                    double element3 = p[i];
+                    double element3 = pRow[i];
                     int index = 4 + i;
                     a[index] = element3 * element;
-                    aDot[index] = element * vp[i] + element3 * element2;
+                    aDot[index] = element * vpRow[i] + element3 * element2;
                 }
                 global::System.Span<double> r = stackalloc double[28];
                 global::System.Span<double> rDot = stackalloc double[28];
@@ -475,13 +481,14 @@ namespace OdeGen.Tests.Corpus
                     aBar[i] += product2 * sigmoidBar;
                     aBarDot[i] += sigmoidBar * (difference3 * element6 - sigmoid * element6) + product2 * sigmoidBarDot;
                 }
+                global::System.Span<double> hpRow = hp.Slice(0, 4);
                 for (int i = 3; i >= 0; i--)
                 {
                     int index5 = 20 + i;
                     double tanh = r[index5];
                     double tanhBar = rBar[index5];
                     double tanhBarDot = rBarDot[index5];
-                    hp[i] += (1.0 - tanh * tanh) * tanhBarDot - tanhBar * (2.0 * (tanh * rDot[index5]));
+                    hpRow[i] += (1.0 - tanh * tanh) * tanhBarDot - tanhBar * (2.0 * (tanh * rDot[index5]));
                 }
                 for (int i = 3; i >= 0; i--)
                 {
@@ -543,11 +550,11 @@ namespace OdeGen.Tests.Corpus
                     int index = 4 + i;
                     double product4Bar = aBar[index];
                     double product4BarDot = aBarDot[index];
-                    hp[i] += product4Bar * element10 + element * product4BarDot;
+                    hpRow[i] += product4Bar * element10 + element * product4BarDot;
                     double sum2Bar = aBar[i];
                     double sum2BarDot = aBarDot[i];
                     double sum3 = sum2Bar * element10 + element * sum2BarDot;
-                    hy[i] += product4Bar * vp[i] + p[i] * product4BarDot + sum3 + sum3;
+                    hy[i] += product4Bar * vpRow[i] + pRow[i] * product4BarDot + sum3 + sum3;
                 }
             }
 
@@ -690,11 +697,12 @@ namespace OdeGen.Tests.Corpus
             {
                 dfdt.Clear();
                 global::System.Span<double> a = stackalloc double[8];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(0, 4);
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
                     a[i] = 1.5 + element * element;
-                    a[4 + i] = p[i] * element;
+                    a[4 + i] = pRow[i] * element;
                 }
                 global::System.Span<double> r = stackalloc double[28];
                 global::System.Span<double> rDt = stackalloc double[28];
@@ -752,13 +760,14 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> a = stackalloc double[8];
                 global::System.Span<double> aDot = stackalloc double[8];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(0, 4);
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
                     double element2 = vy[i];
                     a[i] = 1.5 + element * element;
                     aDot[i] = 2.0 * (element * element2);
-                    double element3 = p[i];
+                    double element3 = pRow[i];
                     int index = 4 + i;
                     a[index] = element3 * element;
                     aDot[index] = element3 * element2;
@@ -848,14 +857,16 @@ namespace OdeGen.Tests.Corpus
                 jv.Clear();
                 global::System.Span<double> a = stackalloc double[8];
                 global::System.Span<double> aDot = stackalloc double[8];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(0, 4);
+                global::System.ReadOnlySpan<double> vpRow = vp.Slice(0, 4);
                 for (int i = 0; i < 4; i++)
                 {
                     double element = y[i];
                     a[i] = 1.5 + element * element;
                     aDot[i] = 0.0;
                     int index = 4 + i;
-                    a[index] = p[i] * element;
-                    aDot[index] = element * vp[i];
+                    a[index] = pRow[i] * element;
+                    aDot[index] = element * vpRow[i];
                 }
                 global::System.Span<double> r = stackalloc double[28];
                 global::System.Span<double> rDot = stackalloc double[28];

@@ -122,13 +122,13 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 1; k >= 0; k--)
                 {
                     int index2 = 3 * k;
+                    global::System.Span<double> wJpRow = wJp.Slice(index2, 3);
                     for (int i = 2; i >= 0; i--)
                     {
                         int index3 = 3 + i;
-                        int index4 = index2 + i;
                         double expBar = hBar[index3];
                         hBar[index3] = 0.0;
-                        wJp[index4] += global::System.Math.Exp(p[index4]) * expBar;
+                        wJpRow[i] += global::System.Math.Exp(p[index2 + i]) * expBar;
                     }
                 }
                 if (condition)
@@ -221,16 +221,17 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 1; k >= 0; k--)
                 {
                     int index = 3 * k;
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(index, 3);
+                    global::System.Span<double> hpRow = hp.Slice(index, 3);
                     for (int i = 2; i >= 0; i--)
                     {
                         int index2 = 3 + i;
-                        int index4 = index + i;
-                        double exp = global::System.Math.Exp(p[index4]);
+                        double exp = global::System.Math.Exp(p[index + i]);
                         double expBar = hBar[index2];
                         double expBarDot = hBarDot[index2];
                         hBar[index2] = 0.0;
                         hBarDot[index2] = 0.0;
-                        hp[index4] += expBar * (exp * vp[index4]) + exp * expBarDot;
+                        hpRow[i] += expBar * (exp * vpRow[i]) + exp * expBarDot;
                     }
                 }
                 if (condition)

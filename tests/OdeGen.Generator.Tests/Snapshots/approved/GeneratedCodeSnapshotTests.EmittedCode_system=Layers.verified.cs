@@ -42,27 +42,28 @@ namespace OdeGen.Tests.Corpus
                             double sumDot = vp[index];
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
+                                global::System.ReadOnlySpan<double> vpRow = vp.Slice(c * 9 + a * 3, 3);
                                 double sum2 = sum;
                                 double sumDot2 = sumDot;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    int index2 = c * 9 + a * 3 + b;
-                                    double element = p[index2];
-                                    int index3 = (i + a) * 6 + j + b;
-                                    double element2 = x[index3];
+                                    double element = pRow[b];
+                                    int index2 = (i + a) * 6 + j + b;
+                                    double element2 = x[index2];
                                     sum2 += element * element2;
-                                    sumDot2 += element2 * vp[index2] + element * vx[index3];
+                                    sumDot2 += element2 * vpRow[b] + element * vx[index2];
                                 }
                                 sum = sum2;
                                 sumDot = sumDot2;
                             }
                             double tanh = global::System.Math.Tanh(sum);
-                            int index4 = c * 16 + i * 4 + j;
+                            int index3 = c * 16 + i * 4 + j;
                             if (!y.IsEmpty)
                             {
-                                y[index4] = tanh;
+                                y[index3] = tanh;
                             }
-                            jv[index4] = (1.0 - tanh * tanh) * sumDot;
+                            jv[index3] = (1.0 - tanh * tanh) * sumDot;
                         }
                     }
                 }
@@ -90,10 +91,11 @@ namespace OdeGen.Tests.Corpus
                             double sum = p[18 + c];
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
                                 double sum2 = sum;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    sum2 += p[c * 9 + a * 3 + b] * x[(i + a) * 6 + j + b];
+                                    sum2 += pRow[b] * x[(i + a) * 6 + j + b];
                                 }
                                 sum = sum2;
                             }
@@ -114,10 +116,11 @@ namespace OdeGen.Tests.Corpus
                             double sum = p[index];
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
                                 double sum2 = sum;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    sum2 += p[c * 9 + a * 3 + b] * x[(i + a) * 6 + j + b];
+                                    sum2 += pRow[b] * x[(i + a) * 6 + j + b];
                                 }
                                 sum = sum2;
                             }
@@ -128,12 +131,13 @@ namespace OdeGen.Tests.Corpus
                             double sumBar = (1.0 - tanh * tanh) * tanhBar;
                             for (int a = 2; a >= 0; a--)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
+                                global::System.Span<double> wJpRow = wJp.Slice(c * 9 + a * 3, 3);
                                 for (int b = 2; b >= 0; b--)
                                 {
-                                    int index3 = c * 9 + a * 3 + b;
-                                    int index4 = (i + a) * 6 + j + b;
-                                    wJx[index4] += p[index3] * sumBar;
-                                    wJp[index3] += x[index4] * sumBar;
+                                    int index3 = (i + a) * 6 + j + b;
+                                    wJx[index3] += pRow[b] * sumBar;
+                                    wJpRow[b] += x[index3] * sumBar;
                                 }
                             }
                             wJp[index] += sumBar;
@@ -157,10 +161,11 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sum = Vector.Create(p[18 + c]);
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
                                 Vector<double> sum2 = sum;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(p[c * 9 + a * 3 + b]), x[(i + a) * 6 + j + b], sum2);
+                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(pRow[b]), x[(i + a) * 6 + j + b], sum2);
                                 }
                                 sum = sum2;
                             }
@@ -185,26 +190,27 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sumDot = Vector.Create(vp[index]);
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
+                                global::System.ReadOnlySpan<double> vpRow = vp.Slice(c * 9 + a * 3, 3);
                                 Vector<double> sum2 = sum;
                                 Vector<double> sumDot2 = sumDot;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    int index2 = c * 9 + a * 3 + b;
-                                    int index3 = (i + a) * 6 + j + b;
-                                    Vector<double> element = x[index3];
-                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), element, sum2);
-                                    sumDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index2]), p[index2] * vx[index3]);
+                                    int index2 = (i + a) * 6 + j + b;
+                                    Vector<double> element = x[index2];
+                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(pRow[b]), element, sum2);
+                                    sumDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow[b]), pRow[b] * vx[index2]);
                                 }
                                 sum = sum2;
                                 sumDot = sumDot2;
                             }
                             Vector<double> tanh = global::OdeGen.Lanes.Tanh(sum);
-                            int index4 = c * 16 + i * 4 + j;
+                            int index3 = c * 16 + i * 4 + j;
                             if (!y.IsEmpty)
                             {
-                                y[index4] = tanh;
+                                y[index3] = tanh;
                             }
-                            jv[index4] = (Vector<double>.One - tanh * tanh) * sumDot;
+                            jv[index3] = (Vector<double>.One - tanh * tanh) * sumDot;
                         }
                     }
                 }
@@ -224,10 +230,11 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sum = Vector.Create(p[18 + c]);
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
                                 Vector<double> sum2 = sum;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(p[c * 9 + a * 3 + b]), x[(i + a) * 6 + j + b], sum2);
+                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(pRow[b]), x[(i + a) * 6 + j + b], sum2);
                                 }
                                 sum = sum2;
                             }
@@ -248,10 +255,11 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sum = Vector.Create(p[index]);
                             for (int a = 0; a < 3; a++)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
                                 Vector<double> sum2 = sum;
                                 for (int b = 0; b < 3; b++)
                                 {
-                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(p[c * 9 + a * 3 + b]), x[(i + a) * 6 + j + b], sum2);
+                                    sum2 = Vector.FusedMultiplyAdd(Vector.Create(pRow[b]), x[(i + a) * 6 + j + b], sum2);
                                 }
                                 sum = sum2;
                             }
@@ -262,12 +270,13 @@ namespace OdeGen.Tests.Corpus
                             Vector<double> sumBar = (Vector<double>.One - tanh * tanh) * tanhBar;
                             for (int a = 2; a >= 0; a--)
                             {
+                                global::System.ReadOnlySpan<double> pRow = p.Slice(c * 9 + a * 3, 3);
+                                global::System.Span<Vector<double>> wJpRow = wJp.Slice(c * 9 + a * 3, 3);
                                 for (int b = 2; b >= 0; b--)
                                 {
-                                    int index3 = c * 9 + a * 3 + b;
-                                    int index4 = (i + a) * 6 + j + b;
-                                    wJx[index4] = Vector.FusedMultiplyAdd(Vector.Create(p[index3]), sumBar, wJx[index4]);
-                                    wJp[index3] = Vector.FusedMultiplyAdd(x[index4], sumBar, wJp[index3]);
+                                    int index3 = (i + a) * 6 + j + b;
+                                    wJx[index3] = Vector.FusedMultiplyAdd(Vector.Create(pRow[b]), sumBar, wJx[index3]);
+                                    wJpRow[b] = Vector.FusedMultiplyAdd(x[index3], sumBar, wJpRow[b]);
                                 }
                             }
                             wJp[index] += sumBar;
@@ -713,15 +722,16 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     int index = 96 + k;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(k * 32, 32);
                     double logit = p[index];
                     double logitDot = vp[index];
                     for (int i = 0; i < 32; i++)
                     {
-                        int index2 = k * 32 + i;
-                        double element = p[index2];
+                        double element = pRow[i];
                         double element2 = x[i];
                         logit += element * element2;
-                        logitDot += element2 * vp[index2] + element * vx[i];
+                        logitDot += element2 * vpRow[i] + element * vx[i];
                     }
                     if (!y.IsEmpty)
                     {
@@ -746,10 +756,11 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
                     double logit = p[96 + k];
                     for (int i = 0; i < 32; i++)
                     {
-                        logit += p[k * 32 + i] * x[i];
+                        logit += pRow[i] * x[i];
                     }
                     if (!y.IsEmpty)
                     {
@@ -760,11 +771,12 @@ namespace OdeGen.Tests.Corpus
                 {
                     double logitBar = dyBar[k];
                     dyBar[k] = 0.0;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
+                    global::System.Span<double> wJpRow = wJp.Slice(k * 32, 32);
                     for (int i = 31; i >= 0; i--)
                     {
-                        int index = k * 32 + i;
-                        wJx[i] += p[index] * logitBar;
-                        wJp[index] += x[i] * logitBar;
+                        wJx[i] += pRow[i] * logitBar;
+                        wJpRow[i] += x[i] * logitBar;
                     }
                     wJp[96 + k] += logitBar;
                 }
@@ -778,10 +790,11 @@ namespace OdeGen.Tests.Corpus
             {
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
                     Vector<double> logit = Vector.Create(p[96 + k]);
                     for (int i = 0; i < 32; i++)
                     {
-                        logit = Vector.FusedMultiplyAdd(Vector.Create(p[k * 32 + i]), x[i], logit);
+                        logit = Vector.FusedMultiplyAdd(Vector.Create(pRow[i]), x[i], logit);
                     }
                     y[k] = logit;
                 }
@@ -794,14 +807,15 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     int index = 96 + k;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(k * 32, 32);
                     Vector<double> logit = Vector.Create(p[index]);
                     Vector<double> logitDot = Vector.Create(vp[index]);
                     for (int i = 0; i < 32; i++)
                     {
-                        int index2 = k * 32 + i;
                         Vector<double> element = x[i];
-                        logit = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), element, logit);
-                        logitDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index2]), p[index2] * vx[i]);
+                        logit = Vector.FusedMultiplyAdd(Vector.Create(pRow[i]), element, logit);
+                        logitDot += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow[i]), pRow[i] * vx[i]);
                     }
                     if (!y.IsEmpty)
                     {
@@ -818,10 +832,11 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
                     Vector<double> logit = Vector.Create(p[96 + k]);
                     for (int i = 0; i < 32; i++)
                     {
-                        logit = Vector.FusedMultiplyAdd(Vector.Create(p[k * 32 + i]), x[i], logit);
+                        logit = Vector.FusedMultiplyAdd(Vector.Create(pRow[i]), x[i], logit);
                     }
                     if (!y.IsEmpty)
                     {
@@ -832,11 +847,12 @@ namespace OdeGen.Tests.Corpus
                 {
                     Vector<double> logitBar = dyBar[k];
                     dyBar[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(k * 32, 32);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(k * 32, 32);
                     for (int i = 31; i >= 0; i--)
                     {
-                        int index = k * 32 + i;
-                        wJx[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index]), logitBar, wJx[i]);
-                        wJp[index] = Vector.FusedMultiplyAdd(x[i], logitBar, wJp[index]);
+                        wJx[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow[i]), logitBar, wJx[i]);
+                        wJpRow[i] = Vector.FusedMultiplyAdd(x[i], logitBar, wJpRow[i]);
                     }
                     wJp[96 + k] += logitBar;
                 }

@@ -40,6 +40,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     double s0 = p[100 + i];
                     double s1 = p[100 + i1];
                     double s2 = p[100 + i2];
@@ -47,10 +51,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         double element2 = cube[j];
-                        s0 += p[i * 2 + j] * element2;
-                        s1 += p[i1 * 2 + j] * element2;
-                        s2 += p[i2 * 2 + j] * element2;
-                        s3 += p[i3 * 2 + j] * element2;
+                        s0 += pRow[j] * element2;
+                        s1 += pRow2[j] * element2;
+                        s2 += pRow3[j] * element2;
+                        s3 += pRow4[j] * element2;
                     }
                     h[i] = global::System.Math.Tanh(s0);
                     h[i1] = global::System.Math.Tanh(s1);
@@ -59,19 +63,21 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     double s = p[100 + i];
                     for (int j = 0; j < 2; j++)
                     {
-                        s += p[i * 2 + j] * cube[j];
+                        s += pRow5[j] * cube[j];
                     }
                     h[i] = global::System.Math.Tanh(s);
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     double o = p[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        o += p[150 + (k * 50 + i)] * h[i];
+                        o += pRow6[i] * h[i];
                     }
                     dy[k] = o;
                 }
@@ -102,6 +108,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     double s0 = p[index];
                     double sDot0 = vp[index];
                     double s1 = p[index2];
@@ -112,24 +126,20 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
+                        double element3 = pRow[j];
+                        double element4 = pRow2[j];
+                        double element5 = pRow3[j];
+                        double element6 = pRow4[j];
                         double element7 = cube[j];
                         double element8 = cubeDot[j];
                         s0 += element3 * element7;
-                        sDot0 += element7 * vp[index5] + element3 * element8;
+                        sDot0 += element7 * vpRow[j] + element3 * element8;
                         s1 += element4 * element7;
-                        sDot1 += element7 * vp[index6] + element4 * element8;
+                        sDot1 += element7 * vpRow2[j] + element4 * element8;
                         s2 += element5 * element7;
-                        sDot2 += element7 * vp[index7] + element5 * element8;
+                        sDot2 += element7 * vpRow3[j] + element5 * element8;
                         s3 += element6 * element7;
-                        sDot3 += element7 * vp[index8] + element6 * element8;
+                        sDot3 += element7 * vpRow4[j] + element6 * element8;
                     }
                     double tanh = global::System.Math.Tanh(s0);
                     double tanh2 = global::System.Math.Tanh(s1);
@@ -146,16 +156,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    double s = p[index9];
-                    double sDot = vp[index9];
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    double s = p[index5];
+                    double sDot = vp[index5];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
-                        double element9 = p[index10];
+                        double element9 = pRow5[j];
                         double element7 = cube[j];
                         s += element9 * element7;
-                        sDot += element7 * vp[index10] + element9 * cubeDot[j];
+                        sDot += element7 * vpRow5[j] + element9 * cubeDot[j];
                     }
                     double tanh5 = global::System.Math.Tanh(s);
                     h[i] = tanh5;
@@ -163,16 +174,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index11 = 250 + k;
-                    double o = p[index11];
-                    double oDot = vp[index11];
+                    int index6 = 250 + k;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
+                    double o = p[index6];
+                    double oDot = vp[index6];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index12 = 150 + (k * 50 + i);
-                        double element10 = p[index12];
+                        double element10 = pRow6[i];
                         double element11 = h[i];
                         o += element10 * element11;
-                        oDot += element11 * vp[index12] + element10 * hDot[i];
+                        oDot += element11 * vpRow6[i] + element10 * hDot[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -209,6 +221,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     double s0 = p[100 + i];
                     double s1 = p[100 + i1];
                     double s2 = p[100 + i2];
@@ -216,10 +232,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         double element2 = cube[j];
-                        s0 += p[i * 2 + j] * element2;
-                        s1 += p[i1 * 2 + j] * element2;
-                        s2 += p[i2 * 2 + j] * element2;
-                        s3 += p[i3 * 2 + j] * element2;
+                        s0 += pRow[j] * element2;
+                        s1 += pRow2[j] * element2;
+                        s2 += pRow3[j] * element2;
+                        s3 += pRow4[j] * element2;
                     }
                     h[i] = global::System.Math.Tanh(s0);
                     h[i1] = global::System.Math.Tanh(s1);
@@ -228,19 +244,21 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     double s = p[100 + i];
                     for (int j = 0; j < 2; j++)
                     {
-                        s += p[i * 2 + j] * cube[j];
+                        s += pRow5[j] * cube[j];
                     }
                     h[i] = global::System.Math.Tanh(s);
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     double o = p[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        o += p[150 + (k * 50 + i)] * h[i];
+                        o += pRow6[i] * h[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -251,11 +269,12 @@ namespace OdeGen.Tests.Corpus
                 {
                     double oBar = dyBar[k];
                     dyBar[k] = 0.0;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.Span<double> wJpRow = wJp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index = 150 + (k * 50 + i);
-                        hBar[i] += p[index] * oBar;
-                        wJp[index] += h[i] * oBar;
+                        hBar[i] += pRow6[i] * oBar;
+                        wJpRow[i] += h[i] * oBar;
                     }
                     wJp[250 + k] += oBar;
                 }
@@ -276,18 +295,19 @@ namespace OdeGen.Tests.Corpus
                     double sBar1 = (1.0 - tanh2 * tanh2) * tanh2Bar;
                     double sBar2 = (1.0 - tanh3 * tanh3) * tanh3Bar;
                     double sBar3 = (1.0 - tanh4 * tanh4) * tanh4Bar;
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.Span<double> wJpRow2 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        int index3 = i1 * 2 + j;
-                        int index4 = i2 * 2 + j;
-                        int index5 = i3 * 2 + j;
+                        int index = i1 * 2 + j;
+                        int index2 = i2 * 2 + j;
+                        int index3 = i3 * 2 + j;
                         double element2 = cube[j];
-                        cubeBar[j] = cubeBar[j] + p[index2] * sBar0 + p[index3] * sBar1 + p[index4] * sBar2 + p[index5] * sBar3;
-                        wJp[index2] += element2 * sBar0;
-                        wJp[index3] += element2 * sBar1;
-                        wJp[index4] += element2 * sBar2;
-                        wJp[index5] += element2 * sBar3;
+                        cubeBar[j] = cubeBar[j] + pRow7[j] * sBar0 + p[index] * sBar1 + p[index2] * sBar2 + p[index3] * sBar3;
+                        wJpRow2[j] += element2 * sBar0;
+                        wJp[index] += element2 * sBar1;
+                        wJp[index2] += element2 * sBar2;
+                        wJp[index3] += element2 * sBar3;
                     }
                     wJp[100 + i] += sBar0;
                     wJp[100 + i1] += sBar1;
@@ -299,11 +319,12 @@ namespace OdeGen.Tests.Corpus
                     double tanh5 = h[i];
                     double tanh5Bar = hBar[i];
                     double sBar = (1.0 - tanh5 * tanh5) * tanh5Bar;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.Span<double> wJpRow3 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index6 = i * 2 + j;
-                        cubeBar[j] += p[index6] * sBar;
-                        wJp[index6] += cube[j] * sBar;
+                        cubeBar[j] += pRow5[j] * sBar;
+                        wJpRow3[j] += cube[j] * sBar;
                     }
                     wJp[100 + i] += sBar;
                 }
@@ -356,6 +377,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     double s0 = p[index];
                     double sDot0 = vp[index];
                     double s1 = p[index2];
@@ -366,24 +395,20 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
+                        double element3 = pRow[j];
+                        double element4 = pRow2[j];
+                        double element5 = pRow3[j];
+                        double element6 = pRow4[j];
                         double element7 = cube[j];
                         double element8 = cubeDot[j];
                         s0 += element3 * element7;
-                        sDot0 += element7 * vp[index5] + element3 * element8;
+                        sDot0 += element7 * vpRow[j] + element3 * element8;
                         s1 += element4 * element7;
-                        sDot1 += element7 * vp[index6] + element4 * element8;
+                        sDot1 += element7 * vpRow2[j] + element4 * element8;
                         s2 += element5 * element7;
-                        sDot2 += element7 * vp[index7] + element5 * element8;
+                        sDot2 += element7 * vpRow3[j] + element5 * element8;
                         s3 += element6 * element7;
-                        sDot3 += element7 * vp[index8] + element6 * element8;
+                        sDot3 += element7 * vpRow4[j] + element6 * element8;
                     }
                     double tanh = global::System.Math.Tanh(s0);
                     double tanh2 = global::System.Math.Tanh(s1);
@@ -400,16 +425,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    double s = p[index9];
-                    double sDot = vp[index9];
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    double s = p[index5];
+                    double sDot = vp[index5];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
-                        double element9 = p[index10];
+                        double element9 = pRow5[j];
                         double element7 = cube[j];
                         s += element9 * element7;
-                        sDot += element7 * vp[index10] + element9 * cubeDot[j];
+                        sDot += element7 * vpRow5[j] + element9 * cubeDot[j];
                     }
                     double tanh5 = global::System.Math.Tanh(s);
                     h[i] = tanh5;
@@ -417,11 +443,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
+                        oDot += h[i] * vpRow6[i] + pRow6[i] * hDot[i];
                     }
                     if (!jv.IsEmpty)
                     {
@@ -432,12 +459,14 @@ namespace OdeGen.Tests.Corpus
                 {
                     double oBar = dyBar[k];
                     dyBar[k] = 0.0;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow7 = vp.Slice(150 + k * 50, 50);
+                    global::System.Span<double> hpRow = hp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        hBar[i] += p[index11] * oBar;
-                        hBarDot[i] += oBar * vp[index11];
-                        hp[index11] += oBar * hDot[i];
+                        hBar[i] += pRow6[i] * oBar;
+                        hBarDot[i] += oBar * vpRow7[i];
+                        hpRow[i] += oBar * hDot[i];
                     }
                 }
                 for (int i = 49; i >= 5; i -= 4)
@@ -469,24 +498,26 @@ namespace OdeGen.Tests.Corpus
                     double sBarDot1 = difference2 * tanh7BarDot - tanh7Bar * (2.0 * (tanh7 * hDot[i1]));
                     double sBarDot2 = difference3 * tanh8BarDot - tanh8Bar * (2.0 * (tanh8 * hDot[i2]));
                     double sBarDot3 = difference4 * tanh9BarDot - tanh9Bar * (2.0 * (tanh9 * hDot[i3]));
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow8 = vp.Slice(i * 2, 2);
+                    global::System.Span<double> hpRow2 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index12 = i * 2 + j;
-                        int index13 = i1 * 2 + j;
-                        int index14 = i2 * 2 + j;
-                        int index15 = i3 * 2 + j;
-                        double element10 = p[index12];
-                        double element11 = p[index13];
-                        double element12 = p[index14];
-                        double element13 = p[index15];
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element10 = pRow7[j];
+                        double element11 = p[index6];
+                        double element12 = p[index7];
+                        double element13 = p[index8];
                         double element7 = cube[j];
                         double element14 = cubeDot[j];
                         cubeBar[j] = cubeBar[j] + element10 * sBar0 + element11 * sBar1 + element12 * sBar2 + element13 * sBar3;
-                        cubeBarDot[j] = cubeBarDot[j] + (sBar0 * vp[index12] + element10 * sBarDot0) + (sBar1 * vp[index13] + element11 * sBarDot1) + (sBar2 * vp[index14] + element12 * sBarDot2) + (sBar3 * vp[index15] + element13 * sBarDot3);
-                        hp[index12] += sBar0 * element14 + element7 * sBarDot0;
-                        hp[index13] += sBar1 * element14 + element7 * sBarDot1;
-                        hp[index14] += sBar2 * element14 + element7 * sBarDot2;
-                        hp[index15] += sBar3 * element14 + element7 * sBarDot3;
+                        cubeBarDot[j] = cubeBarDot[j] + (sBar0 * vpRow8[j] + element10 * sBarDot0) + (sBar1 * vp[index6] + element11 * sBarDot1) + (sBar2 * vp[index7] + element12 * sBarDot2) + (sBar3 * vp[index8] + element13 * sBarDot3);
+                        hpRow2[j] += sBar0 * element14 + element7 * sBarDot0;
+                        hp[index6] += sBar1 * element14 + element7 * sBarDot1;
+                        hp[index7] += sBar2 * element14 + element7 * sBarDot2;
+                        hp[index8] += sBar3 * element14 + element7 * sBarDot3;
                     }
                     hp[100 + i] += sBarDot0;
                     hp[100 + i1] += sBarDot1;
@@ -501,13 +532,15 @@ namespace OdeGen.Tests.Corpus
                     double difference5 = 1.0 - tanh5 * tanh5;
                     double sBar = difference5 * tanh5Bar;
                     double sBarDot = difference5 * tanh5BarDot - tanh5Bar * (2.0 * (tanh5 * hDot[i]));
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow9 = vp.Slice(i * 2, 2);
+                    global::System.Span<double> hpRow3 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index10 = i * 2 + j;
-                        double element9 = p[index10];
+                        double element9 = pRow5[j];
                         cubeBar[j] += element9 * sBar;
-                        cubeBarDot[j] += sBar * vp[index10] + element9 * sBarDot;
-                        hp[index10] += sBar * cubeDot[j] + cube[j] * sBarDot;
+                        cubeBarDot[j] += sBar * vpRow9[j] + element9 * sBarDot;
+                        hpRow3[j] += sBar * cubeDot[j] + cube[j] * sBarDot;
                     }
                     hp[100 + i] += sBarDot;
                 }
@@ -653,6 +686,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     double s0 = p[100 + i];
                     double sDot0 = 0.0;
                     double s1 = p[100 + i1];
@@ -663,10 +700,10 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = 0.0;
                     for (int j = 0; j < 2; j++)
                     {
-                        double element3 = p[i * 2 + j];
-                        double element4 = p[i1 * 2 + j];
-                        double element5 = p[i2 * 2 + j];
-                        double element6 = p[i3 * 2 + j];
+                        double element3 = pRow[j];
+                        double element4 = pRow2[j];
+                        double element5 = pRow3[j];
+                        double element6 = pRow4[j];
                         double element7 = cube[j];
                         double element8 = cubeDot[j];
                         s0 += element3 * element7;
@@ -689,11 +726,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     double s = p[100 + i];
                     double sDot = 0.0;
                     for (int j = 0; j < 2; j++)
                     {
-                        double element9 = p[i * 2 + j];
+                        double element9 = pRow5[j];
                         s += element9 * cube[j];
                         sDot += element9 * cubeDot[j];
                     }
@@ -702,10 +740,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     double oDot = 0.0;
                     for (int i = 0; i < 50; i++)
                     {
-                        oDot += p[150 + (k * 50 + i)] * hDot[i];
+                        oDot += pRow6[i] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -732,6 +771,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     double s0 = p[index];
                     double sDot0 = vp[index];
                     double s1 = p[index2];
@@ -742,19 +789,15 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
                         double element2 = cube[j];
-                        s0 += p[index5] * element2;
-                        sDot0 += element2 * vp[index5];
-                        s1 += p[index6] * element2;
-                        sDot1 += element2 * vp[index6];
-                        s2 += p[index7] * element2;
-                        sDot2 += element2 * vp[index7];
-                        s3 += p[index8] * element2;
-                        sDot3 += element2 * vp[index8];
+                        s0 += pRow[j] * element2;
+                        sDot0 += element2 * vpRow[j];
+                        s1 += pRow2[j] * element2;
+                        sDot1 += element2 * vpRow2[j];
+                        s2 += pRow3[j] * element2;
+                        sDot2 += element2 * vpRow3[j];
+                        s3 += pRow4[j] * element2;
+                        sDot3 += element2 * vpRow4[j];
                     }
                     double tanh = global::System.Math.Tanh(s0);
                     double tanh2 = global::System.Math.Tanh(s1);
@@ -771,15 +814,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    double s = p[index9];
-                    double sDot = vp[index9];
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    double s = p[index5];
+                    double sDot = vp[index5];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
                         double element2 = cube[j];
-                        s += p[index10] * element2;
-                        sDot += element2 * vp[index10];
+                        s += pRow5[j] * element2;
+                        sDot += element2 * vpRow5[j];
                     }
                     double tanh5 = global::System.Math.Tanh(s);
                     h[i] = tanh5;
@@ -787,11 +831,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
+                        oDot += h[i] * vpRow6[i] + pRow6[i] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -815,6 +860,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> s0 = Vector.Create(p[100 + i]);
                     Vector<double> s1 = Vector.Create(p[100 + i1]);
                     Vector<double> s2 = Vector.Create(p[100 + i2]);
@@ -822,10 +871,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         Vector<double> element2 = cube[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element2, s0);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element2, s1);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element2, s2);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element2, s3);
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element2, s0);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element2, s1);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element2, s2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element2, s3);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s0);
                     h[i1] = global::OdeGen.Lanes.Tanh(s1);
@@ -834,19 +883,21 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> s = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], s);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], s);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s);
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
                     }
                     dy[k] = o;
                 }
@@ -877,6 +928,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     Vector<double> s0 = Vector.Create(p[index]);
                     Vector<double> sDot0 = Vector.Create(vp[index]);
                     Vector<double> s1 = Vector.Create(p[index2]);
@@ -887,20 +946,16 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sDot3 = Vector.Create(vp[index4]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeDot[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, s0);
-                        sDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, s0);
+                        sDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow[j]), pRow[j] * element4);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow2[j]), pRow2[j] * element4);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow3[j]), pRow3[j] * element4);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow4[j]), pRow4[j] * element4);
                     }
                     Vector<double> tanh = global::OdeGen.Lanes.Tanh(s0);
                     Vector<double> tanh2 = global::OdeGen.Lanes.Tanh(s1);
@@ -917,15 +972,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    Vector<double> s = Vector.Create(p[index9]);
-                    Vector<double> sDot = Vector.Create(vp[index9]);
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    Vector<double> s = Vector.Create(p[index5]);
+                    Vector<double> sDot = Vector.Create(vp[index5]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
                         Vector<double> element3 = cube[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, s);
-                        sDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), element3, s);
+                        sDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow5[j]), pRow5[j] * cubeDot[j]);
                     }
                     Vector<double> tanh5 = global::OdeGen.Lanes.Tanh(s);
                     h[i] = tanh5;
@@ -933,15 +989,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index11 = 250 + k;
-                    Vector<double> o = Vector.Create(p[index11]);
-                    Vector<double> oDot = Vector.Create(vp[index11]);
+                    int index6 = 250 + k;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
+                    Vector<double> o = Vector.Create(p[index6]);
+                    Vector<double> oDot = Vector.Create(vp[index6]);
                     for (int i = 0; i < 50; i++)
                     {
-                        int index12 = 150 + (k * 50 + i);
                         Vector<double> element5 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), element5, o);
-                        oDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index12]), p[index12] * hDot[i]);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), element5, o);
+                        oDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vpRow6[i]), pRow6[i] * hDot[i]);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -970,6 +1027,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> s0 = Vector.Create(p[100 + i]);
                     Vector<double> s1 = Vector.Create(p[100 + i1]);
                     Vector<double> s2 = Vector.Create(p[100 + i2]);
@@ -977,10 +1038,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         Vector<double> element2 = cube[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element2, s0);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element2, s1);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element2, s2);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element2, s3);
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element2, s0);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element2, s1);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element2, s2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element2, s3);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s0);
                     h[i1] = global::OdeGen.Lanes.Tanh(s1);
@@ -989,19 +1050,21 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> s = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], s);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], s);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s);
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -1012,11 +1075,12 @@ namespace OdeGen.Tests.Corpus
                 {
                     Vector<double> oBar = dyBar[k];
                     dyBar[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index = 150 + (k * 50 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index]), oBar, hBar[i]);
-                        wJp[index] = Vector.FusedMultiplyAdd(h[i], oBar, wJp[index]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBar, hBar[i]);
+                        wJpRow[i] = Vector.FusedMultiplyAdd(h[i], oBar, wJpRow[i]);
                     }
                     wJp[250 + k] += oBar;
                 }
@@ -1037,23 +1101,24 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sBar1 = (Vector<double>.One - tanh2 * tanh2) * tanh2Bar;
                     Vector<double> sBar2 = (Vector<double>.One - tanh3 * tanh3) * tanh3Bar;
                     Vector<double> sBar3 = (Vector<double>.One - tanh4 * tanh4) * tanh4Bar;
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        int index3 = i1 * 2 + j;
-                        int index4 = i2 * 2 + j;
-                        int index5 = i3 * 2 + j;
+                        int index = i1 * 2 + j;
+                        int index2 = i2 * 2 + j;
+                        int index3 = i3 * 2 + j;
                         Vector<double> element2 = cube[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), sBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index3]), sBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), sBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), sBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), sBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index]), sBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), sBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index3]), sBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
-                        wJp[index2] = Vector.FusedMultiplyAdd(element2, sBar0, wJp[index2]);
-                        wJp[index3] = Vector.FusedMultiplyAdd(element2, sBar1, wJp[index3]);
-                        wJp[index4] = Vector.FusedMultiplyAdd(element2, sBar2, wJp[index4]);
-                        wJp[index5] = Vector.FusedMultiplyAdd(element2, sBar3, wJp[index5]);
+                        wJpRow2[j] = Vector.FusedMultiplyAdd(element2, sBar0, wJpRow2[j]);
+                        wJp[index] = Vector.FusedMultiplyAdd(element2, sBar1, wJp[index]);
+                        wJp[index2] = Vector.FusedMultiplyAdd(element2, sBar2, wJp[index2]);
+                        wJp[index3] = Vector.FusedMultiplyAdd(element2, sBar3, wJp[index3]);
                     }
                     wJp[100 + i] += sBar0;
                     wJp[100 + i1] += sBar1;
@@ -1065,11 +1130,12 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> tanh5 = h[i];
                     Vector<double> tanh5Bar = hBar[i];
                     Vector<double> sBar = (Vector<double>.One - tanh5 * tanh5) * tanh5Bar;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow3 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index6 = i * 2 + j;
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), sBar, cubeBar[j]);
-                        wJp[index6] = Vector.FusedMultiplyAdd(cube[j], sBar, wJp[index6]);
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), sBar, cubeBar[j]);
+                        wJpRow3[j] = Vector.FusedMultiplyAdd(cube[j], sBar, wJpRow3[j]);
                     }
                     wJp[100 + i] += sBar;
                 }
@@ -1107,6 +1173,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> s0 = Vector.Create(p[100 + i]);
                     Vector<double> s0B = Vector.Create(p[100 + i]);
                     Vector<double> s1 = Vector.Create(p[100 + i1]);
@@ -1119,14 +1189,14 @@ namespace OdeGen.Tests.Corpus
                     {
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeB[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, s0);
-                        s0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, s0B);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, s1);
-                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, s1B);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, s2);
-                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, s2B);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, s3);
-                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, s3B);
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, s0);
+                        s0B = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element4, s0B);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element4, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element4, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element4, s3B);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s0);
                     h[i1] = global::OdeGen.Lanes.Tanh(s1);
@@ -1139,24 +1209,26 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> s = Vector.Create(p[100 + i]);
                     Vector<double> sB = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], s);
-                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], sB);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cubeB[j], sB);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s);
                     hB[i] = global::OdeGen.Lanes.Tanh(sB);
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     Vector<double> oB = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), hB[i], oB);
                     }
                     dy[k] = o;
                     dyB[k] = oB;
@@ -1194,6 +1266,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> s0 = Vector.Create(p[100 + i]);
                     Vector<double> s0B = Vector.Create(p[100 + i]);
                     Vector<double> s1 = Vector.Create(p[100 + i1]);
@@ -1206,14 +1282,14 @@ namespace OdeGen.Tests.Corpus
                     {
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeB[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, s0);
-                        s0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, s0B);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, s1);
-                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, s1B);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, s2);
-                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, s2B);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, s3);
-                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, s3B);
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, s0);
+                        s0B = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element4, s0B);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element4, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element4, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element4, s3B);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s0);
                     h[i1] = global::OdeGen.Lanes.Tanh(s1);
@@ -1226,24 +1302,26 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> s = Vector.Create(p[100 + i]);
                     Vector<double> sB = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], s);
-                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], sB);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cubeB[j], sB);
                     }
                     h[i] = global::OdeGen.Lanes.Tanh(s);
                     hB[i] = global::OdeGen.Lanes.Tanh(sB);
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     Vector<double> oB = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), hB[i], oB);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -1258,30 +1336,31 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> oBarB = dyBarB[k];
                     dyBar[k] = Vector<double>.Zero;
                     dyBarB[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index2 = 150 + (k * 50 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
-                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBarB, hBarB[i]);
-                        Vector<double> wJpSum = wJp[index2];
-                        wJpSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpSum);
-                        wJpSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpSum);
-                        wJp[index2] = wJpSum;
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBarB, hBarB[i]);
+                        Vector<double> wJpRowSum = wJpRow[i];
+                        wJpRowSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpRowSum);
+                        wJpRowSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpRowSum);
+                        wJpRow[i] = wJpRowSum;
                     }
-                    Vector<double> wJpSum2 = wJp[index];
-                    wJpSum2 = wJpSum2 + oBar;
-                    wJpSum2 = wJpSum2 + oBarB;
-                    wJp[index] = wJpSum2;
+                    Vector<double> wJpSum = wJp[index];
+                    wJpSum = wJpSum + oBar;
+                    wJpSum = wJpSum + oBarB;
+                    wJp[index] = wJpSum;
                 }
                 for (int i = 49; i >= 5; i -= 4)
                 {
                     int i1 = i - 1;
                     int i2 = i - 2;
                     int i3 = i - 3;
-                    int index3 = 100 + i;
-                    int index4 = 100 + i1;
-                    int index5 = 100 + i2;
-                    int index6 = 100 + i3;
+                    int index2 = 100 + i;
+                    int index3 = 100 + i1;
+                    int index4 = 100 + i2;
+                    int index5 = 100 + i3;
                     Vector<double> tanh = h[i];
                     Vector<double> tanh2 = hB[i];
                     Vector<double> tanh3 = h[i1];
@@ -1306,83 +1385,85 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sBar2B = (Vector<double>.One - tanh6 * tanh6) * tanh5BarB;
                     Vector<double> sBar3 = (Vector<double>.One - tanh7 * tanh7) * tanh7Bar;
                     Vector<double> sBar3B = (Vector<double>.One - tanh8 * tanh8) * tanh7BarB;
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index7 = i * 2 + j;
-                        int index8 = i1 * 2 + j;
-                        int index9 = i2 * 2 + j;
-                        int index10 = i3 * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeB[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), sBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), sBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), sBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
                         Vector<double> cubeBarBSum = cubeBarB[j];
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar0B, cubeBarBSum);
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar1B, cubeBarBSum);
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), sBar2B, cubeBarBSum);
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sBar3B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), sBar0B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), sBar1B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar2B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar3B, cubeBarBSum);
                         cubeBarB[j] = cubeBarBSum;
+                        Vector<double> wJpRow2Sum = wJpRow2[j];
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(element3, sBar0, wJpRow2Sum);
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(element4, sBar0B, wJpRow2Sum);
+                        wJpRow2[j] = wJpRow2Sum;
+                        Vector<double> wJpSum2 = wJp[index6];
+                        wJpSum2 = Vector.FusedMultiplyAdd(element3, sBar1, wJpSum2);
+                        wJpSum2 = Vector.FusedMultiplyAdd(element4, sBar1B, wJpSum2);
+                        wJp[index6] = wJpSum2;
                         Vector<double> wJpSum3 = wJp[index7];
-                        wJpSum3 = Vector.FusedMultiplyAdd(element3, sBar0, wJpSum3);
-                        wJpSum3 = Vector.FusedMultiplyAdd(element4, sBar0B, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(element3, sBar2, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(element4, sBar2B, wJpSum3);
                         wJp[index7] = wJpSum3;
                         Vector<double> wJpSum4 = wJp[index8];
-                        wJpSum4 = Vector.FusedMultiplyAdd(element3, sBar1, wJpSum4);
-                        wJpSum4 = Vector.FusedMultiplyAdd(element4, sBar1B, wJpSum4);
+                        wJpSum4 = Vector.FusedMultiplyAdd(element3, sBar3, wJpSum4);
+                        wJpSum4 = Vector.FusedMultiplyAdd(element4, sBar3B, wJpSum4);
                         wJp[index8] = wJpSum4;
-                        Vector<double> wJpSum5 = wJp[index9];
-                        wJpSum5 = Vector.FusedMultiplyAdd(element3, sBar2, wJpSum5);
-                        wJpSum5 = Vector.FusedMultiplyAdd(element4, sBar2B, wJpSum5);
-                        wJp[index9] = wJpSum5;
-                        Vector<double> wJpSum6 = wJp[index10];
-                        wJpSum6 = Vector.FusedMultiplyAdd(element3, sBar3, wJpSum6);
-                        wJpSum6 = Vector.FusedMultiplyAdd(element4, sBar3B, wJpSum6);
-                        wJp[index10] = wJpSum6;
                     }
-                    Vector<double> wJpSum7 = wJp[index3];
-                    wJpSum7 = wJpSum7 + sBar0;
-                    wJpSum7 = wJpSum7 + sBar0B;
-                    wJp[index3] = wJpSum7;
-                    Vector<double> wJpSum8 = wJp[index4];
-                    wJpSum8 = wJpSum8 + sBar1;
-                    wJpSum8 = wJpSum8 + sBar1B;
-                    wJp[index4] = wJpSum8;
-                    Vector<double> wJpSum9 = wJp[index5];
-                    wJpSum9 = wJpSum9 + sBar2;
-                    wJpSum9 = wJpSum9 + sBar2B;
-                    wJp[index5] = wJpSum9;
-                    Vector<double> wJpSum10 = wJp[index6];
-                    wJpSum10 = wJpSum10 + sBar3;
-                    wJpSum10 = wJpSum10 + sBar3B;
-                    wJp[index6] = wJpSum10;
+                    Vector<double> wJpSum5 = wJp[index2];
+                    wJpSum5 = wJpSum5 + sBar0;
+                    wJpSum5 = wJpSum5 + sBar0B;
+                    wJp[index2] = wJpSum5;
+                    Vector<double> wJpSum6 = wJp[index3];
+                    wJpSum6 = wJpSum6 + sBar1;
+                    wJpSum6 = wJpSum6 + sBar1B;
+                    wJp[index3] = wJpSum6;
+                    Vector<double> wJpSum7 = wJp[index4];
+                    wJpSum7 = wJpSum7 + sBar2;
+                    wJpSum7 = wJpSum7 + sBar2B;
+                    wJp[index4] = wJpSum7;
+                    Vector<double> wJpSum8 = wJp[index5];
+                    wJpSum8 = wJpSum8 + sBar3;
+                    wJpSum8 = wJpSum8 + sBar3B;
+                    wJp[index5] = wJpSum8;
                 }
                 for (int i = 1; i >= 0; i--)
                 {
-                    int index11 = 100 + i;
+                    int index9 = 100 + i;
                     Vector<double> tanh9 = h[i];
                     Vector<double> tanh10 = hB[i];
                     Vector<double> tanh9Bar = hBar[i];
                     Vector<double> tanh9BarB = hBarB[i];
                     Vector<double> sBar = (Vector<double>.One - tanh9 * tanh9) * tanh9Bar;
                     Vector<double> sBarB = (Vector<double>.One - tanh10 * tanh10) * tanh9BarB;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow3 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index12 = i * 2 + j;
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sBar, cubeBar[j]);
-                        cubeBarB[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sBarB, cubeBarB[j]);
-                        Vector<double> wJpSum11 = wJp[index12];
-                        wJpSum11 = Vector.FusedMultiplyAdd(cube[j], sBar, wJpSum11);
-                        wJpSum11 = Vector.FusedMultiplyAdd(cubeB[j], sBarB, wJpSum11);
-                        wJp[index12] = wJpSum11;
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), sBar, cubeBar[j]);
+                        cubeBarB[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), sBarB, cubeBarB[j]);
+                        Vector<double> wJpRow3Sum = wJpRow3[j];
+                        wJpRow3Sum = Vector.FusedMultiplyAdd(cube[j], sBar, wJpRow3Sum);
+                        wJpRow3Sum = Vector.FusedMultiplyAdd(cubeB[j], sBarB, wJpRow3Sum);
+                        wJpRow3[j] = wJpRow3Sum;
                     }
-                    Vector<double> wJpSum12 = wJp[index11];
-                    wJpSum12 = wJpSum12 + sBar;
-                    wJpSum12 = wJpSum12 + sBarB;
-                    wJp[index11] = wJpSum12;
+                    Vector<double> wJpSum9 = wJp[index9];
+                    wJpSum9 = wJpSum9 + sBar;
+                    wJpSum9 = wJpSum9 + sBarB;
+                    wJp[index9] = wJpSum9;
                 }
                 for (int j = 1; j >= 0; j--)
                 {
@@ -1431,6 +1512,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     Vector<double> s0 = Vector.Create(p[index]);
                     Vector<double> sDot0 = Vector.Create(vp[index]);
                     Vector<double> s1 = Vector.Create(p[index2]);
@@ -1441,20 +1530,16 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sDot3 = Vector.Create(vp[index4]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeDot[j];
-                        s0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, s0);
-                        sDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
+                        s0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, s0);
+                        sDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow[j]), pRow[j] * element4);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow2[j]), pRow2[j] * element4);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow3[j]), pRow3[j] * element4);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow4[j]), pRow4[j] * element4);
                     }
                     Vector<double> tanh = global::OdeGen.Lanes.Tanh(s0);
                     Vector<double> tanh2 = global::OdeGen.Lanes.Tanh(s1);
@@ -1471,15 +1556,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    Vector<double> s = Vector.Create(p[index9]);
-                    Vector<double> sDot = Vector.Create(vp[index9]);
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    Vector<double> s = Vector.Create(p[index5]);
+                    Vector<double> sDot = Vector.Create(vp[index5]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
                         Vector<double> element3 = cube[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, s);
-                        sDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), element3, s);
+                        sDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow5[j]), pRow5[j] * cubeDot[j]);
                     }
                     Vector<double> tanh5 = global::OdeGen.Lanes.Tanh(s);
                     h[i] = tanh5;
@@ -1487,11 +1573,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
                     Vector<double> oDot = Vector.Create(vp[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        oDot += Vector.FusedMultiplyAdd(h[i], Vector.Create(vp[index11]), p[index11] * hDot[i]);
+                        oDot += Vector.FusedMultiplyAdd(h[i], Vector.Create(vpRow6[i]), pRow6[i] * hDot[i]);
                     }
                     if (!jv.IsEmpty)
                     {
@@ -1502,12 +1589,14 @@ namespace OdeGen.Tests.Corpus
                 {
                     Vector<double> oBar = dyBar[k];
                     dyBar[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow7 = vp.Slice(150 + k * 50, 50);
+                    global::System.Span<Vector<double>> hpRow = hp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index11]), oBar, hBar[i]);
-                        hBarDot[i] = Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index11]), hBarDot[i]);
-                        hp[index11] = Vector.FusedMultiplyAdd(oBar, hDot[i], hp[index11]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBar, hBar[i]);
+                        hBarDot[i] = Vector.FusedMultiplyAdd(oBar, Vector.Create(vpRow7[i]), hBarDot[i]);
+                        hpRow[i] = Vector.FusedMultiplyAdd(oBar, hDot[i], hpRow[i]);
                     }
                 }
                 for (int i = 49; i >= 5; i -= 4)
@@ -1539,30 +1628,32 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sBarDot1 = difference2 * tanh7BarDot - tanh7Bar * (2.0 * (tanh7 * hDot[i1]));
                     Vector<double> sBarDot2 = difference3 * tanh8BarDot - tanh8Bar * (2.0 * (tanh8 * hDot[i2]));
                     Vector<double> sBarDot3 = difference4 * tanh9BarDot - tanh9Bar * (2.0 * (tanh9 * hDot[i3]));
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow8 = vp.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> hpRow2 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index12 = i * 2 + j;
-                        int index13 = i1 * 2 + j;
-                        int index14 = i2 * 2 + j;
-                        int index15 = i3 * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element5 = cubeDot[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index13]), sBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), sBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), sBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), sBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), sBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
                         Vector<double> cubeBarDotSum = cubeBarDot[j];
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar0, Vector.Create(vp[index12]), p[index12] * sBarDot0);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar1, Vector.Create(vp[index13]), p[index13] * sBarDot1);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar2, Vector.Create(vp[index14]), p[index14] * sBarDot2);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar3, Vector.Create(vp[index15]), p[index15] * sBarDot3);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar0, Vector.Create(vpRow8[j]), pRow7[j] * sBarDot0);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar1, Vector.Create(vp[index6]), p[index6] * sBarDot1);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar2, Vector.Create(vp[index7]), p[index7] * sBarDot2);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(sBar3, Vector.Create(vp[index8]), p[index8] * sBarDot3);
                         cubeBarDot[j] = cubeBarDotSum;
-                        hp[index12] += Vector.FusedMultiplyAdd(sBar0, element5, element3 * sBarDot0);
-                        hp[index13] += Vector.FusedMultiplyAdd(sBar1, element5, element3 * sBarDot1);
-                        hp[index14] += Vector.FusedMultiplyAdd(sBar2, element5, element3 * sBarDot2);
-                        hp[index15] += Vector.FusedMultiplyAdd(sBar3, element5, element3 * sBarDot3);
+                        hpRow2[j] += Vector.FusedMultiplyAdd(sBar0, element5, element3 * sBarDot0);
+                        hp[index6] += Vector.FusedMultiplyAdd(sBar1, element5, element3 * sBarDot1);
+                        hp[index7] += Vector.FusedMultiplyAdd(sBar2, element5, element3 * sBarDot2);
+                        hp[index8] += Vector.FusedMultiplyAdd(sBar3, element5, element3 * sBarDot3);
                     }
                     hp[100 + i] += sBarDot0;
                     hp[100 + i1] += sBarDot1;
@@ -1577,12 +1668,14 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> difference5 = Vector<double>.One - tanh5 * tanh5;
                     Vector<double> sBar = difference5 * tanh5Bar;
                     Vector<double> sBarDot = difference5 * tanh5BarDot - tanh5Bar * (2.0 * (tanh5 * hDot[i]));
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow9 = vp.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> hpRow3 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index10 = i * 2 + j;
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sBar, cubeBar[j]);
-                        cubeBarDot[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vp[index10]), p[index10] * sBarDot);
-                        hp[index10] += Vector.FusedMultiplyAdd(sBar, cubeDot[j], cube[j] * sBarDot);
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), sBar, cubeBar[j]);
+                        cubeBarDot[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vpRow9[j]), pRow5[j] * sBarDot);
+                        hpRow3[j] += Vector.FusedMultiplyAdd(sBar, cubeDot[j], cube[j] * sBarDot);
                     }
                     hp[100 + i] += sBarDot;
                 }

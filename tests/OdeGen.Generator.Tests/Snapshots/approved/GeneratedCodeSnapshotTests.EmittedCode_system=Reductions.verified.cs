@@ -41,15 +41,16 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index = 3 * i;
                     double dot = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(index, 3), y);
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(index, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(index, 3);
                     double dotDot = 0.0;
                     for (int i2 = 0; i2 < 3; i2++)
                     {
-                        int index2 = index + i2;
-                        dotDot += y[i2] * vp[index2] + p[index2] * vy[i2];
+                        dotDot += y[i2] * vpRow[i2] + pRow[i2] * vy[i2];
                     }
-                    int index3 = 36 + i;
-                    s[i] = dot + p[index3];
-                    sDot[i] = dotDot + vp[index3];
+                    int index2 = 36 + i;
+                    s[i] = dot + p[index2];
+                    sDot[i] = dotDot + vp[index2];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 for (int i = 0; i < 12; i++)
@@ -65,22 +66,23 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index4 = 48 + k * 12;
-                    double dot2 = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(index4, 12), h);
+                    int index3 = 48 + k * 12;
+                    double dot2 = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(index3, 12), h);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(index3, 12);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(index3, 12);
                     double dotDot2 = 0.0;
                     for (int i = 0; i < 12; i++)
                     {
-                        int index5 = index4 + i;
-                        dotDot2 += h[i] * vp[index5] + p[index5] * hDot[i];
+                        dotDot2 += h[i] * vpRow2[i] + pRow2[i] * hDot[i];
                     }
                     double product = 0.1 * sum;
                     double element = y[k];
-                    int index6 = 84 + k;
+                    int index4 = 84 + k;
                     if (!dy.IsEmpty)
                     {
-                        dy[k] = dot2 - product * element + p[index6];
+                        dy[k] = dot2 - product * element + p[index4];
                     }
-                    jv[k] = dotDot2 - (element * (0.1 * sumDot) + product * vy[k]) + vp[index6];
+                    jv[k] = dotDot2 - (element * (0.1 * sumDot) + product * vy[k]) + vp[index4];
                 }
             }
 
@@ -101,19 +103,21 @@ namespace OdeGen.Tests.Corpus
                 w.CopyTo(dyBar);
                 global::System.Span<double> s = stackalloc double[12];
                 global::System.Span<double> h = stackalloc double[12];
+                global::System.ReadOnlySpan<double> pRow = p.Slice(36, 12);
                 for (int i = 0; i < 12; i++)
                 {
                     double dot = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(3 * i, 3), y);
-                    s[i] = dot + p[36 + i];
+                    s[i] = dot + pRow[i];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 double sum = global::System.Numerics.Tensors.TensorPrimitives.Sum<double>(h);
+                global::System.ReadOnlySpan<double> pRow2 = p.Slice(84, 3);
                 for (int k = 0; k < 3; k++)
                 {
                     double dot2 = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(48 + k * 12, 12), h);
                     if (!dy.IsEmpty)
                     {
-                        dy[k] = dot2 - 0.1 * sum * y[k] + p[84 + k];
+                        dy[k] = dot2 - 0.1 * sum * y[k] + pRow2[k];
                     }
                 }
                 double sumBar = 0.0;
@@ -125,11 +129,12 @@ namespace OdeGen.Tests.Corpus
                     wJp[84 + k] += sum2Bar;
                     wJy[k] -= 0.1 * sum * sum2Bar;
                     sumBar -= 0.1 * (y[k] * sum2Bar);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(index, 12);
+                    global::System.Span<double> wJpRow = wJp.Slice(index, 12);
                     for (int i = 11; i >= 0; i--)
                     {
-                        int index2 = index + i;
-                        hBar[i] += p[index2] * sum2Bar;
-                        wJp[index2] += h[i] * sum2Bar;
+                        hBar[i] += pRow3[i] * sum2Bar;
+                        wJpRow[i] += h[i] * sum2Bar;
                     }
                 }
                 for (int i = 11; i >= 0; i--)
@@ -147,10 +152,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i - 1;
                     int i2 = i - 2;
                     int i3 = i - 3;
-                    int index3 = 3 * i;
-                    int index4 = 3 * i1;
-                    int index5 = 3 * i2;
-                    int index6 = 3 * i3;
+                    int index2 = 3 * i;
+                    int index3 = 3 * i1;
+                    int index4 = 3 * i2;
+                    int index5 = 3 * i3;
                     double sum3Bar = sBar[i];
                     double sum3Bar2 = sBar[i1];
                     double sum3Bar3 = sBar[i2];
@@ -159,18 +164,19 @@ namespace OdeGen.Tests.Corpus
                     wJp[36 + i1] += sum3Bar2;
                     wJp[36 + i2] += sum3Bar3;
                     wJp[36 + i3] += sum3Bar4;
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(index2, 3);
+                    global::System.Span<double> wJpRow2 = wJp.Slice(index2, 3);
                     for (int i4 = 2; i4 >= 0; i4--)
                     {
-                        int index7 = index3 + i4;
-                        int index8 = index4 + i4;
-                        int index9 = index5 + i4;
-                        int index10 = index6 + i4;
+                        int index6 = index3 + i4;
+                        int index7 = index4 + i4;
+                        int index8 = index5 + i4;
                         double element = y[i4];
-                        wJy[i4] = wJy[i4] + p[index7] * sum3Bar + p[index8] * sum3Bar2 + p[index9] * sum3Bar3 + p[index10] * sum3Bar4;
-                        wJp[index7] += element * sum3Bar;
-                        wJp[index8] += element * sum3Bar2;
-                        wJp[index9] += element * sum3Bar3;
-                        wJp[index10] += element * sum3Bar4;
+                        wJy[i4] = wJy[i4] + pRow4[i4] * sum3Bar + p[index6] * sum3Bar2 + p[index7] * sum3Bar3 + p[index8] * sum3Bar4;
+                        wJpRow2[i4] += element * sum3Bar;
+                        wJp[index6] += element * sum3Bar2;
+                        wJp[index7] += element * sum3Bar3;
+                        wJp[index8] += element * sum3Bar4;
                     }
                 }
                 return 0.0;
@@ -202,15 +208,16 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index = 3 * i;
                     double dot = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(index, 3), y);
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(index, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(index, 3);
                     double dotDot = 0.0;
                     for (int i2 = 0; i2 < 3; i2++)
                     {
-                        int index2 = index + i2;
-                        dotDot += y[i2] * vp[index2] + p[index2] * vy[i2];
+                        dotDot += y[i2] * vpRow[i2] + pRow[i2] * vy[i2];
                     }
-                    int index3 = 36 + i;
-                    s[i] = dot + p[index3];
-                    sDot[i] = dotDot + vp[index3];
+                    int index2 = 36 + i;
+                    s[i] = dot + p[index2];
+                    sDot[i] = dotDot + vp[index2];
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 for (int i = 0; i < 12; i++)
@@ -226,12 +233,13 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index4 = 48 + k * 12;
+                    int index3 = 48 + k * 12;
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(index3, 12);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(index3, 12);
                     double dotDot2 = 0.0;
                     for (int i = 0; i < 12; i++)
                     {
-                        int index5 = index4 + i;
-                        dotDot2 += h[i] * vp[index5] + p[index5] * hDot[i];
+                        dotDot2 += h[i] * vpRow2[i] + pRow2[i] * hDot[i];
                     }
                     if (!jv.IsEmpty)
                     {
@@ -242,18 +250,20 @@ namespace OdeGen.Tests.Corpus
                 double sumBarDot = 0.0;
                 for (int k = 2; k >= 0; k--)
                 {
-                    int index4 = 48 + k * 12;
+                    int index3 = 48 + k * 12;
                     double sum2Bar = dyBar[k];
                     dyBar[k] = 0.0;
                     hy[k] -= sum2Bar * (0.1 * sumDot);
                     sumBar -= 0.1 * (y[k] * sum2Bar);
                     sumBarDot -= 0.1 * (sum2Bar * vy[k]);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(index3, 12);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(index3, 12);
+                    global::System.Span<double> hpRow = hp.Slice(index3, 12);
                     for (int i = 11; i >= 0; i--)
                     {
-                        int index5 = index4 + i;
-                        hBar[i] += p[index5] * sum2Bar;
-                        hBarDot[i] += sum2Bar * vp[index5];
-                        hp[index5] += sum2Bar * hDot[i];
+                        hBar[i] += pRow2[i] * sum2Bar;
+                        hBarDot[i] += sum2Bar * vpRow3[i];
+                        hpRow[i] += sum2Bar * hDot[i];
                     }
                 }
                 for (int i = 11; i >= 0; i--)
@@ -276,9 +286,9 @@ namespace OdeGen.Tests.Corpus
                     int i2 = i - 2;
                     int i3 = i - 3;
                     int index = 3 * i;
-                    int index6 = 3 * i1;
-                    int index7 = 3 * i2;
-                    int index8 = 3 * i3;
+                    int index4 = 3 * i1;
+                    int index5 = 3 * i2;
+                    int index6 = 3 * i3;
                     double sum3Bar = sBar[i];
                     double sum3Bar2 = sBar[i1];
                     double sum3Bar3 = sBar[i2];
@@ -291,19 +301,21 @@ namespace OdeGen.Tests.Corpus
                     hp[36 + i1] += sum3BarDot2;
                     hp[36 + i2] += sum3BarDot3;
                     hp[36 + i3] += sum3BarDot4;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(index, 3);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(index, 3);
+                    global::System.Span<double> hpRow2 = hp.Slice(index, 3);
                     for (int i4 = 2; i4 >= 0; i4--)
                     {
-                        int index2 = index + i4;
+                        int index7 = index4 + i4;
+                        int index8 = index5 + i4;
                         int index9 = index6 + i4;
-                        int index10 = index7 + i4;
-                        int index11 = index8 + i4;
                         double element = y[i4];
                         double element2 = vy[i4];
-                        hy[i4] = hy[i4] + (sum3Bar * vp[index2] + p[index2] * sum3BarDot) + (sum3Bar2 * vp[index9] + p[index9] * sum3BarDot2) + (sum3Bar3 * vp[index10] + p[index10] * sum3BarDot3) + (sum3Bar4 * vp[index11] + p[index11] * sum3BarDot4);
-                        hp[index2] += sum3Bar * element2 + element * sum3BarDot;
-                        hp[index9] += sum3Bar2 * element2 + element * sum3BarDot2;
-                        hp[index10] += sum3Bar3 * element2 + element * sum3BarDot3;
-                        hp[index11] += sum3Bar4 * element2 + element * sum3BarDot4;
+                        hy[i4] = hy[i4] + (sum3Bar * vpRow4[i4] + pRow[i4] * sum3BarDot) + (sum3Bar2 * vp[index7] + p[index7] * sum3BarDot2) + (sum3Bar3 * vp[index8] + p[index8] * sum3BarDot3) + (sum3Bar4 * vp[index9] + p[index9] * sum3BarDot4);
+                        hpRow2[i4] += sum3Bar * element2 + element * sum3BarDot;
+                        hp[index7] += sum3Bar2 * element2 + element * sum3BarDot2;
+                        hp[index8] += sum3Bar3 * element2 + element * sum3BarDot3;
+                        hp[index9] += sum3Bar4 * element2 + element * sum3BarDot4;
                     }
                 }
             }
@@ -431,10 +443,11 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index = 3 * i;
                     double dot = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(index, 3), y);
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(index, 3);
                     double dotDot = 0.0;
                     for (int i2 = 0; i2 < 3; i2++)
                     {
-                        dotDot += p[index + i2] * vy[i2];
+                        dotDot += pRow[i2] * vy[i2];
                     }
                     s[i] = dot + p[36 + i];
                     sDot[i] = dotDot;
@@ -453,11 +466,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index2 = 48 + k * 12;
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(48 + k * 12, 12);
                     double dotDot2 = 0.0;
                     for (int i = 0; i < 12; i++)
                     {
-                        dotDot2 += p[index2 + i] * hDot[i];
+                        dotDot2 += pRow2[i] * hDot[i];
                     }
                     jv[k] = dotDot2 - (y[k] * (0.1 * sumDot) + 0.1 * sum * vy[k]);
                 }
@@ -475,10 +488,11 @@ namespace OdeGen.Tests.Corpus
                 {
                     int index = 3 * i;
                     double dot = global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(p.Slice(index, 3), y);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(index, 3);
                     double dotDot = 0.0;
                     for (int i2 = 0; i2 < 3; i2++)
                     {
-                        dotDot += y[i2] * vp[index + i2];
+                        dotDot += y[i2] * vpRow[i2];
                     }
                     int index2 = 36 + i;
                     s[i] = dot + p[index2];
@@ -498,11 +512,12 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 0; k < 3; k++)
                 {
                     int index3 = 48 + k * 12;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(index3, 12);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(index3, 12);
                     double dotDot2 = 0.0;
                     for (int i = 0; i < 12; i++)
                     {
-                        int index4 = index3 + i;
-                        dotDot2 += h[i] * vp[index4] + p[index4] * hDot[i];
+                        dotDot2 += h[i] * vpRow2[i] + pRow[i] * hDot[i];
                     }
                     jv[k] = dotDot2 - y[k] * (0.1 * sumDot) + vp[84 + k];
                 }
@@ -714,11 +729,11 @@ namespace OdeGen.Tests.Corpus
                     wJp[84 + k] += sum2Bar;
                     wJy[k] -= 0.1 * sum * sum2Bar;
                     sumBar -= 0.1 * (y[k] * sum2Bar);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(index5, 12);
                     for (int i = 11; i >= 0; i--)
                     {
-                        int index6 = index5 + i;
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), sum2Bar, hBar[i]);
-                        wJp[index6] = Vector.FusedMultiplyAdd(h[i], sum2Bar, wJp[index6]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), sum2Bar, hBar[i]);
+                        wJpRow[i] = Vector.FusedMultiplyAdd(h[i], sum2Bar, wJpRow[i]);
                     }
                 }
                 for (int i = 11; i >= 0; i--)
@@ -737,9 +752,9 @@ namespace OdeGen.Tests.Corpus
                     int i2 = i - 2;
                     int i3 = i - 3;
                     int index = 3 * i;
-                    int index7 = 3 * i1;
-                    int index8 = 3 * i2;
-                    int index9 = 3 * i3;
+                    int index6 = 3 * i1;
+                    int index7 = 3 * i2;
+                    int index8 = 3 * i3;
                     Vector<double> sum3Bar = sBar[i];
                     Vector<double> sum3Bar2 = sBar[i1];
                     Vector<double> sum3Bar3 = sBar[i2];
@@ -748,23 +763,23 @@ namespace OdeGen.Tests.Corpus
                     wJp[36 + i1] += sum3Bar2;
                     wJp[36 + i2] += sum3Bar3;
                     wJp[36 + i3] += sum3Bar4;
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(index, 3);
                     for (int i4 = 2; i4 >= 0; i4--)
                     {
-                        int index10 = index + i4;
-                        int index11 = index7 + i4;
-                        int index12 = index8 + i4;
-                        int index13 = index9 + i4;
+                        int index9 = index6 + i4;
+                        int index10 = index7 + i4;
+                        int index11 = index8 + i4;
                         Vector<double> element = y[i4];
                         Vector<double> wJySum = wJy[i4];
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sum3Bar, wJySum);
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index11]), sum3Bar2, wJySum);
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), sum3Bar3, wJySum);
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index13]), sum3Bar4, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), sum3Bar, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), sum3Bar2, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), sum3Bar3, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index11]), sum3Bar4, wJySum);
                         wJy[i4] = wJySum;
-                        wJp[index10] = Vector.FusedMultiplyAdd(element, sum3Bar, wJp[index10]);
-                        wJp[index11] = Vector.FusedMultiplyAdd(element, sum3Bar2, wJp[index11]);
-                        wJp[index12] = Vector.FusedMultiplyAdd(element, sum3Bar3, wJp[index12]);
-                        wJp[index13] = Vector.FusedMultiplyAdd(element, sum3Bar4, wJp[index13]);
+                        wJpRow2[i4] = Vector.FusedMultiplyAdd(element, sum3Bar, wJpRow2[i4]);
+                        wJp[index9] = Vector.FusedMultiplyAdd(element, sum3Bar2, wJp[index9]);
+                        wJp[index10] = Vector.FusedMultiplyAdd(element, sum3Bar3, wJp[index10]);
+                        wJp[index11] = Vector.FusedMultiplyAdd(element, sum3Bar4, wJp[index11]);
                     }
                 }
                 return Vector<double>.Zero;
@@ -946,15 +961,15 @@ namespace OdeGen.Tests.Corpus
                     wJyB[k] -= 0.1 * sumB * sum2BarB;
                     sumBar -= 0.1 * (y[k] * sum2Bar);
                     sumBarB -= 0.1 * (yB[k] * sum2BarB);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(index5, 12);
                     for (int i = 11; i >= 0; i--)
                     {
-                        int index7 = index5 + i;
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sum2Bar, hBar[i]);
-                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), sum2BarB, hBarB[i]);
-                        Vector<double> wJpSum2 = wJp[index7];
-                        wJpSum2 = Vector.FusedMultiplyAdd(h[i], sum2Bar, wJpSum2);
-                        wJpSum2 = Vector.FusedMultiplyAdd(hB[i], sum2BarB, wJpSum2);
-                        wJp[index7] = wJpSum2;
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), sum2Bar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index5 + i]), sum2BarB, hBarB[i]);
+                        Vector<double> wJpRowSum = wJpRow[i];
+                        wJpRowSum = Vector.FusedMultiplyAdd(h[i], sum2Bar, wJpRowSum);
+                        wJpRowSum = Vector.FusedMultiplyAdd(hB[i], sum2BarB, wJpRowSum);
+                        wJpRow[i] = wJpRowSum;
                     }
                 }
                 for (int i = 11; i >= 0; i--)
@@ -977,13 +992,13 @@ namespace OdeGen.Tests.Corpus
                     int i2 = i - 2;
                     int i3 = i - 3;
                     int index = 3 * i;
-                    int index8 = 3 * i1;
-                    int index9 = 3 * i2;
-                    int index10 = 3 * i3;
-                    int index11 = 36 + i;
-                    int index12 = 36 + i1;
-                    int index13 = 36 + i2;
-                    int index14 = 36 + i3;
+                    int index7 = 3 * i1;
+                    int index8 = 3 * i2;
+                    int index9 = 3 * i3;
+                    int index10 = 36 + i;
+                    int index11 = 36 + i1;
+                    int index12 = 36 + i2;
+                    int index13 = 36 + i3;
                     Vector<double> sum3Bar = sBar[i];
                     Vector<double> sum3BarB = sBarB[i];
                     Vector<double> sum3Bar2 = sBar[i1];
@@ -992,58 +1007,58 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sum3BarB3 = sBarB[i2];
                     Vector<double> sum3Bar4 = sBar[i3];
                     Vector<double> sum3BarB4 = sBarB[i3];
+                    Vector<double> wJpSum2 = wJp[index10];
+                    wJpSum2 = wJpSum2 + sum3Bar;
+                    wJpSum2 = wJpSum2 + sum3BarB;
+                    wJp[index10] = wJpSum2;
                     Vector<double> wJpSum3 = wJp[index11];
-                    wJpSum3 = wJpSum3 + sum3Bar;
-                    wJpSum3 = wJpSum3 + sum3BarB;
+                    wJpSum3 = wJpSum3 + sum3Bar2;
+                    wJpSum3 = wJpSum3 + sum3BarB2;
                     wJp[index11] = wJpSum3;
                     Vector<double> wJpSum4 = wJp[index12];
-                    wJpSum4 = wJpSum4 + sum3Bar2;
-                    wJpSum4 = wJpSum4 + sum3BarB2;
+                    wJpSum4 = wJpSum4 + sum3Bar3;
+                    wJpSum4 = wJpSum4 + sum3BarB3;
                     wJp[index12] = wJpSum4;
                     Vector<double> wJpSum5 = wJp[index13];
-                    wJpSum5 = wJpSum5 + sum3Bar3;
-                    wJpSum5 = wJpSum5 + sum3BarB3;
+                    wJpSum5 = wJpSum5 + sum3Bar4;
+                    wJpSum5 = wJpSum5 + sum3BarB4;
                     wJp[index13] = wJpSum5;
-                    Vector<double> wJpSum6 = wJp[index14];
-                    wJpSum6 = wJpSum6 + sum3Bar4;
-                    wJpSum6 = wJpSum6 + sum3BarB4;
-                    wJp[index14] = wJpSum6;
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(index, 3);
                     for (int i4 = 2; i4 >= 0; i4--)
                     {
-                        int index15 = index + i4;
-                        int index16 = index8 + i4;
-                        int index17 = index9 + i4;
-                        int index18 = index10 + i4;
+                        int index14 = index7 + i4;
+                        int index15 = index8 + i4;
+                        int index16 = index9 + i4;
                         Vector<double> element = y[i4];
                         Vector<double> element2 = yB[i4];
                         Vector<double> wJySum = wJy[i4];
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sum3Bar, wJySum);
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index16]), sum3Bar2, wJySum);
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index17]), sum3Bar3, wJySum);
-                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index18]), sum3Bar4, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), sum3Bar, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), sum3Bar2, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sum3Bar3, wJySum);
+                        wJySum = Vector.FusedMultiplyAdd(Vector.Create(p[index16]), sum3Bar4, wJySum);
                         wJy[i4] = wJySum;
                         Vector<double> wJyBSum = wJyB[i4];
-                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sum3BarB, wJyBSum);
-                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index16]), sum3BarB2, wJyBSum);
-                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index17]), sum3BarB3, wJyBSum);
-                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index18]), sum3BarB4, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index + i4]), sum3BarB, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), sum3BarB2, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), sum3BarB3, wJyBSum);
+                        wJyBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index16]), sum3BarB4, wJyBSum);
                         wJyB[i4] = wJyBSum;
+                        Vector<double> wJpRow2Sum = wJpRow2[i4];
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(element, sum3Bar, wJpRow2Sum);
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(element2, sum3BarB, wJpRow2Sum);
+                        wJpRow2[i4] = wJpRow2Sum;
+                        Vector<double> wJpSum6 = wJp[index14];
+                        wJpSum6 = Vector.FusedMultiplyAdd(element, sum3Bar2, wJpSum6);
+                        wJpSum6 = Vector.FusedMultiplyAdd(element2, sum3BarB2, wJpSum6);
+                        wJp[index14] = wJpSum6;
                         Vector<double> wJpSum7 = wJp[index15];
-                        wJpSum7 = Vector.FusedMultiplyAdd(element, sum3Bar, wJpSum7);
-                        wJpSum7 = Vector.FusedMultiplyAdd(element2, sum3BarB, wJpSum7);
+                        wJpSum7 = Vector.FusedMultiplyAdd(element, sum3Bar3, wJpSum7);
+                        wJpSum7 = Vector.FusedMultiplyAdd(element2, sum3BarB3, wJpSum7);
                         wJp[index15] = wJpSum7;
                         Vector<double> wJpSum8 = wJp[index16];
-                        wJpSum8 = Vector.FusedMultiplyAdd(element, sum3Bar2, wJpSum8);
-                        wJpSum8 = Vector.FusedMultiplyAdd(element2, sum3BarB2, wJpSum8);
+                        wJpSum8 = Vector.FusedMultiplyAdd(element, sum3Bar4, wJpSum8);
+                        wJpSum8 = Vector.FusedMultiplyAdd(element2, sum3BarB4, wJpSum8);
                         wJp[index16] = wJpSum8;
-                        Vector<double> wJpSum9 = wJp[index17];
-                        wJpSum9 = Vector.FusedMultiplyAdd(element, sum3Bar3, wJpSum9);
-                        wJpSum9 = Vector.FusedMultiplyAdd(element2, sum3BarB3, wJpSum9);
-                        wJp[index17] = wJpSum9;
-                        Vector<double> wJpSum10 = wJp[index18];
-                        wJpSum10 = Vector.FusedMultiplyAdd(element, sum3Bar4, wJpSum10);
-                        wJpSum10 = Vector.FusedMultiplyAdd(element2, sum3BarB4, wJpSum10);
-                        wJp[index18] = wJpSum10;
                     }
                 }
                 return Vector<double>.Zero;
@@ -1149,12 +1164,13 @@ namespace OdeGen.Tests.Corpus
                     hy[k] -= sum2Bar * (0.1 * sumDot);
                     sumBar -= 0.1 * (y[k] * sum2Bar);
                     sumBarDot -= 0.1 * (sum2Bar * vy[k]);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(index13, 12);
+                    global::System.Span<Vector<double>> hpRow = hp.Slice(index13, 12);
                     for (int i = 11; i >= 0; i--)
                     {
-                        int index14 = index13 + i;
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), sum2Bar, hBar[i]);
-                        hBarDot[i] = Vector.FusedMultiplyAdd(sum2Bar, Vector.Create(vp[index14]), hBarDot[i]);
-                        hp[index14] = Vector.FusedMultiplyAdd(sum2Bar, hDot[i], hp[index14]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index13 + i]), sum2Bar, hBar[i]);
+                        hBarDot[i] = Vector.FusedMultiplyAdd(sum2Bar, Vector.Create(vpRow[i]), hBarDot[i]);
+                        hpRow[i] = Vector.FusedMultiplyAdd(sum2Bar, hDot[i], hpRow[i]);
                     }
                 }
                 for (int i = 11; i >= 0; i--)
@@ -1192,21 +1208,22 @@ namespace OdeGen.Tests.Corpus
                     hp[36 + i1] += sum3BarDot2;
                     hp[36 + i2] += sum3BarDot3;
                     hp[36 + i3] += sum3BarDot4;
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(index, 3);
+                    global::System.Span<Vector<double>> hpRow2 = hp.Slice(index, 3);
                     for (int i4 = 2; i4 >= 0; i4--)
                     {
-                        int index5 = index + i4;
                         int index18 = index15 + i4;
                         int index19 = index16 + i4;
                         int index20 = index17 + i4;
                         Vector<double> element = y[i4];
                         Vector<double> element3 = vy[i4];
                         Vector<double> hySum = hy[i4];
-                        hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar, Vector.Create(vp[index5]), p[index5] * sum3BarDot);
+                        hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar, Vector.Create(vpRow2[i4]), p[index + i4] * sum3BarDot);
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar2, Vector.Create(vp[index18]), p[index18] * sum3BarDot2);
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar3, Vector.Create(vp[index19]), p[index19] * sum3BarDot3);
                         hySum = hySum + Vector.FusedMultiplyAdd(sum3Bar4, Vector.Create(vp[index20]), p[index20] * sum3BarDot4);
                         hy[i4] = hySum;
-                        hp[index5] += Vector.FusedMultiplyAdd(sum3Bar, element3, element * sum3BarDot);
+                        hpRow2[i4] += Vector.FusedMultiplyAdd(sum3Bar, element3, element * sum3BarDot);
                         hp[index18] += Vector.FusedMultiplyAdd(sum3Bar2, element3, element * sum3BarDot2);
                         hp[index19] += Vector.FusedMultiplyAdd(sum3Bar3, element3, element * sum3BarDot3);
                         hp[index20] += Vector.FusedMultiplyAdd(sum3Bar4, element3, element * sum3BarDot4);

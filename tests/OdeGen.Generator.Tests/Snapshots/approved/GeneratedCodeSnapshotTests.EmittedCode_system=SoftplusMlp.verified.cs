@@ -34,6 +34,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     double s = p[48 + i];
                     double s1 = p[48 + i1];
                     double s2 = p[48 + i2];
@@ -41,10 +45,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 3; j++)
                     {
                         double element = y[j];
-                        s += p[i * 3 + j] * element;
-                        s1 += p[i1 * 3 + j] * element;
-                        s2 += p[i2 * 3 + j] * element;
-                        s3 += p[i3 * 3 + j] * element;
+                        s += pRow[j] * element;
+                        s1 += pRow2[j] * element;
+                        s2 += pRow3[j] * element;
+                        s3 += pRow4[j] * element;
                     }
                     h[i] = global::System.Math.Log(1.0 + global::System.Math.Exp(s));
                     h[i1] = global::System.Math.Log(1.0 + global::System.Math.Exp(s1));
@@ -53,10 +57,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     double o = p[112 + k];
                     for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i)] * h[i];
+                        o += pRow5[i] * h[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     dy[k] = gate * o - 0.1 * y[k];
@@ -78,6 +83,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 48 + i1;
                     int index3 = 48 + i2;
                     int index4 = 48 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 3, 3);
                     double s = p[index];
                     double sDot = vp[index];
                     double s1 = p[index2];
@@ -88,24 +101,20 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = vp[index4];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
-                        int index6 = i1 * 3 + j;
-                        int index7 = i2 * 3 + j;
-                        int index8 = i3 * 3 + j;
-                        double element = p[index5];
-                        double element2 = p[index6];
-                        double element3 = p[index7];
-                        double element4 = p[index8];
+                        double element = pRow[j];
+                        double element2 = pRow2[j];
+                        double element3 = pRow3[j];
+                        double element4 = pRow4[j];
                         double element5 = y[j];
                         double element6 = vy[j];
                         s += element * element5;
-                        sDot += element5 * vp[index5] + element * element6;
+                        sDot += element5 * vpRow[j] + element * element6;
                         s1 += element2 * element5;
-                        sDot1 += element5 * vp[index6] + element2 * element6;
+                        sDot1 += element5 * vpRow2[j] + element2 * element6;
                         s2 += element3 * element5;
-                        sDot2 += element5 * vp[index7] + element3 * element6;
+                        sDot2 += element5 * vpRow3[j] + element3 * element6;
                         s3 += element4 * element5;
-                        sDot3 += element5 * vp[index8] + element4 * element6;
+                        sDot3 += element5 * vpRow4[j] + element4 * element6;
                     }
                     double exp = global::System.Math.Exp(s);
                     double exp2 = global::System.Math.Exp(s1);
@@ -126,16 +135,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index9 = 112 + k;
-                    double o = p[index9];
-                    double oDot = vp[index9];
+                    int index5 = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(64 + k * 16, 16);
+                    double o = p[index5];
+                    double oDot = vp[index5];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
+                        double element7 = pRow5[i];
                         double element8 = h[i];
                         o += element7 * element8;
-                        oDot += element8 * vp[index10] + element7 * hDot[i];
+                        oDot += element8 * vpRow5[i] + element7 * hDot[i];
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double sum5 = 1.0 + exp5;
@@ -168,6 +178,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     double s = p[48 + i];
                     double s1 = p[48 + i1];
                     double s2 = p[48 + i2];
@@ -175,10 +189,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 3; j++)
                     {
                         double element = y[j];
-                        s += p[i * 3 + j] * element;
-                        s1 += p[i1 * 3 + j] * element;
-                        s2 += p[i2 * 3 + j] * element;
-                        s3 += p[i3 * 3 + j] * element;
+                        s += pRow[j] * element;
+                        s1 += pRow2[j] * element;
+                        s2 += pRow3[j] * element;
+                        s3 += pRow4[j] * element;
                     }
                     h[i] = global::System.Math.Log(1.0 + global::System.Math.Exp(s));
                     h[i1] = global::System.Math.Log(1.0 + global::System.Math.Exp(s1));
@@ -187,10 +201,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     double o = p[112 + k];
                     for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i)] * h[i];
+                        o += pRow5[i] * h[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     if (!dy.IsEmpty)
@@ -202,10 +217,11 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 2; k >= 0; k--)
                 {
                     int index = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     double o = p[index];
                     for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i)] * h[i];
+                        o += pRow5[i] * h[i];
                     }
                     double exp = global::System.Math.Exp(-t);
                     double sum = 1.0 + exp;
@@ -215,32 +231,33 @@ namespace OdeGen.Tests.Corpus
                     wJy[k] -= 0.1 * differenceBar;
                     double oBar = gate * differenceBar;
                     tBar += exp * (gate / sum * (o * differenceBar));
+                    global::System.Span<double> wJpRow = wJp.Slice(64 + k * 16, 16);
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index2 = 64 + (k * 16 + i);
-                        hBar[i] += p[index2] * oBar;
-                        wJp[index2] += h[i] * oBar;
+                        hBar[i] += pRow5[i] * oBar;
+                        wJpRow[i] += h[i] * oBar;
                     }
                     wJp[index] += oBar;
                 }
                 for (int i = 15; i >= 0; i--)
                 {
-                    int index3 = 48 + i;
-                    double s = p[index3];
+                    int index2 = 48 + i;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    double s = p[index2];
                     for (int j = 0; j < 3; j++)
                     {
-                        s += p[i * 3 + j] * y[j];
+                        s += pRow[j] * y[j];
                     }
                     double exp2 = global::System.Math.Exp(s);
                     double logBar = hBar[i];
                     double sBar = exp2 * (logBar / (1.0 + exp2));
+                    global::System.Span<double> wJpRow2 = wJp.Slice(i * 3, 3);
                     for (int j = 2; j >= 0; j--)
                     {
-                        int index4 = i * 3 + j;
-                        wJy[j] += p[index4] * sBar;
-                        wJp[index4] += y[j] * sBar;
+                        wJy[j] += pRow[j] * sBar;
+                        wJpRow2[j] += y[j] * sBar;
                     }
-                    wJp[index3] += sBar;
+                    wJp[index2] += sBar;
                 }
                 return tBar;
             }
@@ -272,6 +289,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 48 + i1;
                     int index3 = 48 + i2;
                     int index4 = 48 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 3, 3);
                     double s = p[index];
                     double sDot = vp[index];
                     double s1 = p[index2];
@@ -282,24 +307,20 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = vp[index4];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
-                        int index6 = i1 * 3 + j;
-                        int index7 = i2 * 3 + j;
-                        int index8 = i3 * 3 + j;
-                        double element = p[index5];
-                        double element2 = p[index6];
-                        double element3 = p[index7];
-                        double element4 = p[index8];
+                        double element = pRow[j];
+                        double element2 = pRow2[j];
+                        double element3 = pRow3[j];
+                        double element4 = pRow4[j];
                         double element5 = y[j];
                         double element6 = vy[j];
                         s += element * element5;
-                        sDot += element5 * vp[index5] + element * element6;
+                        sDot += element5 * vpRow[j] + element * element6;
                         s1 += element2 * element5;
-                        sDot1 += element5 * vp[index6] + element2 * element6;
+                        sDot1 += element5 * vpRow2[j] + element2 * element6;
                         s2 += element3 * element5;
-                        sDot2 += element5 * vp[index7] + element3 * element6;
+                        sDot2 += element5 * vpRow3[j] + element3 * element6;
                         s3 += element4 * element5;
-                        sDot3 += element5 * vp[index8] + element4 * element6;
+                        sDot3 += element5 * vpRow4[j] + element4 * element6;
                     }
                     double exp = global::System.Math.Exp(s);
                     double exp2 = global::System.Math.Exp(s1);
@@ -320,16 +341,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index9 = 112 + k;
-                    double o = p[index9];
-                    double oDot = vp[index9];
+                    int index5 = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(64 + k * 16, 16);
+                    double o = p[index5];
+                    double oDot = vp[index5];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
+                        double element7 = pRow5[i];
                         double element8 = h[i];
                         o += element7 * element8;
-                        oDot += element8 * vp[index10] + element7 * hDot[i];
+                        oDot += element8 * vpRow5[i] + element7 * hDot[i];
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double sum5 = 1.0 + exp5;
@@ -343,16 +365,17 @@ namespace OdeGen.Tests.Corpus
                 double tBarDot = 0.0;
                 for (int k = 2; k >= 0; k--)
                 {
-                    int index9 = 112 + k;
-                    double o = p[index9];
-                    double oDot2 = vp[index9];
+                    int index5 = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(64 + k * 16, 16);
+                    double o = p[index5];
+                    double oDot2 = vp[index5];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
+                        double element7 = pRow5[i];
                         double element8 = h[i];
                         o += element7 * element8;
-                        oDot2 += element8 * vp[index10] + element7 * hDot[i];
+                        oDot2 += element8 * vpRow6[i] + element7 * hDot[i];
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double product = exp5 * vt;
@@ -368,28 +391,29 @@ namespace OdeGen.Tests.Corpus
                     double product2 = quotient * gateBar;
                     tBar += exp5 * product2;
                     tBarDot += exp5 * (gateBar * (gateDot / sum5 + quotient / sum5 * product) + quotient * (differenceBar * oDot2)) - product2 * product;
+                    global::System.Span<double> hpRow = hp.Slice(64 + k * 16, 16);
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index10 = 64 + (k * 16 + i);
-                        double element7 = p[index10];
+                        double element7 = pRow5[i];
                         hBar[i] += element7 * oBar;
-                        hBarDot[i] += oBar * vp[index10] + element7 * oBarDot;
-                        hp[index10] += oBar * hDot[i] + h[i] * oBarDot;
+                        hBarDot[i] += oBar * vpRow6[i] + element7 * oBarDot;
+                        hpRow[i] += oBar * hDot[i] + h[i] * oBarDot;
                     }
-                    hp[index9] += oBarDot;
+                    hp[index5] += oBarDot;
                 }
                 for (int i = 15; i >= 0; i--)
                 {
                     int index = 48 + i;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow7 = vp.Slice(i * 3, 3);
                     double s = p[index];
                     double sDot4 = vp[index];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
-                        double element = p[index5];
+                        double element = pRow[j];
                         double element5 = y[j];
                         s += element * element5;
-                        sDot4 += element5 * vp[index5] + element * vy[j];
+                        sDot4 += element5 * vpRow7[j] + element * vy[j];
                     }
                     double exp = global::System.Math.Exp(s);
                     double product3 = exp * sDot4;
@@ -399,11 +423,11 @@ namespace OdeGen.Tests.Corpus
                     double sumBar = logBar / sum;
                     double sBar = exp * sumBar;
                     double sBarDot = sumBar * product3 + exp * (logBarDot / sum - sumBar / sum * product3);
+                    global::System.Span<double> hpRow2 = hp.Slice(i * 3, 3);
                     for (int j = 2; j >= 0; j--)
                     {
-                        int index5 = i * 3 + j;
-                        hy[j] += sBar * vp[index5] + p[index5] * sBarDot;
-                        hp[index5] += sBar * vy[j] + y[j] * sBarDot;
+                        hy[j] += sBar * vpRow7[j] + pRow[j] * sBarDot;
+                        hpRow2[j] += sBar * vy[j] + y[j] * sBarDot;
                     }
                     hp[index] += sBarDot;
                 }
@@ -524,6 +548,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     double s = p[48 + i];
                     double s1 = p[48 + i1];
                     double s2 = p[48 + i2];
@@ -531,10 +559,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 3; j++)
                     {
                         double element = y[j];
-                        s += p[i * 3 + j] * element;
-                        s1 += p[i1 * 3 + j] * element;
-                        s2 += p[i2 * 3 + j] * element;
-                        s3 += p[i3 * 3 + j] * element;
+                        s += pRow[j] * element;
+                        s1 += pRow2[j] * element;
+                        s2 += pRow3[j] * element;
+                        s3 += pRow4[j] * element;
                     }
                     h[i] = global::System.Math.Log(1.0 + global::System.Math.Exp(s));
                     h[i1] = global::System.Math.Log(1.0 + global::System.Math.Exp(s1));
@@ -543,10 +571,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     double o = p[112 + k];
                     for (int i = 0; i < 16; i++)
                     {
-                        o += p[64 + (k * 16 + i)] * h[i];
+                        o += pRow5[i] * h[i];
                     }
                     double exp = global::System.Math.Exp(-t);
                     double sum = 1.0 + exp;
@@ -565,6 +594,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     double s = p[48 + i];
                     double sDot = 0.0;
                     double s1 = p[48 + i1];
@@ -575,10 +608,10 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = 0.0;
                     for (int j = 0; j < 3; j++)
                     {
-                        double element = p[i * 3 + j];
-                        double element2 = p[i1 * 3 + j];
-                        double element3 = p[i2 * 3 + j];
-                        double element4 = p[i3 * 3 + j];
+                        double element = pRow[j];
+                        double element2 = pRow2[j];
+                        double element3 = pRow3[j];
+                        double element4 = pRow4[j];
                         double element5 = y[j];
                         double element6 = vy[j];
                         s += element * element5;
@@ -601,10 +634,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     double oDot = 0.0;
                     for (int i = 0; i < 16; i++)
                     {
-                        oDot += p[64 + (k * 16 + i)] * hDot[i];
+                        oDot += pRow5[i] * hDot[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     jv[k] = gate * oDot - 0.1 * vy[k];
@@ -626,6 +660,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 48 + i1;
                     int index3 = 48 + i2;
                     int index4 = 48 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 3, 3);
                     double s = p[index];
                     double sDot = vp[index];
                     double s1 = p[index2];
@@ -636,19 +678,15 @@ namespace OdeGen.Tests.Corpus
                     double sDot3 = vp[index4];
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
-                        int index6 = i1 * 3 + j;
-                        int index7 = i2 * 3 + j;
-                        int index8 = i3 * 3 + j;
                         double element = y[j];
-                        s += p[index5] * element;
-                        sDot += element * vp[index5];
-                        s1 += p[index6] * element;
-                        sDot1 += element * vp[index6];
-                        s2 += p[index7] * element;
-                        sDot2 += element * vp[index7];
-                        s3 += p[index8] * element;
-                        sDot3 += element * vp[index8];
+                        s += pRow[j] * element;
+                        sDot += element * vpRow[j];
+                        s1 += pRow2[j] * element;
+                        sDot1 += element * vpRow2[j];
+                        s2 += pRow3[j] * element;
+                        sDot2 += element * vpRow3[j];
+                        s3 += pRow4[j] * element;
+                        sDot3 += element * vpRow4[j];
                     }
                     double exp = global::System.Math.Exp(s);
                     double exp2 = global::System.Math.Exp(s1);
@@ -669,11 +707,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(64 + k * 16, 16);
                     double oDot = vp[112 + k];
                     for (int i = 0; i < 16; i++)
                     {
-                        int index9 = 64 + (k * 16 + i);
-                        oDot += h[i] * vp[index9] + p[index9] * hDot[i];
+                        oDot += h[i] * vpRow5[i] + pRow5[i] * hDot[i];
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     jv[k] = gate * oDot;
@@ -692,6 +731,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     Vector<double> s = Vector.Create(p[48 + i]);
                     Vector<double> s1 = Vector.Create(p[48 + i1]);
                     Vector<double> s2 = Vector.Create(p[48 + i2]);
@@ -699,10 +742,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 3; j++)
                     {
                         Vector<double> element = y[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element, s);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element, s1);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element, s2);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element, s3);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element, s1);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element, s2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element, s3);
                     }
                     h[i] = Vector.Log(Vector<double>.One + Vector.Exp(s));
                     h[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1));
@@ -711,10 +754,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     Vector<double> o = Vector.Create(p[112 + k]);
                     for (int i = 0; i < 16; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), h[i], o);
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     dy[k] = gate * o - 0.1 * y[k];
@@ -736,6 +780,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 48 + i1;
                     int index3 = 48 + i2;
                     int index4 = 48 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 3, 3);
                     Vector<double> s = Vector.Create(p[index]);
                     Vector<double> sDot = Vector.Create(vp[index]);
                     Vector<double> s1 = Vector.Create(p[index2]);
@@ -746,20 +798,16 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sDot3 = Vector.Create(vp[index4]);
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
-                        int index6 = i1 * 3 + j;
-                        int index7 = i2 * 3 + j;
-                        int index8 = i3 * 3 + j;
                         Vector<double> element = y[j];
                         Vector<double> element2 = vy[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, s);
-                        sDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * element2);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index6]), p[index6] * element2);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index7]), p[index7] * element2);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index8]), p[index8] * element2);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        sDot += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow[j]), pRow[j] * element2);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow2[j]), pRow2[j] * element2);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow3[j]), pRow3[j] * element2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow4[j]), pRow4[j] * element2);
                     }
                     Vector<double> exp = Vector.Exp(s);
                     Vector<double> exp2 = Vector.Exp(s1);
@@ -780,15 +828,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index9 = 112 + k;
-                    Vector<double> o = Vector.Create(p[index9]);
-                    Vector<double> oDot = Vector.Create(vp[index9]);
+                    int index5 = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(64 + k * 16, 16);
+                    Vector<double> o = Vector.Create(p[index5]);
+                    Vector<double> oDot = Vector.Create(vp[index5]);
                     for (int i = 0; i < 16; i++)
                     {
-                        int index10 = 64 + (k * 16 + i);
                         Vector<double> element3 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, o);
-                        oDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * hDot[i]);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), element3, o);
+                        oDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow5[i]), pRow5[i] * hDot[i]);
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double sum5 = 1.0 + exp5;
@@ -813,6 +862,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     Vector<double> s = Vector.Create(p[48 + i]);
                     Vector<double> s1 = Vector.Create(p[48 + i1]);
                     Vector<double> s2 = Vector.Create(p[48 + i2]);
@@ -820,10 +873,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 3; j++)
                     {
                         Vector<double> element = y[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element, s);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element, s1);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element, s2);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element, s3);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element, s1);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element, s2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element, s3);
                     }
                     h[i] = Vector.Log(Vector<double>.One + Vector.Exp(s));
                     h[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1));
@@ -832,10 +885,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     Vector<double> o = Vector.Create(p[112 + k]);
                     for (int i = 0; i < 16; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), h[i], o);
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     if (!dy.IsEmpty)
@@ -847,10 +901,11 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 2; k >= 0; k--)
                 {
                     int index = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     Vector<double> o = Vector.Create(p[index]);
                     for (int i = 0; i < 16; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), h[i], o);
                     }
                     double exp = global::System.Math.Exp(-t);
                     double sum = 1.0 + exp;
@@ -860,32 +915,33 @@ namespace OdeGen.Tests.Corpus
                     wJy[k] -= 0.1 * differenceBar;
                     Vector<double> oBar = gate * differenceBar;
                     tBar = Vector.FusedMultiplyAdd(Vector.Create(exp), gate / sum * (o * differenceBar), tBar);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(64 + k * 16, 16);
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index2 = 64 + (k * 16 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
-                        wJp[index2] = Vector.FusedMultiplyAdd(h[i], oBar, wJp[index2]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), oBar, hBar[i]);
+                        wJpRow[i] = Vector.FusedMultiplyAdd(h[i], oBar, wJpRow[i]);
                     }
                     wJp[index] += oBar;
                 }
                 for (int i = 15; i >= 0; i--)
                 {
-                    int index3 = 48 + i;
-                    Vector<double> s = Vector.Create(p[index3]);
+                    int index2 = 48 + i;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    Vector<double> s = Vector.Create(p[index2]);
                     for (int j = 0; j < 3; j++)
                     {
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), y[j], s);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), y[j], s);
                     }
                     Vector<double> exp2 = Vector.Exp(s);
                     Vector<double> logBar = hBar[i];
                     Vector<double> sBar = exp2 * (logBar / (Vector<double>.One + exp2));
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(i * 3, 3);
                     for (int j = 2; j >= 0; j--)
                     {
-                        int index4 = i * 3 + j;
-                        wJy[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), sBar, wJy[j]);
-                        wJp[index4] = Vector.FusedMultiplyAdd(y[j], sBar, wJp[index4]);
+                        wJy[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), sBar, wJy[j]);
+                        wJpRow2[j] = Vector.FusedMultiplyAdd(y[j], sBar, wJpRow2[j]);
                     }
-                    wJp[index3] += sBar;
+                    wJp[index2] += sBar;
                 }
                 return tBar;
             }
@@ -905,6 +961,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     Vector<double> s = Vector.Create(p[48 + i]);
                     Vector<double> sB = Vector.Create(p[48 + i]);
                     Vector<double> s1 = Vector.Create(p[48 + i1]);
@@ -917,14 +977,14 @@ namespace OdeGen.Tests.Corpus
                     {
                         Vector<double> element = y[j];
                         Vector<double> element2 = yB[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element, s);
-                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element2, sB);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element, s1);
-                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element2, s1B);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element, s2);
-                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element2, s2B);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element, s3);
-                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element2, s3B);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element2, sB);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element2, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element2, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element2, s3B);
                     }
                     h[i] = Vector.Log(Vector<double>.One + Vector.Exp(s));
                     h[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1));
@@ -937,12 +997,13 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     Vector<double> o = Vector.Create(p[112 + k]);
                     Vector<double> oB = Vector.Create(p[112 + k]);
                     for (int i = 0; i < 16; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), hB[i], oB);
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     dy[k] = gate * o - 0.1 * y[k];
@@ -970,6 +1031,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
                     Vector<double> s = Vector.Create(p[48 + i]);
                     Vector<double> sB = Vector.Create(p[48 + i]);
                     Vector<double> s1 = Vector.Create(p[48 + i1]);
@@ -982,14 +1047,14 @@ namespace OdeGen.Tests.Corpus
                     {
                         Vector<double> element = y[j];
                         Vector<double> element2 = yB[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element, s);
-                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), element2, sB);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element, s1);
-                        s1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 3 + j]), element2, s1B);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element, s2);
-                        s2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 3 + j]), element2, s2B);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element, s3);
-                        s3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 3 + j]), element2, s3B);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element2, sB);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element, s1);
+                        s1B = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element2, s1B);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element, s2);
+                        s2B = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element2, s2B);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element, s3);
+                        s3B = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element2, s3B);
                     }
                     h[i] = Vector.Log(Vector<double>.One + Vector.Exp(s));
                     h[i1] = Vector.Log(Vector<double>.One + Vector.Exp(s1));
@@ -1002,12 +1067,13 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     Vector<double> o = Vector.Create(p[112 + k]);
                     Vector<double> oB = Vector.Create(p[112 + k]);
                     for (int i = 0; i < 16; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), hB[i], oB);
                     }
                     double gate = 1.0 / (1.0 + global::System.Math.Exp(-t));
                     if (!dy.IsEmpty)
@@ -1021,12 +1087,13 @@ namespace OdeGen.Tests.Corpus
                 for (int k = 2; k >= 0; k--)
                 {
                     int index = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
                     Vector<double> o = Vector.Create(p[index]);
                     Vector<double> oB = Vector.Create(p[index]);
                     for (int i = 0; i < 16; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[64 + (k * 16 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), hB[i], oB);
                     }
                     double exp = global::System.Math.Exp(-t);
                     double sum = 1.0 + exp;
@@ -1042,30 +1109,31 @@ namespace OdeGen.Tests.Corpus
                     double quotient = gate / sum;
                     tBar = Vector.FusedMultiplyAdd(Vector.Create(exp), quotient * (o * differenceBar), tBar);
                     tBarB = Vector.FusedMultiplyAdd(Vector.Create(exp), quotient * (oB * differenceBarB), tBarB);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(64 + k * 16, 16);
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index2 = 64 + (k * 16 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
-                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBarB, hBarB[i]);
-                        Vector<double> wJpSum = wJp[index2];
-                        wJpSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpSum);
-                        wJpSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpSum);
-                        wJp[index2] = wJpSum;
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), oBar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), oBarB, hBarB[i]);
+                        Vector<double> wJpRowSum = wJpRow[i];
+                        wJpRowSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpRowSum);
+                        wJpRowSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpRowSum);
+                        wJpRow[i] = wJpRowSum;
                     }
-                    Vector<double> wJpSum2 = wJp[index];
-                    wJpSum2 = wJpSum2 + oBar;
-                    wJpSum2 = wJpSum2 + oBarB;
-                    wJp[index] = wJpSum2;
+                    Vector<double> wJpSum = wJp[index];
+                    wJpSum = wJpSum + oBar;
+                    wJpSum = wJpSum + oBarB;
+                    wJp[index] = wJpSum;
                 }
                 for (int i = 15; i >= 0; i--)
                 {
-                    int index3 = 48 + i;
-                    Vector<double> s = Vector.Create(p[index3]);
-                    Vector<double> sB = Vector.Create(p[index3]);
+                    int index2 = 48 + i;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    Vector<double> s = Vector.Create(p[index2]);
+                    Vector<double> sB = Vector.Create(p[index2]);
                     for (int j = 0; j < 3; j++)
                     {
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), y[j], s);
-                        sB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 3 + j]), yB[j], sB);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), y[j], s);
+                        sB = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), yB[j], sB);
                     }
                     Vector<double> exp2 = Vector.Exp(s);
                     Vector<double> exp3 = Vector.Exp(sB);
@@ -1073,20 +1141,20 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> logBarB = hBarB[i];
                     Vector<double> sBar = exp2 * (logBar / (Vector<double>.One + exp2));
                     Vector<double> sBarB = exp3 * (logBarB / (Vector<double>.One + exp3));
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(i * 3, 3);
                     for (int j = 2; j >= 0; j--)
                     {
-                        int index4 = i * 3 + j;
-                        wJy[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), sBar, wJy[j]);
-                        wJyB[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), sBarB, wJyB[j]);
-                        Vector<double> wJpSum3 = wJp[index4];
-                        wJpSum3 = Vector.FusedMultiplyAdd(y[j], sBar, wJpSum3);
-                        wJpSum3 = Vector.FusedMultiplyAdd(yB[j], sBarB, wJpSum3);
-                        wJp[index4] = wJpSum3;
+                        wJy[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), sBar, wJy[j]);
+                        wJyB[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), sBarB, wJyB[j]);
+                        Vector<double> wJpRow2Sum = wJpRow2[j];
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(y[j], sBar, wJpRow2Sum);
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(yB[j], sBarB, wJpRow2Sum);
+                        wJpRow2[j] = wJpRow2Sum;
                     }
-                    Vector<double> wJpSum4 = wJp[index3];
-                    wJpSum4 = wJpSum4 + sBar;
-                    wJpSum4 = wJpSum4 + sBarB;
-                    wJp[index3] = wJpSum4;
+                    Vector<double> wJpSum2 = wJp[index2];
+                    wJpSum2 = wJpSum2 + sBar;
+                    wJpSum2 = wJpSum2 + sBarB;
+                    wJp[index2] = wJpSum2;
                 }
                 Vector<double> tBar2 = tBar + tBarB;
                 return tBar2;
@@ -1113,6 +1181,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 48 + i1;
                     int index3 = 48 + i2;
                     int index4 = 48 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 3, 3);
                     Vector<double> s = Vector.Create(p[index]);
                     Vector<double> sDot = Vector.Create(vp[index]);
                     Vector<double> s1 = Vector.Create(p[index2]);
@@ -1123,20 +1199,16 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sDot3 = Vector.Create(vp[index4]);
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
-                        int index6 = i1 * 3 + j;
-                        int index7 = i2 * 3 + j;
-                        int index8 = i3 * 3 + j;
                         Vector<double> element = y[j];
                         Vector<double> element2 = vy[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, s);
-                        sDot += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * element2);
-                        s1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element, s1);
-                        sDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index6]), p[index6] * element2);
-                        s2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element, s2);
-                        sDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index7]), p[index7] * element2);
-                        s3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element, s3);
-                        sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index8]), p[index8] * element2);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        sDot += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow[j]), pRow[j] * element2);
+                        s1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element, s1);
+                        sDot1 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow2[j]), pRow2[j] * element2);
+                        s2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element, s2);
+                        sDot2 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow3[j]), pRow3[j] * element2);
+                        s3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element, s3);
+                        sDot3 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow4[j]), pRow4[j] * element2);
                     }
                     Vector<double> exp = Vector.Exp(s);
                     Vector<double> exp2 = Vector.Exp(s1);
@@ -1157,15 +1229,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 3; k++)
                 {
-                    int index9 = 112 + k;
-                    Vector<double> o = Vector.Create(p[index9]);
-                    Vector<double> oDot = Vector.Create(vp[index9]);
+                    int index5 = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(64 + k * 16, 16);
+                    Vector<double> o = Vector.Create(p[index5]);
+                    Vector<double> oDot = Vector.Create(vp[index5]);
                     for (int i = 0; i < 16; i++)
                     {
-                        int index10 = 64 + (k * 16 + i);
                         Vector<double> element3 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, o);
-                        oDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * hDot[i]);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), element3, o);
+                        oDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow5[i]), pRow5[i] * hDot[i]);
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double sum5 = 1.0 + exp5;
@@ -1179,15 +1252,16 @@ namespace OdeGen.Tests.Corpus
                 Vector<double> tBarDot = Vector<double>.Zero;
                 for (int k = 2; k >= 0; k--)
                 {
-                    int index9 = 112 + k;
-                    Vector<double> o = Vector.Create(p[index9]);
-                    Vector<double> oDot2 = Vector.Create(vp[index9]);
+                    int index5 = 112 + k;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(64 + k * 16, 16);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(64 + k * 16, 16);
+                    Vector<double> o = Vector.Create(p[index5]);
+                    Vector<double> oDot2 = Vector.Create(vp[index5]);
                     for (int i = 0; i < 16; i++)
                     {
-                        int index10 = 64 + (k * 16 + i);
                         Vector<double> element3 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, o);
-                        oDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * hDot[i]);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), element3, o);
+                        oDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow6[i]), pRow5[i] * hDot[i]);
                     }
                     double exp5 = global::System.Math.Exp(-t);
                     double product = exp5 * vt;
@@ -1203,26 +1277,27 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> product2 = quotient * gateBar;
                     tBar = Vector.FusedMultiplyAdd(Vector.Create(exp5), product2, tBar);
                     tBarDot += exp5 * Vector.FusedMultiplyAdd(gateBar, Vector.Create(gateDot / sum5 + quotient / sum5 * product), quotient * (differenceBar * oDot2)) - product2 * product;
+                    global::System.Span<Vector<double>> hpRow = hp.Slice(64 + k * 16, 16);
                     for (int i = 15; i >= 0; i--)
                     {
-                        int index10 = 64 + (k * 16 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), oBar, hBar[i]);
-                        hBarDot[i] += Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index10]), p[index10] * oBarDot);
-                        hp[index10] += Vector.FusedMultiplyAdd(oBar, hDot[i], h[i] * oBarDot);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[i]), oBar, hBar[i]);
+                        hBarDot[i] += Vector.FusedMultiplyAdd(oBar, Vector.Create(vpRow6[i]), pRow5[i] * oBarDot);
+                        hpRow[i] += Vector.FusedMultiplyAdd(oBar, hDot[i], h[i] * oBarDot);
                     }
-                    hp[index9] += oBarDot;
+                    hp[index5] += oBarDot;
                 }
                 for (int i = 15; i >= 0; i--)
                 {
                     int index = 48 + i;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 3, 3);
+                    global::System.ReadOnlySpan<double> vpRow7 = vp.Slice(i * 3, 3);
                     Vector<double> s = Vector.Create(p[index]);
                     Vector<double> sDot4 = Vector.Create(vp[index]);
                     for (int j = 0; j < 3; j++)
                     {
-                        int index5 = i * 3 + j;
                         Vector<double> element = y[j];
-                        s = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element, s);
-                        sDot4 += Vector.FusedMultiplyAdd(element, Vector.Create(vp[index5]), p[index5] * vy[j]);
+                        s = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element, s);
+                        sDot4 += Vector.FusedMultiplyAdd(element, Vector.Create(vpRow7[j]), pRow[j] * vy[j]);
                     }
                     Vector<double> exp = Vector.Exp(s);
                     Vector<double> product3 = exp * sDot4;
@@ -1232,11 +1307,11 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> sumBar = logBar / sum;
                     Vector<double> sBar = exp * sumBar;
                     Vector<double> sBarDot = Vector.FusedMultiplyAdd(sumBar, product3, exp * (logBarDot / sum - sumBar / sum * product3));
+                    global::System.Span<Vector<double>> hpRow2 = hp.Slice(i * 3, 3);
                     for (int j = 2; j >= 0; j--)
                     {
-                        int index5 = i * 3 + j;
-                        hy[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vp[index5]), p[index5] * sBarDot);
-                        hp[index5] += Vector.FusedMultiplyAdd(sBar, vy[j], y[j] * sBarDot);
+                        hy[j] += Vector.FusedMultiplyAdd(sBar, Vector.Create(vpRow7[j]), pRow[j] * sBarDot);
+                        hpRow2[j] += Vector.FusedMultiplyAdd(sBar, vy[j], y[j] * sBarDot);
                     }
                     hp[index] += sBarDot;
                 }

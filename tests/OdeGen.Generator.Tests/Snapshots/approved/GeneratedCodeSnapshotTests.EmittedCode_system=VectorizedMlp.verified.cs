@@ -41,6 +41,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     double a0 = p[100 + i];
                     double a1 = p[100 + i1];
                     double a2 = p[100 + i2];
@@ -48,10 +52,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         double element2 = cube[j];
-                        a0 += p[i * 2 + j] * element2;
-                        a1 += p[i1 * 2 + j] * element2;
-                        a2 += p[i2 * 2 + j] * element2;
-                        a3 += p[i3 * 2 + j] * element2;
+                        a0 += pRow[j] * element2;
+                        a1 += pRow2[j] * element2;
+                        a2 += pRow3[j] * element2;
+                        a3 += pRow4[j] * element2;
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -60,20 +64,22 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     double a = p[100 + i];
                     for (int j = 0; j < 2; j++)
                     {
-                        a += p[i * 2 + j] * cube[j];
+                        a += pRow5[j] * cube[j];
                     }
                     s[i] = a;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     double o = p[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        o += p[150 + (k * 50 + i)] * h[i];
+                        o += pRow6[i] * h[i];
                     }
                     dy[k] = o;
                 }
@@ -106,6 +112,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     double a0 = p[index];
                     double aDot0 = vp[index];
                     double a1 = p[index2];
@@ -116,24 +130,20 @@ namespace OdeGen.Tests.Corpus
                     double aDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
+                        double element3 = pRow[j];
+                        double element4 = pRow2[j];
+                        double element5 = pRow3[j];
+                        double element6 = pRow4[j];
                         double element7 = cube[j];
                         double element8 = cubeDot[j];
                         a0 += element3 * element7;
-                        aDot0 += element7 * vp[index5] + element3 * element8;
+                        aDot0 += element7 * vpRow[j] + element3 * element8;
                         a1 += element4 * element7;
-                        aDot1 += element7 * vp[index6] + element4 * element8;
+                        aDot1 += element7 * vpRow2[j] + element4 * element8;
                         a2 += element5 * element7;
-                        aDot2 += element7 * vp[index7] + element5 * element8;
+                        aDot2 += element7 * vpRow3[j] + element5 * element8;
                         a3 += element6 * element7;
-                        aDot3 += element7 * vp[index8] + element6 * element8;
+                        aDot3 += element7 * vpRow4[j] + element6 * element8;
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -146,16 +156,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    double a = p[index9];
-                    double aDot = vp[index9];
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    double a = p[index5];
+                    double aDot = vp[index5];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
-                        double element9 = p[index10];
+                        double element9 = pRow5[j];
                         double element7 = cube[j];
                         a += element9 * element7;
-                        aDot += element7 * vp[index10] + element9 * cubeDot[j];
+                        aDot += element7 * vpRow5[j] + element9 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -168,16 +179,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index11 = 250 + k;
-                    double o = p[index11];
-                    double oDot = vp[index11];
+                    int index6 = 250 + k;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
+                    double o = p[index6];
+                    double oDot = vp[index6];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index12 = 150 + (k * 50 + i);
-                        double element10 = p[index12];
+                        double element10 = pRow6[i];
                         double element11 = h[i];
                         o += element10 * element11;
-                        oDot += element11 * vp[index12] + element10 * hDot[i];
+                        oDot += element11 * vpRow6[i] + element10 * hDot[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -216,6 +228,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     double a0 = p[100 + i];
                     double a1 = p[100 + i1];
                     double a2 = p[100 + i2];
@@ -223,10 +239,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         double element2 = cube[j];
-                        a0 += p[i * 2 + j] * element2;
-                        a1 += p[i1 * 2 + j] * element2;
-                        a2 += p[i2 * 2 + j] * element2;
-                        a3 += p[i3 * 2 + j] * element2;
+                        a0 += pRow[j] * element2;
+                        a1 += pRow2[j] * element2;
+                        a2 += pRow3[j] * element2;
+                        a3 += pRow4[j] * element2;
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -235,20 +251,22 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     double a = p[100 + i];
                     for (int j = 0; j < 2; j++)
                     {
-                        a += p[i * 2 + j] * cube[j];
+                        a += pRow5[j] * cube[j];
                     }
                     s[i] = a;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(s, h);
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     double o = p[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        o += p[150 + (k * 50 + i)] * h[i];
+                        o += pRow6[i] * h[i];
                     }
                     if (!dy.IsEmpty)
                     {
@@ -259,11 +277,12 @@ namespace OdeGen.Tests.Corpus
                 {
                     double oBar = dyBar[k];
                     dyBar[k] = 0.0;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.Span<double> wJpRow = wJp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index = 150 + (k * 50 + i);
-                        hBar[i] += p[index] * oBar;
-                        wJp[index] += h[i] * oBar;
+                        hBar[i] += pRow6[i] * oBar;
+                        wJpRow[i] += h[i] * oBar;
                     }
                     wJp[250 + k] += oBar;
                 }
@@ -282,18 +301,19 @@ namespace OdeGen.Tests.Corpus
                     double aBar1 = sBar[i1];
                     double aBar2 = sBar[i2];
                     double aBar3 = sBar[i3];
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.Span<double> wJpRow2 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        int index3 = i1 * 2 + j;
-                        int index4 = i2 * 2 + j;
-                        int index5 = i3 * 2 + j;
+                        int index = i1 * 2 + j;
+                        int index2 = i2 * 2 + j;
+                        int index3 = i3 * 2 + j;
                         double element2 = cube[j];
-                        cubeBar[j] = cubeBar[j] + p[index2] * aBar0 + p[index3] * aBar1 + p[index4] * aBar2 + p[index5] * aBar3;
-                        wJp[index2] += element2 * aBar0;
-                        wJp[index3] += element2 * aBar1;
-                        wJp[index4] += element2 * aBar2;
-                        wJp[index5] += element2 * aBar3;
+                        cubeBar[j] = cubeBar[j] + pRow7[j] * aBar0 + p[index] * aBar1 + p[index2] * aBar2 + p[index3] * aBar3;
+                        wJpRow2[j] += element2 * aBar0;
+                        wJp[index] += element2 * aBar1;
+                        wJp[index2] += element2 * aBar2;
+                        wJp[index3] += element2 * aBar3;
                     }
                     wJp[100 + i] += aBar0;
                     wJp[100 + i1] += aBar1;
@@ -303,11 +323,12 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 1; i >= 0; i--)
                 {
                     double aBar = sBar[i];
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.Span<double> wJpRow3 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index6 = i * 2 + j;
-                        cubeBar[j] += p[index6] * aBar;
-                        wJp[index6] += cube[j] * aBar;
+                        cubeBar[j] += pRow5[j] * aBar;
+                        wJpRow3[j] += cube[j] * aBar;
                     }
                     wJp[100 + i] += aBar;
                 }
@@ -364,6 +385,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     double a0 = p[index];
                     double aDot0 = vp[index];
                     double a1 = p[index2];
@@ -374,24 +403,20 @@ namespace OdeGen.Tests.Corpus
                     double aDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
-                        double element3 = p[index5];
-                        double element4 = p[index6];
-                        double element5 = p[index7];
-                        double element6 = p[index8];
+                        double element3 = pRow[j];
+                        double element4 = pRow2[j];
+                        double element5 = pRow3[j];
+                        double element6 = pRow4[j];
                         double element7 = cube[j];
                         double element8 = cubeDot[j];
                         a0 += element3 * element7;
-                        aDot0 += element7 * vp[index5] + element3 * element8;
+                        aDot0 += element7 * vpRow[j] + element3 * element8;
                         a1 += element4 * element7;
-                        aDot1 += element7 * vp[index6] + element4 * element8;
+                        aDot1 += element7 * vpRow2[j] + element4 * element8;
                         a2 += element5 * element7;
-                        aDot2 += element7 * vp[index7] + element5 * element8;
+                        aDot2 += element7 * vpRow3[j] + element5 * element8;
                         a3 += element6 * element7;
-                        aDot3 += element7 * vp[index8] + element6 * element8;
+                        aDot3 += element7 * vpRow4[j] + element6 * element8;
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -404,16 +429,17 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    double a = p[index9];
-                    double aDot = vp[index9];
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    double a = p[index5];
+                    double aDot = vp[index5];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
-                        double element9 = p[index10];
+                        double element9 = pRow5[j];
                         double element7 = cube[j];
                         a += element9 * element7;
-                        aDot += element7 * vp[index10] + element9 * cubeDot[j];
+                        aDot += element7 * vpRow5[j] + element9 * cubeDot[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -426,11 +452,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
+                        oDot += h[i] * vpRow6[i] + pRow6[i] * hDot[i];
                     }
                     if (!jv.IsEmpty)
                     {
@@ -441,12 +468,14 @@ namespace OdeGen.Tests.Corpus
                 {
                     double oBar = dyBar[k];
                     dyBar[k] = 0.0;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow7 = vp.Slice(150 + k * 50, 50);
+                    global::System.Span<double> hpRow = hp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        hBar[i] += p[index11] * oBar;
-                        hBarDot[i] += oBar * vp[index11];
-                        hp[index11] += oBar * hDot[i];
+                        hBar[i] += pRow6[i] * oBar;
+                        hBarDot[i] += oBar * vpRow7[i];
+                        hpRow[i] += oBar * hDot[i];
                     }
                 }
                 for (int i = 49; i >= 0; i--)
@@ -471,24 +500,26 @@ namespace OdeGen.Tests.Corpus
                     double aBarDot1 = sBarDot[i1];
                     double aBarDot2 = sBarDot[i2];
                     double aBarDot3 = sBarDot[i3];
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow8 = vp.Slice(i * 2, 2);
+                    global::System.Span<double> hpRow2 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index12 = i * 2 + j;
-                        int index13 = i1 * 2 + j;
-                        int index14 = i2 * 2 + j;
-                        int index15 = i3 * 2 + j;
-                        double element10 = p[index12];
-                        double element11 = p[index13];
-                        double element12 = p[index14];
-                        double element13 = p[index15];
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
+                        double element10 = pRow7[j];
+                        double element11 = p[index6];
+                        double element12 = p[index7];
+                        double element13 = p[index8];
                         double element7 = cube[j];
                         double element14 = cubeDot[j];
                         cubeBar[j] = cubeBar[j] + element10 * aBar0 + element11 * aBar1 + element12 * aBar2 + element13 * aBar3;
-                        cubeBarDot[j] = cubeBarDot[j] + (aBar0 * vp[index12] + element10 * aBarDot0) + (aBar1 * vp[index13] + element11 * aBarDot1) + (aBar2 * vp[index14] + element12 * aBarDot2) + (aBar3 * vp[index15] + element13 * aBarDot3);
-                        hp[index12] += aBar0 * element14 + element7 * aBarDot0;
-                        hp[index13] += aBar1 * element14 + element7 * aBarDot1;
-                        hp[index14] += aBar2 * element14 + element7 * aBarDot2;
-                        hp[index15] += aBar3 * element14 + element7 * aBarDot3;
+                        cubeBarDot[j] = cubeBarDot[j] + (aBar0 * vpRow8[j] + element10 * aBarDot0) + (aBar1 * vp[index6] + element11 * aBarDot1) + (aBar2 * vp[index7] + element12 * aBarDot2) + (aBar3 * vp[index8] + element13 * aBarDot3);
+                        hpRow2[j] += aBar0 * element14 + element7 * aBarDot0;
+                        hp[index6] += aBar1 * element14 + element7 * aBarDot1;
+                        hp[index7] += aBar2 * element14 + element7 * aBarDot2;
+                        hp[index8] += aBar3 * element14 + element7 * aBarDot3;
                     }
                     hp[100 + i] += aBarDot0;
                     hp[100 + i1] += aBarDot1;
@@ -499,13 +530,15 @@ namespace OdeGen.Tests.Corpus
                 {
                     double aBar = sBar[i];
                     double aBarDot = sBarDot[i];
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow9 = vp.Slice(i * 2, 2);
+                    global::System.Span<double> hpRow3 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index10 = i * 2 + j;
-                        double element9 = p[index10];
+                        double element9 = pRow5[j];
                         cubeBar[j] += element9 * aBar;
-                        cubeBarDot[j] += aBar * vp[index10] + element9 * aBarDot;
-                        hp[index10] += aBar * cubeDot[j] + cube[j] * aBarDot;
+                        cubeBarDot[j] += aBar * vpRow9[j] + element9 * aBarDot;
+                        hpRow3[j] += aBar * cubeDot[j] + cube[j] * aBarDot;
                     }
                     hp[100 + i] += aBarDot;
                 }
@@ -654,6 +687,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     double a0 = p[100 + i];
                     double aDot0 = 0.0;
                     double a1 = p[100 + i1];
@@ -664,10 +701,10 @@ namespace OdeGen.Tests.Corpus
                     double aDot3 = 0.0;
                     for (int j = 0; j < 2; j++)
                     {
-                        double element3 = p[i * 2 + j];
-                        double element4 = p[i1 * 2 + j];
-                        double element5 = p[i2 * 2 + j];
-                        double element6 = p[i3 * 2 + j];
+                        double element3 = pRow[j];
+                        double element4 = pRow2[j];
+                        double element5 = pRow3[j];
+                        double element6 = pRow4[j];
                         double element7 = cube[j];
                         double element8 = cubeDot[j];
                         a0 += element3 * element7;
@@ -690,11 +727,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     double a = p[100 + i];
                     double aDot = 0.0;
                     for (int j = 0; j < 2; j++)
                     {
-                        double element9 = p[i * 2 + j];
+                        double element9 = pRow5[j];
                         a += element9 * cube[j];
                         aDot += element9 * cubeDot[j];
                     }
@@ -709,10 +747,11 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     double oDot = 0.0;
                     for (int i = 0; i < 50; i++)
                     {
-                        oDot += p[150 + (k * 50 + i)] * hDot[i];
+                        oDot += pRow6[i] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -741,6 +780,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     double a0 = p[index];
                     double aDot0 = vp[index];
                     double a1 = p[index2];
@@ -751,19 +798,15 @@ namespace OdeGen.Tests.Corpus
                     double aDot3 = vp[index4];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
                         double element2 = cube[j];
-                        a0 += p[index5] * element2;
-                        aDot0 += element2 * vp[index5];
-                        a1 += p[index6] * element2;
-                        aDot1 += element2 * vp[index6];
-                        a2 += p[index7] * element2;
-                        aDot2 += element2 * vp[index7];
-                        a3 += p[index8] * element2;
-                        aDot3 += element2 * vp[index8];
+                        a0 += pRow[j] * element2;
+                        aDot0 += element2 * vpRow[j];
+                        a1 += pRow2[j] * element2;
+                        aDot1 += element2 * vpRow2[j];
+                        a2 += pRow3[j] * element2;
+                        aDot2 += element2 * vpRow3[j];
+                        a3 += pRow4[j] * element2;
+                        aDot3 += element2 * vpRow4[j];
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -776,15 +819,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    double a = p[index9];
-                    double aDot = vp[index9];
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    double a = p[index5];
+                    double aDot = vp[index5];
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
                         double element2 = cube[j];
-                        a += p[index10] * element2;
-                        aDot += element2 * vp[index10];
+                        a += pRow5[j] * element2;
+                        aDot += element2 * vpRow5[j];
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -797,11 +841,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
                     double oDot = vp[250 + k];
                     for (int i = 0; i < 50; i++)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        oDot += h[i] * vp[index11] + p[index11] * hDot[i];
+                        oDot += h[i] * vpRow6[i] + pRow6[i] * hDot[i];
                     }
                     jv[k] = oDot;
                 }
@@ -826,6 +871,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> a0 = Vector.Create(p[100 + i]);
                     Vector<double> a1 = Vector.Create(p[100 + i1]);
                     Vector<double> a2 = Vector.Create(p[100 + i2]);
@@ -833,10 +882,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         Vector<double> element2 = cube[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element2, a0);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element2, a1);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element2, a2);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element2, a3);
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element2, a0);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element2, a1);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element2, a2);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element2, a3);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -845,20 +894,22 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> a = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        a = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], a);
+                        a = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], a);
                     }
                     s[i] = a;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
                     }
                     dy[k] = o;
                 }
@@ -891,6 +942,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     Vector<double> a0 = Vector.Create(p[index]);
                     Vector<double> aDot0 = Vector.Create(vp[index]);
                     Vector<double> a1 = Vector.Create(p[index2]);
@@ -901,20 +960,16 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> aDot3 = Vector.Create(vp[index4]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeDot[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, a0);
-                        aDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, a1);
-                        aDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, a2);
-                        aDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, a3);
-                        aDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, a0);
+                        aDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow[j]), pRow[j] * element4);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, a1);
+                        aDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow2[j]), pRow2[j] * element4);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, a2);
+                        aDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow3[j]), pRow3[j] * element4);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, a3);
+                        aDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow4[j]), pRow4[j] * element4);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -927,15 +982,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    Vector<double> a = Vector.Create(p[index9]);
-                    Vector<double> aDot = Vector.Create(vp[index9]);
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    Vector<double> a = Vector.Create(p[index5]);
+                    Vector<double> aDot = Vector.Create(vp[index5]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
                         Vector<double> element3 = cube[j];
-                        a = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, a);
-                        aDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
+                        a = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), element3, a);
+                        aDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow5[j]), pRow5[j] * cubeDot[j]);
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -948,15 +1004,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
-                    int index11 = 250 + k;
-                    Vector<double> o = Vector.Create(p[index11]);
-                    Vector<double> oDot = Vector.Create(vp[index11]);
+                    int index6 = 250 + k;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
+                    Vector<double> o = Vector.Create(p[index6]);
+                    Vector<double> oDot = Vector.Create(vp[index6]);
                     for (int i = 0; i < 50; i++)
                     {
-                        int index12 = 150 + (k * 50 + i);
                         Vector<double> element5 = h[i];
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), element5, o);
-                        oDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vp[index12]), p[index12] * hDot[i]);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), element5, o);
+                        oDot += Vector.FusedMultiplyAdd(element5, Vector.Create(vpRow6[i]), pRow6[i] * hDot[i]);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -987,6 +1044,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> a0 = Vector.Create(p[100 + i]);
                     Vector<double> a1 = Vector.Create(p[100 + i1]);
                     Vector<double> a2 = Vector.Create(p[100 + i2]);
@@ -994,10 +1055,10 @@ namespace OdeGen.Tests.Corpus
                     for (int j = 0; j < 2; j++)
                     {
                         Vector<double> element2 = cube[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element2, a0);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element2, a1);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element2, a2);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element2, a3);
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element2, a0);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element2, a1);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element2, a2);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element2, a3);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -1006,20 +1067,22 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> a = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        a = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], a);
+                        a = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], a);
                     }
                     s[i] = a;
                 }
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(s), global::OdeGen.Lanes.Elements(h));
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -1030,11 +1093,12 @@ namespace OdeGen.Tests.Corpus
                 {
                     Vector<double> oBar = dyBar[k];
                     dyBar[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index = 150 + (k * 50 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index]), oBar, hBar[i]);
-                        wJp[index] = Vector.FusedMultiplyAdd(h[i], oBar, wJp[index]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBar, hBar[i]);
+                        wJpRow[i] = Vector.FusedMultiplyAdd(h[i], oBar, wJpRow[i]);
                     }
                     wJp[250 + k] += oBar;
                 }
@@ -1053,23 +1117,24 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> aBar1 = sBar[i1];
                     Vector<double> aBar2 = sBar[i2];
                     Vector<double> aBar3 = sBar[i3];
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index2 = i * 2 + j;
-                        int index3 = i1 * 2 + j;
-                        int index4 = i2 * 2 + j;
-                        int index5 = i3 * 2 + j;
+                        int index = i1 * 2 + j;
+                        int index2 = i2 * 2 + j;
+                        int index3 = i3 * 2 + j;
                         Vector<double> element2 = cube[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), aBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index3]), aBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index4]), aBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), aBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), aBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index]), aBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), aBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index3]), aBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
-                        wJp[index2] = Vector.FusedMultiplyAdd(element2, aBar0, wJp[index2]);
-                        wJp[index3] = Vector.FusedMultiplyAdd(element2, aBar1, wJp[index3]);
-                        wJp[index4] = Vector.FusedMultiplyAdd(element2, aBar2, wJp[index4]);
-                        wJp[index5] = Vector.FusedMultiplyAdd(element2, aBar3, wJp[index5]);
+                        wJpRow2[j] = Vector.FusedMultiplyAdd(element2, aBar0, wJpRow2[j]);
+                        wJp[index] = Vector.FusedMultiplyAdd(element2, aBar1, wJp[index]);
+                        wJp[index2] = Vector.FusedMultiplyAdd(element2, aBar2, wJp[index2]);
+                        wJp[index3] = Vector.FusedMultiplyAdd(element2, aBar3, wJp[index3]);
                     }
                     wJp[100 + i] += aBar0;
                     wJp[100 + i1] += aBar1;
@@ -1079,11 +1144,12 @@ namespace OdeGen.Tests.Corpus
                 for (int i = 1; i >= 0; i--)
                 {
                     Vector<double> aBar = sBar[i];
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow3 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index6 = i * 2 + j;
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), aBar, cubeBar[j]);
-                        wJp[index6] = Vector.FusedMultiplyAdd(cube[j], aBar, wJp[index6]);
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), aBar, cubeBar[j]);
+                        wJpRow3[j] = Vector.FusedMultiplyAdd(cube[j], aBar, wJpRow3[j]);
                     }
                     wJp[100 + i] += aBar;
                 }
@@ -1123,6 +1189,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> a0 = Vector.Create(p[100 + i]);
                     Vector<double> a0B = Vector.Create(p[100 + i]);
                     Vector<double> a1 = Vector.Create(p[100 + i1]);
@@ -1135,14 +1205,14 @@ namespace OdeGen.Tests.Corpus
                     {
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeB[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, a0);
-                        a0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, a0B);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, a1);
-                        a1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, a1B);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, a2);
-                        a2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, a2B);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, a3);
-                        a3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, a3B);
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, a0);
+                        a0B = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element4, a0B);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, a1);
+                        a1B = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element4, a1B);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, a2);
+                        a2B = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element4, a2B);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, a3);
+                        a3B = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element4, a3B);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -1155,12 +1225,13 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> a = Vector.Create(p[100 + i]);
                     Vector<double> aB = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        a = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], a);
-                        aB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], aB);
+                        a = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], a);
+                        aB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cubeB[j], aB);
                     }
                     s[i] = a;
                     sB[i] = aB;
@@ -1169,12 +1240,13 @@ namespace OdeGen.Tests.Corpus
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(sB), global::OdeGen.Lanes.Elements(hB));
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     Vector<double> oB = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), hB[i], oB);
                     }
                     dy[k] = o;
                     dyB[k] = oB;
@@ -1216,6 +1288,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i + 1;
                     int i2 = i + 2;
                     int i3 = i + 3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
                     Vector<double> a0 = Vector.Create(p[100 + i]);
                     Vector<double> a0B = Vector.Create(p[100 + i]);
                     Vector<double> a1 = Vector.Create(p[100 + i1]);
@@ -1228,14 +1304,14 @@ namespace OdeGen.Tests.Corpus
                     {
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeB[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element3, a0);
-                        a0B = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), element4, a0B);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element3, a1);
-                        a1B = Vector.FusedMultiplyAdd(Vector.Create(p[i1 * 2 + j]), element4, a1B);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element3, a2);
-                        a2B = Vector.FusedMultiplyAdd(Vector.Create(p[i2 * 2 + j]), element4, a2B);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element3, a3);
-                        a3B = Vector.FusedMultiplyAdd(Vector.Create(p[i3 * 2 + j]), element4, a3B);
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, a0);
+                        a0B = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element4, a0B);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, a1);
+                        a1B = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element4, a1B);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, a2);
+                        a2B = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element4, a2B);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, a3);
+                        a3B = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element4, a3B);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -1248,12 +1324,13 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
                     Vector<double> a = Vector.Create(p[100 + i]);
                     Vector<double> aB = Vector.Create(p[100 + i]);
                     for (int j = 0; j < 2; j++)
                     {
-                        a = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cube[j], a);
-                        aB = Vector.FusedMultiplyAdd(Vector.Create(p[i * 2 + j]), cubeB[j], aB);
+                        a = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cube[j], a);
+                        aB = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), cubeB[j], aB);
                     }
                     s[i] = a;
                     sB[i] = aB;
@@ -1262,12 +1339,13 @@ namespace OdeGen.Tests.Corpus
                 global::System.Numerics.Tensors.TensorPrimitives.Tanh<double>(global::OdeGen.Lanes.Elements(sB), global::OdeGen.Lanes.Elements(hB));
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
                     Vector<double> o = Vector.Create(p[250 + k]);
                     Vector<double> oB = Vector.Create(p[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        o = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), h[i], o);
-                        oB = Vector.FusedMultiplyAdd(Vector.Create(p[150 + (k * 50 + i)]), hB[i], oB);
+                        o = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), h[i], o);
+                        oB = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), hB[i], oB);
                     }
                     if (!dy.IsEmpty)
                     {
@@ -1282,20 +1360,21 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> oBarB = dyBarB[k];
                     dyBar[k] = Vector<double>.Zero;
                     dyBarB[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.Span<Vector<double>> wJpRow = wJp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index2 = 150 + (k * 50 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBar, hBar[i]);
-                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index2]), oBarB, hBarB[i]);
-                        Vector<double> wJpSum = wJp[index2];
-                        wJpSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpSum);
-                        wJpSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpSum);
-                        wJp[index2] = wJpSum;
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBar, hBar[i]);
+                        hBarB[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBarB, hBarB[i]);
+                        Vector<double> wJpRowSum = wJpRow[i];
+                        wJpRowSum = Vector.FusedMultiplyAdd(h[i], oBar, wJpRowSum);
+                        wJpRowSum = Vector.FusedMultiplyAdd(hB[i], oBarB, wJpRowSum);
+                        wJpRow[i] = wJpRowSum;
                     }
-                    Vector<double> wJpSum2 = wJp[index];
-                    wJpSum2 = wJpSum2 + oBar;
-                    wJpSum2 = wJpSum2 + oBarB;
-                    wJp[index] = wJpSum2;
+                    Vector<double> wJpSum = wJp[index];
+                    wJpSum = wJpSum + oBar;
+                    wJpSum = wJpSum + oBarB;
+                    wJp[index] = wJpSum;
                 }
                 for (int i = 49; i >= 0; i--)
                 {
@@ -1311,10 +1390,10 @@ namespace OdeGen.Tests.Corpus
                     int i1 = i - 1;
                     int i2 = i - 2;
                     int i3 = i - 3;
-                    int index3 = 100 + i;
-                    int index4 = 100 + i1;
-                    int index5 = 100 + i2;
-                    int index6 = 100 + i3;
+                    int index2 = 100 + i;
+                    int index3 = 100 + i1;
+                    int index4 = 100 + i2;
+                    int index5 = 100 + i3;
                     Vector<double> aBar0 = sBar[i];
                     Vector<double> aBar0B = sBarB[i];
                     Vector<double> aBar1 = sBar[i1];
@@ -1323,79 +1402,81 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> aBar2B = sBarB[i2];
                     Vector<double> aBar3 = sBar[i3];
                     Vector<double> aBar3B = sBarB[i3];
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow2 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index7 = i * 2 + j;
-                        int index8 = i1 * 2 + j;
-                        int index9 = i2 * 2 + j;
-                        int index10 = i3 * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeB[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), aBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), aBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), aBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), aBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
                         Vector<double> cubeBarBSum = cubeBarB[j];
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar0B, cubeBarBSum);
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar1B, cubeBarBSum);
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index9]), aBar2B, cubeBarBSum);
-                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), aBar3B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), aBar0B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), aBar1B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar2B, cubeBarBSum);
+                        cubeBarBSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar3B, cubeBarBSum);
                         cubeBarB[j] = cubeBarBSum;
+                        Vector<double> wJpRow2Sum = wJpRow2[j];
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(element3, aBar0, wJpRow2Sum);
+                        wJpRow2Sum = Vector.FusedMultiplyAdd(element4, aBar0B, wJpRow2Sum);
+                        wJpRow2[j] = wJpRow2Sum;
+                        Vector<double> wJpSum2 = wJp[index6];
+                        wJpSum2 = Vector.FusedMultiplyAdd(element3, aBar1, wJpSum2);
+                        wJpSum2 = Vector.FusedMultiplyAdd(element4, aBar1B, wJpSum2);
+                        wJp[index6] = wJpSum2;
                         Vector<double> wJpSum3 = wJp[index7];
-                        wJpSum3 = Vector.FusedMultiplyAdd(element3, aBar0, wJpSum3);
-                        wJpSum3 = Vector.FusedMultiplyAdd(element4, aBar0B, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(element3, aBar2, wJpSum3);
+                        wJpSum3 = Vector.FusedMultiplyAdd(element4, aBar2B, wJpSum3);
                         wJp[index7] = wJpSum3;
                         Vector<double> wJpSum4 = wJp[index8];
-                        wJpSum4 = Vector.FusedMultiplyAdd(element3, aBar1, wJpSum4);
-                        wJpSum4 = Vector.FusedMultiplyAdd(element4, aBar1B, wJpSum4);
+                        wJpSum4 = Vector.FusedMultiplyAdd(element3, aBar3, wJpSum4);
+                        wJpSum4 = Vector.FusedMultiplyAdd(element4, aBar3B, wJpSum4);
                         wJp[index8] = wJpSum4;
-                        Vector<double> wJpSum5 = wJp[index9];
-                        wJpSum5 = Vector.FusedMultiplyAdd(element3, aBar2, wJpSum5);
-                        wJpSum5 = Vector.FusedMultiplyAdd(element4, aBar2B, wJpSum5);
-                        wJp[index9] = wJpSum5;
-                        Vector<double> wJpSum6 = wJp[index10];
-                        wJpSum6 = Vector.FusedMultiplyAdd(element3, aBar3, wJpSum6);
-                        wJpSum6 = Vector.FusedMultiplyAdd(element4, aBar3B, wJpSum6);
-                        wJp[index10] = wJpSum6;
                     }
-                    Vector<double> wJpSum7 = wJp[index3];
-                    wJpSum7 = wJpSum7 + aBar0;
-                    wJpSum7 = wJpSum7 + aBar0B;
-                    wJp[index3] = wJpSum7;
-                    Vector<double> wJpSum8 = wJp[index4];
-                    wJpSum8 = wJpSum8 + aBar1;
-                    wJpSum8 = wJpSum8 + aBar1B;
-                    wJp[index4] = wJpSum8;
-                    Vector<double> wJpSum9 = wJp[index5];
-                    wJpSum9 = wJpSum9 + aBar2;
-                    wJpSum9 = wJpSum9 + aBar2B;
-                    wJp[index5] = wJpSum9;
-                    Vector<double> wJpSum10 = wJp[index6];
-                    wJpSum10 = wJpSum10 + aBar3;
-                    wJpSum10 = wJpSum10 + aBar3B;
-                    wJp[index6] = wJpSum10;
+                    Vector<double> wJpSum5 = wJp[index2];
+                    wJpSum5 = wJpSum5 + aBar0;
+                    wJpSum5 = wJpSum5 + aBar0B;
+                    wJp[index2] = wJpSum5;
+                    Vector<double> wJpSum6 = wJp[index3];
+                    wJpSum6 = wJpSum6 + aBar1;
+                    wJpSum6 = wJpSum6 + aBar1B;
+                    wJp[index3] = wJpSum6;
+                    Vector<double> wJpSum7 = wJp[index4];
+                    wJpSum7 = wJpSum7 + aBar2;
+                    wJpSum7 = wJpSum7 + aBar2B;
+                    wJp[index4] = wJpSum7;
+                    Vector<double> wJpSum8 = wJp[index5];
+                    wJpSum8 = wJpSum8 + aBar3;
+                    wJpSum8 = wJpSum8 + aBar3B;
+                    wJp[index5] = wJpSum8;
                 }
                 for (int i = 1; i >= 0; i--)
                 {
-                    int index11 = 100 + i;
+                    int index9 = 100 + i;
                     Vector<double> aBar = sBar[i];
                     Vector<double> aBarB = sBarB[i];
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> wJpRow3 = wJp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index12 = i * 2 + j;
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), aBar, cubeBar[j]);
-                        cubeBarB[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), aBarB, cubeBarB[j]);
-                        Vector<double> wJpSum11 = wJp[index12];
-                        wJpSum11 = Vector.FusedMultiplyAdd(cube[j], aBar, wJpSum11);
-                        wJpSum11 = Vector.FusedMultiplyAdd(cubeB[j], aBarB, wJpSum11);
-                        wJp[index12] = wJpSum11;
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), aBar, cubeBar[j]);
+                        cubeBarB[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), aBarB, cubeBarB[j]);
+                        Vector<double> wJpRow3Sum = wJpRow3[j];
+                        wJpRow3Sum = Vector.FusedMultiplyAdd(cube[j], aBar, wJpRow3Sum);
+                        wJpRow3Sum = Vector.FusedMultiplyAdd(cubeB[j], aBarB, wJpRow3Sum);
+                        wJpRow3[j] = wJpRow3Sum;
                     }
-                    Vector<double> wJpSum12 = wJp[index11];
-                    wJpSum12 = wJpSum12 + aBar;
-                    wJpSum12 = wJpSum12 + aBarB;
-                    wJp[index11] = wJpSum12;
+                    Vector<double> wJpSum9 = wJp[index9];
+                    wJpSum9 = wJpSum9 + aBar;
+                    wJpSum9 = wJpSum9 + aBarB;
+                    wJp[index9] = wJpSum9;
                 }
                 for (int j = 1; j >= 0; j--)
                 {
@@ -1448,6 +1529,14 @@ namespace OdeGen.Tests.Corpus
                     int index2 = 100 + i1;
                     int index3 = 100 + i2;
                     int index4 = 100 + i3;
+                    global::System.ReadOnlySpan<double> pRow = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow2 = p.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow3 = p.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> pRow4 = p.Slice(i3 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow = vp.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow2 = vp.Slice(i1 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow3 = vp.Slice(i2 * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow4 = vp.Slice(i3 * 2, 2);
                     Vector<double> a0 = Vector.Create(p[index]);
                     Vector<double> aDot0 = Vector.Create(vp[index]);
                     Vector<double> a1 = Vector.Create(p[index2]);
@@ -1458,20 +1547,16 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> aDot3 = Vector.Create(vp[index4]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index5 = i * 2 + j;
-                        int index6 = i1 * 2 + j;
-                        int index7 = i2 * 2 + j;
-                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element4 = cubeDot[j];
-                        a0 = Vector.FusedMultiplyAdd(Vector.Create(p[index5]), element3, a0);
-                        aDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index5]), p[index5] * element4);
-                        a1 = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), element3, a1);
-                        aDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index6]), p[index6] * element4);
-                        a2 = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), element3, a2);
-                        aDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index7]), p[index7] * element4);
-                        a3 = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), element3, a3);
-                        aDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index8]), p[index8] * element4);
+                        a0 = Vector.FusedMultiplyAdd(Vector.Create(pRow[j]), element3, a0);
+                        aDot0 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow[j]), pRow[j] * element4);
+                        a1 = Vector.FusedMultiplyAdd(Vector.Create(pRow2[j]), element3, a1);
+                        aDot1 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow2[j]), pRow2[j] * element4);
+                        a2 = Vector.FusedMultiplyAdd(Vector.Create(pRow3[j]), element3, a2);
+                        aDot2 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow3[j]), pRow3[j] * element4);
+                        a3 = Vector.FusedMultiplyAdd(Vector.Create(pRow4[j]), element3, a3);
+                        aDot3 += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow4[j]), pRow4[j] * element4);
                     }
                     s[i] = a0;
                     s[i1] = a1;
@@ -1484,15 +1569,16 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int i = 48; i < 50; i++)
                 {
-                    int index9 = 100 + i;
-                    Vector<double> a = Vector.Create(p[index9]);
-                    Vector<double> aDot = Vector.Create(vp[index9]);
+                    int index5 = 100 + i;
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow5 = vp.Slice(i * 2, 2);
+                    Vector<double> a = Vector.Create(p[index5]);
+                    Vector<double> aDot = Vector.Create(vp[index5]);
                     for (int j = 0; j < 2; j++)
                     {
-                        int index10 = i * 2 + j;
                         Vector<double> element3 = cube[j];
-                        a = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), element3, a);
-                        aDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vp[index10]), p[index10] * cubeDot[j]);
+                        a = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), element3, a);
+                        aDot += Vector.FusedMultiplyAdd(element3, Vector.Create(vpRow5[j]), pRow5[j] * cubeDot[j]);
                     }
                     s[i] = a;
                     sDot[i] = aDot;
@@ -1505,11 +1591,12 @@ namespace OdeGen.Tests.Corpus
                 }
                 for (int k = 0; k < 2; k++)
                 {
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow6 = vp.Slice(150 + k * 50, 50);
                     Vector<double> oDot = Vector.Create(vp[250 + k]);
                     for (int i = 0; i < 50; i++)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        oDot += Vector.FusedMultiplyAdd(h[i], Vector.Create(vp[index11]), p[index11] * hDot[i]);
+                        oDot += Vector.FusedMultiplyAdd(h[i], Vector.Create(vpRow6[i]), pRow6[i] * hDot[i]);
                     }
                     if (!jv.IsEmpty)
                     {
@@ -1520,12 +1607,14 @@ namespace OdeGen.Tests.Corpus
                 {
                     Vector<double> oBar = dyBar[k];
                     dyBar[k] = Vector<double>.Zero;
+                    global::System.ReadOnlySpan<double> pRow6 = p.Slice(150 + k * 50, 50);
+                    global::System.ReadOnlySpan<double> vpRow7 = vp.Slice(150 + k * 50, 50);
+                    global::System.Span<Vector<double>> hpRow = hp.Slice(150 + k * 50, 50);
                     for (int i = 49; i >= 0; i--)
                     {
-                        int index11 = 150 + (k * 50 + i);
-                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(p[index11]), oBar, hBar[i]);
-                        hBarDot[i] = Vector.FusedMultiplyAdd(oBar, Vector.Create(vp[index11]), hBarDot[i]);
-                        hp[index11] = Vector.FusedMultiplyAdd(oBar, hDot[i], hp[index11]);
+                        hBar[i] = Vector.FusedMultiplyAdd(Vector.Create(pRow6[i]), oBar, hBar[i]);
+                        hBarDot[i] = Vector.FusedMultiplyAdd(oBar, Vector.Create(vpRow7[i]), hBarDot[i]);
+                        hpRow[i] = Vector.FusedMultiplyAdd(oBar, hDot[i], hpRow[i]);
                     }
                 }
                 for (int i = 49; i >= 0; i--)
@@ -1550,30 +1639,32 @@ namespace OdeGen.Tests.Corpus
                     Vector<double> aBarDot1 = sBarDot[i1];
                     Vector<double> aBarDot2 = sBarDot[i2];
                     Vector<double> aBarDot3 = sBarDot[i3];
+                    global::System.ReadOnlySpan<double> pRow7 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow8 = vp.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> hpRow2 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index12 = i * 2 + j;
-                        int index13 = i1 * 2 + j;
-                        int index14 = i2 * 2 + j;
-                        int index15 = i3 * 2 + j;
+                        int index6 = i1 * 2 + j;
+                        int index7 = i2 * 2 + j;
+                        int index8 = i3 * 2 + j;
                         Vector<double> element3 = cube[j];
                         Vector<double> element5 = cubeDot[j];
                         Vector<double> cubeBarSum = cubeBar[j];
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index12]), aBar0, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index13]), aBar1, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index14]), aBar2, cubeBarSum);
-                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index15]), aBar3, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(pRow7[j]), aBar0, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index6]), aBar1, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index7]), aBar2, cubeBarSum);
+                        cubeBarSum = Vector.FusedMultiplyAdd(Vector.Create(p[index8]), aBar3, cubeBarSum);
                         cubeBar[j] = cubeBarSum;
                         Vector<double> cubeBarDotSum = cubeBarDot[j];
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar0, Vector.Create(vp[index12]), p[index12] * aBarDot0);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar1, Vector.Create(vp[index13]), p[index13] * aBarDot1);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar2, Vector.Create(vp[index14]), p[index14] * aBarDot2);
-                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar3, Vector.Create(vp[index15]), p[index15] * aBarDot3);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar0, Vector.Create(vpRow8[j]), pRow7[j] * aBarDot0);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar1, Vector.Create(vp[index6]), p[index6] * aBarDot1);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar2, Vector.Create(vp[index7]), p[index7] * aBarDot2);
+                        cubeBarDotSum = cubeBarDotSum + Vector.FusedMultiplyAdd(aBar3, Vector.Create(vp[index8]), p[index8] * aBarDot3);
                         cubeBarDot[j] = cubeBarDotSum;
-                        hp[index12] += Vector.FusedMultiplyAdd(aBar0, element5, element3 * aBarDot0);
-                        hp[index13] += Vector.FusedMultiplyAdd(aBar1, element5, element3 * aBarDot1);
-                        hp[index14] += Vector.FusedMultiplyAdd(aBar2, element5, element3 * aBarDot2);
-                        hp[index15] += Vector.FusedMultiplyAdd(aBar3, element5, element3 * aBarDot3);
+                        hpRow2[j] += Vector.FusedMultiplyAdd(aBar0, element5, element3 * aBarDot0);
+                        hp[index6] += Vector.FusedMultiplyAdd(aBar1, element5, element3 * aBarDot1);
+                        hp[index7] += Vector.FusedMultiplyAdd(aBar2, element5, element3 * aBarDot2);
+                        hp[index8] += Vector.FusedMultiplyAdd(aBar3, element5, element3 * aBarDot3);
                     }
                     hp[100 + i] += aBarDot0;
                     hp[100 + i1] += aBarDot1;
@@ -1584,12 +1675,14 @@ namespace OdeGen.Tests.Corpus
                 {
                     Vector<double> aBar = sBar[i];
                     Vector<double> aBarDot = sBarDot[i];
+                    global::System.ReadOnlySpan<double> pRow5 = p.Slice(i * 2, 2);
+                    global::System.ReadOnlySpan<double> vpRow9 = vp.Slice(i * 2, 2);
+                    global::System.Span<Vector<double>> hpRow3 = hp.Slice(i * 2, 2);
                     for (int j = 1; j >= 0; j--)
                     {
-                        int index10 = i * 2 + j;
-                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(p[index10]), aBar, cubeBar[j]);
-                        cubeBarDot[j] += Vector.FusedMultiplyAdd(aBar, Vector.Create(vp[index10]), p[index10] * aBarDot);
-                        hp[index10] += Vector.FusedMultiplyAdd(aBar, cubeDot[j], cube[j] * aBarDot);
+                        cubeBar[j] = Vector.FusedMultiplyAdd(Vector.Create(pRow5[j]), aBar, cubeBar[j]);
+                        cubeBarDot[j] += Vector.FusedMultiplyAdd(aBar, Vector.Create(vpRow9[j]), pRow5[j] * aBarDot);
+                        hpRow3[j] += Vector.FusedMultiplyAdd(aBar, cubeDot[j], cube[j] * aBarDot);
                     }
                     hp[100 + i] += aBarDot;
                 }
