@@ -11,9 +11,9 @@ namespace OdeGen;
 /// </summary>
 /// <remarks>
 /// The kernels are written on <see cref="Vector{T}"/>, whose width the JIT chooses when the program starts: 4 doubles
-/// on AVX2 and, by default, on AVX-512 too; 8 on AVX-512 when the application sets the runtime option
-/// <c>System.Runtime.Intrinsics.MaxVectorTBitWidth</c> to 512 (or the environment variable
-/// <c>DOTNET_MaxVectorTBitWidth=512</c>). One generated kernel serves both.
+/// on AVX2 and, by default, on AVX-512 too; 8 on AVX-512 when the process starts with the environment variable
+/// <c>DOTNET_MaxVectorTBitWidth=512</c> (the runtime reads no runtimeconfig.json option for it). One generated kernel
+/// serves both.
 /// </remarks>
 public static unsafe class Lanes
 {
