@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using OdeGen.Generator.Differentiation;
 using OdeGen.Generator.Ir;
@@ -16,28 +15,11 @@ internal static class ReductionCalls
 {
     public static DerivativeProgram Apply(DerivativeProgram program) => program with { Body = Rewrite(program.Body) };
 
-    private static Block Rewrite(Block block)
+    private static Block Rewrite(Block block) => BlockRewriter.Rewrite(block, (statement, into) =>
     {
-        var statements = new List<Stmt>();
-        foreach (var statement in block.Statements)
-        {
-            switch (statement)
-            {
-                case ForStmt { Reduction: { } call } loop when loop.Carried.Any(c => c.Exit == call.Value):
-                    statements.Add(new ReductionStmt(call));
-                    statements.Add(loop with { Body = Rewrite(loop.Body), Carried = loop.Carried.Where(c => c.Exit != call.Value).ToEquatableArray(), Reduction = null });
-                    break;
-                case ForStmt loop:
-                    statements.Add(loop with { Body = Rewrite(loop.Body) });
-                    break;
-                case IfStmt branch:
-                    statements.Add(branch with { Then = Rewrite(branch.Then), Else = Rewrite(branch.Else) });
-                    break;
-                default:
-                    statements.Add(statement);
-                    break;
-            }
-        }
-        return new Block(block.Scope, statements.ToEquatableArray());
-    }
+        if (statement is not ForStmt { Reduction: { } call } loop || !loop.Carried.Any(c => c.Exit == call.Value)) return false;
+        into.Add(new ReductionStmt(call));
+        into.Add(loop with { Body = Rewrite(loop.Body), Carried = loop.Carried.Where(c => c.Exit != call.Value).ToEquatableArray(), Reduction = null });
+        return true;
+    }, Rewrite);
 }

@@ -107,27 +107,14 @@ internal static class RowViews
         private Block Visit(Block block)
         {
             _declared.Push(new Dictionary<(int, string, int), int>());
-            var statements = new List<Stmt>();
-            foreach (var statement in block.Statements)
+            var rewritten = BlockRewriter.Rewrite(block, (statement, into) =>
             {
-                switch (statement)
-                {
-                    case ForStmt loop when IsRowLoop(loop):
-                        statements.Add(WithViews(loop, block.Scope, statements));
-                        break;
-                    case ForStmt loop:
-                        statements.Add(loop with { Body = Visit(loop.Body) });
-                        break;
-                    case IfStmt branch:
-                        statements.Add(branch with { Then = Visit(branch.Then), Else = Visit(branch.Else) });
-                        break;
-                    default:
-                        statements.Add(statement);
-                        break;
-                }
-            }
+                if (statement is not ForStmt loop || !IsRowLoop(loop)) return false;
+                into.Add(WithViews(loop, block.Scope, into));
+                return true;
+            }, Visit);
             _declared.Pop();
-            return new Block(block.Scope, statements.ToEquatableArray());
+            return rewritten;
         }
 
         /// <summary>An innermost loop stepping by one over constant bounds, written as a loop (not a TensorPrimitives call).</summary>
