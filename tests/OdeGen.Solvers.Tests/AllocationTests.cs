@@ -4,7 +4,8 @@ namespace OdeGen.Solvers.Tests;
 
 /// <summary>
 /// No allocation per step: with a fixed-size SaveAt, a solve of 100000 steps allocates about as much as one of 1000
-/// steps (every buffer is allocated once per solve).
+/// steps (every buffer is allocated once per solve). Each size is measured three times and the least kept: the runtime
+/// may allocate once on the solving thread while it recompiles a hot method (tiered compilation), which no solve repeats.
 /// </summary>
 public class AllocationTests
 {
@@ -33,11 +34,14 @@ public class AllocationTests
         {
             var options = new SolverOptions { RelTol = 1e-8, AbsTol = 1e-8, SaveAt = [0.5, t1 / 2, t1], MaxSteps = 10_000_000 };
             Ode.Solve(new LotkaVolterra(), y0, p, 0, t1, solver, options);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var sol = Ode.Solve(new LotkaVolterra(), y0, p, 0, t1, solver, options);
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(sol.Stats.AcceptedSteps > 5 * t1);
-            return bytes;
+            return Least(() =>
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var sol = Ode.Solve(new LotkaVolterra(), y0, p, 0, t1, solver, options);
+                long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                Assert.True(sol.Stats.AcceptedSteps > 5 * t1);
+                return bytes;
+            });
         }
         long small = Run(10);
         long large = Run(1000);
@@ -51,10 +55,15 @@ public class AllocationTests
         const double t1 = 1.0;
         var options = new SolverOptions { FixedStep = t1 / steps, SaveAt = [0.25, 0.5, 0.75, 1.0], MaxSteps = 1_000_000 };
         Ode.Solve(new LinearSystem(), y0, p, 0, t1, solver, options); // warm up (JIT, statics)
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var sol = Ode.Solve(new LinearSystem(), y0, p, 0, t1, solver, options);
-        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(steps, sol.Stats.AcceptedSteps);
-        return bytes;
+        return Least(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var sol = Ode.Solve(new LinearSystem(), y0, p, 0, t1, solver, options);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(steps, sol.Stats.AcceptedSteps);
+            return bytes;
+        });
     }
+
+    private static long Least(Func<long> measure) => Math.Min(measure(), Math.Min(measure(), measure()));
 }
